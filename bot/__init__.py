@@ -1,0 +1,1 @@
+"""User-facing surfaces over the answer engine: the CLI now; HTTP and Slack to come."""

@@ -1,0 +1,166 @@
+"""The `cbcf` command: ingest statements, ask questions, list documents, run the eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> int:
+    print(f"cbcf: error: {message}", file=sys.stderr)
+    return code
+
+
+def _progress(done: int, total: int) -> None:
+    end = "\n" if done >= total or not sys.stderr.isatty() else "\r"
+    if sys.stderr.isatty() or done >= total or done % 256 == 0:
+        print(f"embedding units: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
+def _engine():
+    from index.engine import Engine
+    from index.settings import get_settings
+
+    return Engine(get_settings())
+
+
+def _ensure_index(engine) -> None:
+    """Ingest the bundled statements the first time someone asks a question."""
+    if engine.ready:
+        return
+    from index.build import ingest_paths
+
+    print("cbcf: no index yet; ingesting the bundled statements first", file=sys.stderr)
+    ingest_paths([engine.settings.corpus_dir], engine.store, engine.embedder, progress=_progress)
+    engine.refresh(force=True)
+
+
+def cmd_ingest(args) -> int:
+    """Bring the index up to date with the given files and folders."""
+    from bot.render import render_report
+    from index.build import IngestFailed, ingest_paths
+
+    engine = _engine()
+    paths = args.paths or [engine.settings.corpus_dir]
+    try:
+        report = ingest_paths(paths, engine.store, engine.embedder, prune=args.prune, progress=_progress)
+    except IngestFailed as exc:
+        return _fail(str(exc), EXIT_FAILED)
+    for path, reason in report.skipped:
+        print(f"cbcf: skipped {path}: {reason}", file=sys.stderr)
+    print(render_report(report))
+    return EXIT_PARTIAL if report.skipped else EXIT_OK
+
+
+def cmd_ask(args) -> int:
+    """Answer one question, or (with --json and no question) one per stdin line."""
+    from bot.render import render_answer
+    from index.answer import answer
+    from index.models import QuestionError
+
+    if args.question is None and not args.json:
+        return _fail("give a question, or use --json to read questions from stdin")
+    engine = _engine()
+    _ensure_index(engine)
+    if args.question is not None:
+        try:
+            reply = answer(args.question, engine=engine, year=args.year, top_k=args.top_k)
+        except QuestionError as exc:
+            return _fail(str(exc))
+        print(reply.model_dump_json() if args.json else render_answer(reply))
+        return EXIT_OK
+    errors = 0
+    for line in sys.stdin:
+        question = line.rstrip("\n")
+        if not question.strip():
+            continue
+        try:
+            reply = answer(question, engine=engine, year=args.year, top_k=args.top_k)
+            print(reply.model_dump_json(), flush=True)
+        except QuestionError as exc:
+            errors += 1
+            print(json.dumps({"question": question, "error": str(exc)}), flush=True)
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def cmd_documents(args) -> int:
+    """List the indexed statements."""
+    engine = _engine()
+    docs = sorted(engine.documents(), key=lambda d: (d["year"], d["doc_id"]))
+    if args.json:
+        print(json.dumps(docs, indent=2))
+    else:
+        for d in docs:
+            print(f"{d['doc_id']}  {d['date']}  {d.get('place') or '-'}  {d['units']} units  {d['title']}")
+    return EXIT_OK
+
+
+def cmd_eval(args) -> int:
+    """Run the eval set through answer() and gate on its thresholds."""
+    from eval.runner import run_and_report
+
+    engine = _engine()
+    _ensure_index(engine)
+    passed = run_and_report(engine, Path(args.dataset), Path(args.thresholds), args.out)
+    return EXIT_OK if passed or args.no_gate else EXIT_PARTIAL
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    from eval.runner import DEFAULT_DATASET, DEFAULT_THRESHOLDS
+
+    parser = argparse.ArgumentParser(prog="cbcf", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="index statement files (.txt .md .html .pdf)")
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: bundled)")
+    p.add_argument("--prune", action="store_true", help="drop documents not among the paths")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="ask a question about the statements")
+    p.add_argument("question", nargs="?", help="the question (omit with --json to read stdin)")
+    p.add_argument("--json", action="store_true", help="print the JSON answer object")
+    p.add_argument("--year", type=int, help="only use the statement from this year")
+    p.add_argument("--top-k", type=int, choices=range(1, 11), metavar="1-10", help="most sources")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("documents", help="list the indexed statements")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_documents)
+
+    p = sub.add_parser("eval", help="run the eval set and check its thresholds")
+    p.add_argument("--dataset", default=str(DEFAULT_DATASET))
+    p.add_argument("--thresholds", default=str(DEFAULT_THRESHOLDS))
+    p.add_argument("--out", type=Path, help="report folder (default: <data dir>/eval)")
+    p.add_argument("--no-gate", action="store_true", help="exit 0 even below thresholds")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `cbcf` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as exc:  # keep the promise of one clear line on stderr
+        if os.environ.get("CBCF_DEBUG"):
+            raise
+        from index.engine import IndexNotReady
+
+        if isinstance(exc, IndexNotReady):
+            return _fail(str(exc), EXIT_FAILED)
+        return _fail(f"{type(exc).__name__}: {exc}", EXIT_FAILED)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

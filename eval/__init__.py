@@ -1,0 +1,1 @@
+"""The answer-quality eval: a dataset written from the statements, metrics and a CI gate."""

@@ -1,0 +1,95 @@
+"""Pure metric functions over eval items and the answers given to them."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+
+CHROME_MARKERS = (
+    "log in",
+    "forgot your details",
+    "create account",
+    "copyright",
+    "all rights reserved",
+    "tax id",
+    "duns number",
+    "press release",
+    "privacy policy",
+    "f.p. report",
+)
+PINPOINT_MAX_CHARS = 600
+
+
+def normalize(text: str) -> str:
+    """Compare texts case-, quote- and whitespace-insensitively."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def matches(quote: str, gold: dict) -> bool:
+    """Whether a quoted passage contains a gold evidence text from the same document."""
+    return normalize(gold["text"]) in normalize(quote)
+
+
+def evidence_rank(passages: list[dict], golds: list[dict]) -> int | None:
+    """1-based rank of the first passage that contains any gold evidence, if any."""
+    for rank, p in enumerate(passages, 1):
+        if any(p["doc_id"] == g["doc_id"] and matches(p["quote"], g) for g in golds):
+            return rank
+    return None
+
+
+def is_pinpoint(citations: list[dict], golds: list[dict]) -> bool:
+    """A short cited quote contains the gold evidence."""
+    return any(
+        len(c["quote"]) <= PINPOINT_MAX_CHARS and c["doc_id"] == g["doc_id"] and matches(c["quote"], g)
+        for c in citations
+        for g in golds
+    )
+
+
+def precise_citations(citations: list[dict], acceptable: list[dict]) -> int:
+    """How many citations quote acceptable (gold or supporting) evidence."""
+    return sum(
+        any(c["doc_id"] == g["doc_id"] and matches(c["quote"], g) for g in acceptable) for c in citations
+    )
+
+
+def fact_recall(answer_text: str, facts: list[str]) -> float:
+    """Share of expected facts that appear in the answer text."""
+    if not facts:
+        return 1.0
+    text = normalize(answer_text)
+    return sum(normalize(f) in text for f in facts) / len(facts)
+
+
+def covers_years(citations: list[dict], years: list[int]) -> bool:
+    """Whether the citations come from every one of the given years."""
+    cited = {int(c["date"][:4]) for c in citations}
+    return set(years) <= cited
+
+
+def chrome_leaks(answer_text: str, citations: list[dict]) -> int:
+    """Count of site-chrome phrases that reached the answer or its quotes."""
+    blob = normalize(" ".join([answer_text] + [c["quote"] for c in citations]))
+    return sum(marker in blob for marker in CHROME_MARKERS)
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """The pct-th percentile by linear interpolation (0 for no values)."""
+    if not values:
+        return 0.0
+    if len(values) == 1:
+        return float(values[0])
+    cuts = statistics.quantiles(sorted(values), n=100, method="inclusive")
+    if pct <= 0:
+        return float(min(values))
+    if pct >= 100:
+        return float(max(values))
+    return float(cuts[int(pct) - 1])
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    """A safe division that reports 1.0 for an empty denominator."""
+    return numerator / denominator if denominator else 1.0

@@ -1,0 +1,143 @@
+"""Run the eval dataset through the core answer() and search(), report, and gate on thresholds."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+from eval import metrics as m
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DATASET = HERE / "dataset.jsonl"
+DEFAULT_THRESHOLDS = HERE / "thresholds.toml"
+
+
+def load_dataset(path: Path) -> list[dict]:
+    """Eval items, one JSON object per line."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def evaluate_item(item: dict, engine) -> dict:
+    """Answer one item and measure it."""
+    from index.answer import answer, search
+
+    started = time.perf_counter()
+    reply = answer(item["question"], engine=engine).model_dump()
+    latency = (time.perf_counter() - started) * 1000
+    passages = [c.model_dump() for c in search(item["question"], engine=engine, k=5)]
+    golds, acceptable = item["evidence"], item["evidence"] + item.get("supporting", [])
+    cits = reply["citations"]
+    row = {
+        "id": item["id"],
+        "category": item["category"],
+        "answerable": item["answerable"],
+        "abstained": reply["abstained"],
+        "latency_ms": latency,
+        "answer": reply["answer"],
+        "cited": [f"{c['date'][:4]}: {c['quote'][:80]}" for c in cits],
+        "chrome_leaks": m.chrome_leaks(reply["answer"], cits),
+        "citations": len(cits),
+    }
+    if item["answerable"]:
+        rank = m.evidence_rank(passages, golds)
+        row |= {
+            "rank": rank,
+            "pinpoint": not reply["abstained"] and m.is_pinpoint(cits, golds),
+            "precise": m.precise_citations(cits, acceptable),
+            "fact_recall": m.fact_recall(reply["answer"], item.get("facts", [])),
+        }
+        if item["category"] == "comparison":
+            row["both_years"] = m.covers_years(cits, item.get("years", []))
+    return row
+
+
+def aggregate(rows: list[dict]) -> dict:
+    """Summary metrics over all item rows."""
+    ans = [r for r in rows if r["answerable"]]
+    una = [r for r in rows if not r["answerable"]]
+    answered = [r for r in ans if not r["abstained"]]
+    comparisons = [r for r in ans if "both_years" in r]
+    ranks = [r["rank"] for r in ans]
+    latencies = [r["latency_ms"] for r in rows]
+    return {
+        "items": len(rows),
+        "hit_at_1": m.ratio(sum(1 for k in ranks if k == 1), len(ans)),
+        "hit_at_5": m.ratio(sum(1 for k in ranks if k and k <= 5), len(ans)),
+        "mrr": m.ratio(sum(1 / k for k in ranks if k), len(ans)),
+        "pinpoint_rate": m.ratio(sum(r["pinpoint"] for r in ans), len(ans)),
+        "citation_precision": m.ratio(
+            sum(r["precise"] for r in answered), sum(r["citations"] for r in answered)
+        ),
+        "fact_recall": m.ratio(sum(r["fact_recall"] for r in ans), len(ans)),
+        "both_years_coverage": m.ratio(sum(r["both_years"] for r in comparisons), len(comparisons)),
+        "abstention_recall": m.ratio(sum(r["abstained"] for r in una), len(una)),
+        "false_abstention_rate": 1 - m.ratio(len(answered), len(ans)) if ans else 0.0,
+        "uncited_on_abstain": sum(r["citations"] for r in rows if r["abstained"]),
+        "chrome_leaks": sum(r["chrome_leaks"] for r in rows),
+        "latency_p50_ms": m.percentile(latencies, 50),
+        "latency_p95_ms": m.percentile(latencies, 95),
+    }
+
+
+def check(summary: dict, thresholds: dict) -> list[str]:
+    """Failures: metrics under their minimum or over their maximum."""
+    failures = []
+    for name, floor in thresholds.get("min", {}).items():
+        if summary[name] < floor:
+            failures.append(f"{name} = {summary[name]:.3f} < {floor}")
+    for name, ceiling in thresholds.get("max", {}).items():
+        if summary[name] > ceiling:
+            failures.append(f"{name} = {summary[name]:.3f} > {ceiling}")
+    return failures
+
+
+def to_markdown(summary: dict, thresholds: dict, rows: list[dict]) -> str:
+    """The report as a markdown table plus the items that missed."""
+    lines = ["| metric | value | threshold |", "|---|---|---|"]
+    for name, value in summary.items():
+        bound = thresholds.get("min", {}).get(name)
+        limit = f"≥ {bound}" if bound is not None else ""
+        if (ceiling := thresholds.get("max", {}).get(name)) is not None:
+            limit = f"≤ {ceiling}"
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        lines.append(f"| {name} | {shown} | {limit} |")
+    misses = [
+        r
+        for r in rows
+        if (r["answerable"] and (r["abstained"] or not r["pinpoint"] or not r.get("both_years", True)))
+        or (not r["answerable"] and not r["abstained"])
+    ]
+    if misses:
+        lines += ["", "Items that missed:", ""]
+        lines += [
+            f"- {r['id']} ({r['category']}): abstained={r['abstained']} cited={r['cited']}" for r in misses
+        ]
+    return "\n".join(lines)
+
+
+def run_eval(engine, dataset: Path = DEFAULT_DATASET) -> tuple[dict, list[dict]]:
+    """Evaluate every item; return the summary and the per-item rows."""
+    rows = [evaluate_item(item, engine) for item in load_dataset(dataset)]
+    return aggregate(rows), rows
+
+
+def run_and_report(engine, dataset: Path, thresholds_path: Path, out: Path | None = None) -> bool:
+    """Run the eval, print and write the reports, and say whether every threshold holds."""
+    thresholds = tomllib.loads(thresholds_path.read_text(encoding="utf-8"))
+    summary, rows = run_eval(engine, dataset)
+    failures = check(summary, thresholds)
+    report = to_markdown(summary, thresholds, rows)
+    out = out or engine.settings.data_dir / "eval"
+    out.mkdir(parents=True, exist_ok=True)
+    payload = {"summary": summary, "failures": failures, "items": rows}
+    (out / "report.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
+    (out / "report.md").write_text(report + "\n", encoding="utf-8")
+    print(report)
+    print(f"\nreports written to {out}/report.json and report.md")
+    for failure in failures:
+        print(f"THRESHOLD FAILED: {failure}", file=sys.stderr)
+    return not failures

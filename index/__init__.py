@@ -1,0 +1,1 @@
+"""Embedding, the Chroma store, hybrid retrieval and the grounded answer() core."""

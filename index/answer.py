@@ -1,0 +1,137 @@
+"""The core: answer(question) -> Answer, built only from verbatim, cited statement sentences."""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from index.engine import Engine
+from index.evidence import Scored, score_candidates
+from index.models import Answer, Citation, QuestionError
+from index.nodes import optional
+from index.query import QueryPlan, analyze
+
+NOT_COVERED = "The CBCF statements don't cover this."
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Relevance cut-offs, calibrated on the eval set."""
+
+    min_relevance: float
+    keep_within: float = 0.12
+
+
+def validate_question(question: object, max_chars: int) -> str:
+    """Normalise a question or raise QuestionError saying what is wrong with it."""
+    if not isinstance(question, str):
+        raise QuestionError("question must be a string")
+    text = unicodedata.normalize("NFC", question)
+    if _CONTROL.search(text):
+        raise QuestionError("question contains control characters")
+    text = " ".join(text.split())
+    if not text:
+        raise QuestionError("question is empty")
+    if len(text) > max_chars:
+        raise QuestionError(f"question is longer than {max_chars} characters ({len(text)})")
+    return text
+
+
+def answer(question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None) -> Answer:
+    """Answer from the statements with cited verbatim sentences, or abstain."""
+    started = time.perf_counter()
+    settings = engine.settings
+    text = validate_question(question, settings.max_question_chars)
+    retriever = engine.require_retriever()
+    doc_years = set(retriever.years)
+    if year is not None and year not in doc_years:
+        raise QuestionError(f"no statement from {year}; statements cover {sorted(doc_years)}")
+    plan = analyze(text, engine.vocabulary, engine.places, doc_years)
+    if year is not None:
+        plan.years, plan.compare = [year], False
+    limits = Thresholds(settings.min_relevance)
+    k = top_k or settings.top_k
+
+    if plan.unknown_year is not None:
+        reply = _abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
+    else:
+        chosen = _select(plan, engine, limits, k)
+        reply = _compose(text, chosen, plan, settings.answer_max_chars) if chosen else _abstain(text)
+    reply.latency_ms = round((time.perf_counter() - started) * 1000, 2)
+    return reply
+
+
+def _select(plan: QueryPlan, engine: Engine, limits: Thresholds, k: int) -> list[Scored]:
+    """Pick the sentences to quote: the best ones per year asked about."""
+    scopes = plan.years if plan.compare else [plan.years[0] if plan.years else None]
+    picked: list[Scored] = []
+    for scope in scopes:
+        scored = score_candidates(plan, engine, scope)
+        good = [s for s in scored if s.relevance >= limits.min_relevance and s.fits(plan)]
+        if not good:
+            continue
+        best = good[0].relevance
+        per_scope = max(1, k // len(scopes)) if plan.compare else k
+        for item in good:
+            if len([p for p in picked if p.scope == scope]) >= per_scope:
+                break
+            if item.relevance >= best - limits.keep_within:
+                picked.append(item)
+    return picked
+
+
+def to_citation(n: int, item: Scored) -> Citation:
+    """The public citation record for a scored sentence."""
+    meta = item.candidate.node.metadata
+    return Citation(
+        n=n,
+        doc_id=meta["doc_id"],
+        title=meta["title"],
+        date=str(meta["date"]),
+        place=optional(meta.get("place")),
+        section=optional(meta.get("section")),
+        quote=item.candidate.node.text,
+        score=round(max(0.0, min(1.0, item.relevance)), 4),
+        url=optional(meta.get("url")),
+    )
+
+
+def search(question: str, *, engine: Engine, year: int | None = None, k: int = 5) -> list[Citation]:
+    """The k most relevant sentences for a question, ranked, with no answer composed."""
+    text = validate_question(question, engine.settings.max_question_chars)
+    retriever = engine.require_retriever()
+    if year is not None and year not in retriever.years:
+        raise QuestionError(f"no statement from {year}; statements cover {retriever.years}")
+    plan = analyze(text, engine.vocabulary, engine.places, set(retriever.years))
+    scope = year if year is not None else (plan.years[0] if plan.years and not plan.compare else None)
+    scored = score_candidates(plan, engine, scope)
+    return [to_citation(i, item) for i, item in enumerate(scored[:k], 1)]
+
+
+def _abstain(question: str, reason: str | None = None) -> Answer:
+    message = NOT_COVERED if reason is None else f"{NOT_COVERED} {reason}"
+    return Answer(question=question, answer=message, abstained=True, citations=[])
+
+
+def _compose(question: str, chosen: list[Scored], plan: QueryPlan, max_chars: int) -> Answer:
+    """Join quoted sentences with [n] markers, within the length budget."""
+    parts: list[str] = []
+    citations: list[Citation] = []
+    used = 0
+    for item in chosen:
+        meta = item.candidate.node.metadata
+        label = f"In {meta['year']}: " if plan.compare else ""
+        piece = f"{label}{item.candidate.node.text} [{len(citations) + 1}]"
+        if citations and used + len(piece) + 1 > max_chars:
+            continue
+        parts.append(piece)
+        used += len(piece) + 1
+        citations.append(to_citation(len(citations) + 1, item))
+    if plan.compare:
+        missing = sorted(set(plan.years or []) - {int(c.date[:4]) for c in citations})
+        parts += [f"The {y} statement doesn't address this." for y in missing]
+    body = " ".join(parts) if not plan.compare else "\n".join(parts)
+    return Answer(question=question, answer=body, abstained=False, citations=citations)

@@ -1,0 +1,128 @@
+"""Apply loaded documents to the index: diff by content hash, embed, swap generations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from llama_index.vector_stores.chroma import ChromaVectorStore
+
+from index.embedding import Embedder
+from index.nodes import embedding_text, unit_to_node
+from index.store import Generation, Store
+from ingest.models import Document, Unit
+from ingest.pipeline import IngestReport
+
+Progress = Callable[[int, int], None]
+
+
+class IngestFailed(Exception):
+    """The ingest stopped part-way; the previously active index is still served."""
+
+
+def manifest_entry(doc: Document, unit_count: int) -> dict:
+    """The manifest record kept for an indexed document."""
+    m = doc.meta
+    return {
+        "doc_id": m.doc_id,
+        "title": m.title,
+        "date": m.date,
+        "year": m.year,
+        "place": m.place,
+        "publisher": m.publisher,
+        "url": m.url,
+        "path": doc.path,
+        "hash": doc.content_hash,
+        "units": unit_count,
+    }
+
+
+def update_index(
+    loaded: dict[str, tuple[Document, list[Unit]]],
+    report: IngestReport,
+    store: Store,
+    embedder: Embedder,
+    *,
+    prune: bool = False,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Embed new and changed documents into a fresh generation and make it active."""
+    active = store.active()
+    same_model = active is not None and active.model == embedder.model_name
+    old_docs = dict(active.documents) if active and same_model else {}
+    skipped_paths = {path for path, _ in report.skipped}
+
+    keep: dict[str, dict] = {}
+    todo: list[tuple[Document, list[Unit]]] = []
+    for doc_id, (doc, units) in loaded.items():
+        previous = old_docs.get(doc_id)
+        if previous and previous["hash"] == doc.content_hash:
+            report.unchanged.append(doc_id)
+            keep[doc_id] = {**previous, "path": doc.path}
+        else:
+            (report.updated if previous else report.added).append(doc_id)
+            todo.append((doc, units))
+    for doc_id, entry in old_docs.items():
+        if doc_id in loaded:
+            continue
+        if prune and entry.get("path") not in skipped_paths:
+            report.removed.append(doc_id)
+        else:
+            keep[doc_id] = entry
+    if active and not same_model:
+        report.removed.extend(d for d in active.documents if d not in loaded and d not in keep)
+
+    report.units_total = sum(e["units"] for e in keep.values()) + sum(len(u) for _, u in todo)
+    if not report.changed and active is not None and same_model:
+        return report
+
+    store.drop_orphans()
+    target = store.new_collection()
+    try:
+        if active and same_model:
+            store.copy_documents(active.collection, target, list(keep))
+        manifest = dict(keep)
+        _embed_into(target, todo, embedder, report, progress)
+        for doc, units in todo:
+            manifest[doc.meta.doc_id] = manifest_entry(doc, len(units))
+        store.activate(Generation(target.name, embedder.model_name, manifest))
+    except BaseException as exc:
+        store.drop(target.name)
+        if isinstance(exc, Exception):
+            raise IngestFailed(f"ingest stopped, previous index kept: {exc}") from exc
+        raise
+    return report
+
+
+def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress) -> None:
+    nodes = [unit_to_node(unit, doc) for doc, units in todo for unit in units]
+    vector_store = ChromaVectorStore(chroma_collection=target)
+    step = max(1, embedder.batch_size)
+    for start in range(0, len(nodes), step):
+        batch = nodes[start : start + step]
+        vectors = embedder.embed_documents([embedding_text(n) for n in batch])
+        for node, vector in zip(batch, vectors):
+            node.embedding = vector
+        vector_store.add(batch)
+        report.units_embedded += len(batch)
+        if progress:
+            progress(report.units_embedded, len(nodes))
+
+
+def ingest_paths(
+    paths: list,
+    store: Store,
+    embedder: Embedder,
+    *,
+    prune: bool = False,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read the given files and folders and bring the index up to date with them."""
+    from pathlib import Path
+
+    from ingest.pipeline import discover, load_all
+
+    report = IngestReport()
+    files, skipped = discover([Path(p) for p in paths])
+    report.skipped.extend(skipped)
+    loaded = load_all(files, report)
+    return update_index(loaded, report, store, embedder, prune=prune, progress=progress)

@@ -1,0 +1,98 @@
+"""Score retrieved sentences as evidence for a question: meaning, shared terms, answer type."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from index.expansions import EXPANSIONS, expand, stem
+from index.query import QueryPlan, tokens
+from index.retriever import Candidate
+
+SEMANTIC_WEIGHT = 0.7
+LEXICAL_WEIGHT = 0.3
+
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
+    re.I,
+)
+_MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(million|billion|dollars?)\b|\bC?US?\$", re.I)
+_DATE = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"today|yesterday)\b|\b(19|20)\d\d\b",
+    re.I,
+)
+
+
+@dataclass
+class Scored:
+    """A candidate sentence with its relevance to the question."""
+
+    candidate: Candidate
+    relevance: float
+    lexical: float
+    scope: int | None
+
+    def fits(self, plan: QueryPlan) -> bool:
+        """Whether the sentence can answer the kind of question asked (amount, count, date)."""
+        text = self.candidate.node.text
+        if plan.wants_money:
+            return bool(_MONEY.search(text))
+        if plan.wants_count:
+            return bool(_NUMBER.search(_strip_years(text)))
+        if plan.wants_date:
+            return bool(_DATE.search(text))
+        return True
+
+
+def _strip_years(text: str) -> str:
+    return re.sub(r"\b(19|20)\d\d\b", "", text)
+
+
+def _idf(engine, term_stems: set[str]) -> float:
+    """Inverse document frequency of the best-known of a term's stems over the units."""
+    stats = engine.term_stats()
+    total = max(1, stats.units)
+    df = max((stats.df.get(s, 0) for s in term_stems), default=0)
+    return math.log(1 + total / (1 + df))
+
+
+def lexical_support(plan: QueryPlan, text_stems: set[str], engine) -> float:
+    """IDF-weighted share of the question's topic terms found in a sentence and its heading."""
+    terms = plan.topical or [k for k in plan.keywords if not k[0].isdigit()]
+    terms += plan.numbers
+    if not terms:
+        return 0.0
+    got = weight = 0.0
+    for term in dict.fromkeys(terms):
+        stems = expand(term) if term in EXPANSIONS or term.isalpha() else {term}
+        w = _idf(engine, stems)
+        weight += w
+        if stems & text_stems:
+            got += w
+    return got / weight if weight else 0.0
+
+
+def sentence_stems(candidate: Candidate) -> set[str]:
+    """Stems of a unit's sentence and section heading."""
+    meta = candidate.node.metadata
+    words = tokens(f"{candidate.node.text} {meta.get('section', '')}")
+    return {stem(w) if w.isalpha() else w for w in words}
+
+
+def score_candidates(plan: QueryPlan, engine, scope: int | None) -> list[Scored]:
+    """Retrieve and score candidates for one year (or all years when scope is None)."""
+    retriever = engine.require_retriever()
+    queries = [engine.embedder.embed_query(plan.search_text)]
+    focus = " ".join(plan.topical)
+    if plan.topical and focus != plan.search_text.lower():
+        queries.append(engine.embedder.embed_query(focus))
+    keywords = " ".join(plan.bm25_terms())
+    scored = []
+    for cand in retriever.retrieve(keywords, queries, scope):
+        lexical = lexical_support(plan, sentence_stems(cand), engine)
+        relevance = SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical
+        scored.append(Scored(cand, relevance, lexical, scope))
+    scored.sort(key=lambda s: s.relevance, reverse=True)
+    return scored

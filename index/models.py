@@ -1,0 +1,34 @@
+"""The public answer contract shared by the CLI, HTTP API, Slack bot and eval."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Citation(BaseModel):
+    """One cited source sentence and where it comes from."""
+
+    n: int = Field(description="Marker number used as [n] in the answer text.")
+    doc_id: str
+    title: str
+    date: str = Field(description="Statement date; starts with the 4-digit year.")
+    place: str | None = None
+    section: str | None = None
+    quote: str = Field(description="Verbatim source text.")
+    score: float = Field(description="Relevance of the quote to the question, 0 to 1.")
+    url: str | None = None
+
+
+class Answer(BaseModel):
+    """An answer built only from cited statement text, or an abstention."""
+
+    question: str
+    answer: str
+    abstained: bool
+    mode: str = "extractive"
+    citations: list[Citation] = Field(default_factory=list)
+    latency_ms: float = 0.0
+
+
+class QuestionError(ValueError):
+    """The question cannot be answered as asked (empty, too long, unreadable)."""

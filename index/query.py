@@ -1,0 +1,304 @@
+"""Understand a question: target years, comparison intent, answer type, spelling, key terms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+from index.expansions import EXPANSIONS, stem
+
+# Words that frame a question about the statements but say nothing about its topic.
+FRAMING_WORDS = {
+    "say",
+    "said",
+    "says",
+    "saying",
+    "agree",
+    "agreed",
+    "agreement_",
+    "statement",
+    "statements",
+    "joint",
+    "forum",
+    "cbcf",
+    "meeting",
+    "meetings",
+    "minister",
+    "ministers",
+    "canada",
+    "canadian",
+    "canadians",
+    "united",
+    "states",
+    "us",
+    "usa",
+    "u.s",
+    "america",
+    "american",
+    "americans",
+    "country",
+    "countries",
+    "tell",
+    "please",
+    "know",
+    "discuss",
+    "discussed",
+    "mention",
+    "mentioned",
+    "mentions",
+    "regarding",
+    "anything",
+    "something",
+    "thing",
+    "things",
+    "year",
+    "years",
+    "cross",
+    "border",
+    "crime",
+    "cross-border",
+    "two",
+    "governments",
+    "government",
+    "officials",
+    "could",
+    "would",
+    "might",
+    "may",
+    "also",
+    "get",
+    "got",
+    "give",
+    "like",
+    "want",
+    "wondering",
+    "curious",
+    "explain",
+    "summary",
+    "summarize",
+    "describe",
+    "happened",
+    "happen",
+    "talk",
+    "talked",
+    "topic",
+    "topics",
+    "outcome",
+    "outcomes",
+    "hey",
+    "hi",
+    "hello",
+    "thanks",
+    "thank",
+    "ok",
+    "okay",
+    "exactly",
+    "actually",
+    "really",
+    "much",
+    "many",
+    "new",
+    "one",
+    "lot",
+    "kind",
+    "sort",
+    "bit",
+    "stuff",
+    "wrt",
+    "re",
+    "pls",
+    "plz",
+    "ottawa",
+    "washington",
+    "d.c",
+    "dc",
+    "compare",
+    "compared",
+    "comparison",
+    "change",
+    "changed",
+    "changes",
+    "differ",
+    "difference",
+    "differences",
+    "different",
+    "versus",
+    "vs",
+    "between",
+    "both",
+    "either",
+    "each",
+    "did",
+    "does",
+    "doing",
+    "done",
+    "make",
+    "made",
+    "commit",
+    "committed",
+    "commitment",
+    "commitments",
+    "decide",
+    "decided",
+    "plan",
+    "planned",
+}
+_STOP = set(STOPWORDS_EN_PLUS) | {"i'm", "im", "whats", "what's", "abt", "u"}
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+_COMPARE = re.compile(
+    r"\b(compar\w*|differ\w*|evolv\w*|versus|vs\.?|contrast\w*|over time|year over year|"
+    r"both (years|statements|meetings|forums|sessions)|each (year|statement|meeting)|"
+    r"(in|across|between) (the )?(two|both) (statements|meetings|years|forums)|"
+    r"what('s| is| was) new|what changed|since (the )?(last|previous|first) (one|meeting|forum|statement))\b",
+    re.IGNORECASE,
+)
+_CHANGE_OVER_TIME = re.compile(
+    r"\b(chang\w*|shift\w*|develop\w*|progress\w*)\b.*\b(between|since|from|over|last|previous|"
+    r"first|second|19\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"\b(how much (money|funding|cash)|budget\w*|dollars?|funding amount|how much .*(cost|spend|"
+    r"invest|fund|allocat)\w*|cost|spend(ing)?|spent|invest(ed|ment)?|\$|cad|usd|million|billion)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"\b(how many|number of|count of|how much)\b", re.IGNORECASE)
+_WHEN = re.compile(r"\b(when|what date|which date|what day|which day|what month|which month)\b", re.I)
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_MEETING_YEAR = re.compile(
+    r"\b(19\d\d|20\d\d)(?:'s)?\s+(cbcf|forum|meeting|statement|joint statement|session|summit)\b"
+    r"|\b(cbcf|forum|meeting|statement|session|summit)\s+(?:of|in|from|held in)\s+(19\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class QueryPlan:
+    """What the answerer should look for, derived from the question alone."""
+
+    text: str
+    search_text: str
+    keywords: list[str]
+    topical: list[str]
+    numbers: list[str] = field(default_factory=list)
+    years: list[int] | None = None
+    compare: bool = False
+    unknown_year: int | None = None
+    wants_money: bool = False
+    wants_count: bool = False
+    wants_date: bool = False
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    def bm25_terms(self) -> list[str]:
+        """Keyword query: topic terms, numbers and the statements' words for them."""
+        base = (self.topical or self.keywords) + self.numbers
+        extra = [w for t in base for w in EXPANSIONS.get(t, [])]
+        return list(dict.fromkeys(base + extra))
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercase word and number tokens of a text."""
+    return [t.lower().replace("’", "'").strip(".'") for t in _TOKEN.findall(text)]
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Optimal string alignment distance between two words, capped at limit."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+        if min(prev) >= limit:
+            return limit
+    return min(prev[-1], limit)
+
+
+class Vocabulary:
+    """Corpus words, used to correct misspelled question words."""
+
+    def __init__(self, texts: list[str], dictionary: set[str] | frozenset[str] = frozenset()):
+        self.dictionary = dictionary
+        self.words = {t for text in texts for t in tokens(text) if t.isalpha()}
+        self.stems = {stem(w) for w in self.words}
+        self._by_initial: dict[str, list[str]] = {}
+        for word in self.words:
+            self._by_initial.setdefault(word[0], []).append(word)
+
+    def knows(self, word: str) -> bool:
+        """Whether the word, or another form of it, occurs in the corpus."""
+        return word in self.words or stem(word) in self.stems
+
+    def correct(self, word: str) -> str | None:
+        """The closest corpus word to an unknown word, if it is one or two typos away."""
+        if len(word) < 4 or not word.isalpha() or self.knows(word) or word in self.dictionary:
+            return None
+        allowed = 1 if len(word) <= 5 else 2
+        best, best_distance = None, allowed + 1
+        for candidate in self._by_initial.get(word[0], []):
+            distance = edit_distance(word, candidate, allowed + 1)
+            if distance < best_distance or (
+                distance == best_distance and best and len(candidate) > len(best)
+            ):
+                best, best_distance = candidate, distance
+        return best if best_distance <= allowed else None
+
+
+def _is_doc_year(word: str, doc_years: set[int]) -> bool:
+    return word.isdigit() and len(word) == 4 and int(word) in doc_years
+
+
+def analyze(question: str, vocabulary: Vocabulary, places: dict[str, int], doc_years: set[int]) -> QueryPlan:
+    """Build the plan for one question."""
+    words = tokens(question)
+    corrections = {}
+    for word in words:
+        fixed = vocabulary.correct(word)
+        if fixed:
+            corrections[word] = fixed
+    corrected = [corrections.get(w, w) for w in words]
+    keywords = [w for w in corrected if w not in _STOP]
+    topical = [w for w in keywords if w not in FRAMING_WORDS and not w[0].isdigit()]
+
+    mentioned = {int(y) for y in _YEAR.findall(question)}
+    lowered = question.lower()
+    for place, year in places.items():
+        if re.search(rf"\b{re.escape(place)}\b", lowered):
+            mentioned.add(year)
+    known = sorted(mentioned & doc_years)
+    compare = bool(_COMPARE.search(question) or _CHANGE_OVER_TIME.search(question)) or len(known) >= 2
+    unknown = None
+    for match in _MEETING_YEAR.finditer(question):
+        year = int(match.group(1) or match.group(4))
+        if year not in doc_years:
+            unknown = year
+    if compare:
+        years = known if len(known) >= 2 else sorted(doc_years)
+    else:
+        years = known or None
+
+    search_text = question
+    for wrong, right in corrections.items():
+        search_text = re.sub(rf"\b{re.escape(wrong)}\b", right, search_text, flags=re.IGNORECASE)
+    return QueryPlan(
+        text=question,
+        search_text=search_text,
+        keywords=keywords,
+        topical=topical,
+        numbers=[w for w in corrected if w[0].isdigit() and not _is_doc_year(w, doc_years)],
+        years=years,
+        compare=compare and len(years or []) >= 2,
+        unknown_year=unknown if not known else None,
+        wants_money=bool(_MONEY.search(question)),
+        wants_count=bool(_COUNT.search(question)),
+        wants_date=bool(_WHEN.search(question)),
+        corrections=corrections,
+    )

@@ -1,0 +1,45 @@
+"""The one configuration class; every field can be set with a CBCF_ environment variable."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = PROJECT_ROOT / "data" / "statements"
+
+
+class Settings(BaseSettings):
+    """Runtime configuration, read from CBCF_* environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="CBCF_", extra="ignore")
+
+    data_dir: Path = Field(Path(".cbcf"), description="Where every file the tool writes lives.")
+    corpus_dir: Path = Field(BUNDLED_CORPUS, description="Statements ingested by default.")
+    chroma_host: str | None = Field(None, description="Chroma server host; embedded if unset.")
+    chroma_port: int = Field(8000, description="Chroma server port.")
+    collection_prefix: str = Field("cbcf", description="Prefix of the Chroma collections.")
+    embed_model: str = Field(
+        "bundled:all-MiniLM-L6-v2",
+        description="Sentence-transformers model folder, or 'bundled:all-MiniLM-L6-v2'.",
+    )
+    embed_batch_size: int = Field(64, ge=1, le=1024)
+    top_k: int = Field(3, ge=1, le=10, description="Most sentences quoted in one answer.")
+    answer_max_chars: int = Field(600, ge=100, le=4000)
+    min_relevance: float = Field(0.45, ge=0.0, le=1.0, description="Relevance below which the bot abstains.")
+    max_question_chars: int = Field(1000, ge=10)
+    query_cache_size: int = Field(1024, ge=0)
+
+    @property
+    def chroma_dir(self) -> Path:
+        """Folder of the embedded Chroma database."""
+        return self.data_dir / "chroma"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Turn statement files into cleaned, sectioned, sentence-level units for the index."""

@@ -1,0 +1,73 @@
+"""Remove web-page chrome (logins, footers, labels, bylines) from captured text."""
+
+from __future__ import annotations
+
+import re
+
+# Each pattern matches a whole line that is site furniture, never statement content.
+_CHROME_LINE_PATTERNS = [
+    r"log ?in( with your credentials| to your account)?\.?",
+    r"sign (in|up|out)( now)?\.?",
+    r"log ?out",
+    r"forgot (your )?(details|password|username)\??",
+    r"create (an |your )?account\.?",
+    r"register( now)?\.?",
+    r"remember me",
+    r"(press|news|media) release",
+    r"skip to (main )?content",
+    r"(share|print|email|tweet)( this( page| article)?)?:?",
+    r"(read|show) (more|less)",
+    r"subscribe( now| to our newsletter)?\.?",
+    r"back to top",
+    r"(related|recent) (posts|articles|news)",
+    r"[A-Z](\.[A-Z])*\.?\s*(Report|Staff|Desk|Wire)",  # bylines such as "F.P. Report"
+    r"by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}",  # "By Jane Doe"
+]
+_CHROME_FRAGMENTS = [
+    r"copyright\s*(©|\(c\)|\d{4})",
+    r"©\s*\d{4}",
+    r"all rights reserved",
+    r"privacy policy",
+    r"terms of (use|service)",
+    r"cookie (policy|settings|preferences)",
+    r"tax[ -]?id\b",
+    r"\bduns number\b",
+    r"\bEIN:\s*\d",
+]
+_LINE_RE = re.compile(r"^(?:" + "|".join(_CHROME_LINE_PATTERNS) + r")$", re.IGNORECASE)
+_FRAGMENT_RE = re.compile("|".join(_CHROME_FRAGMENTS), re.IGNORECASE)
+_DATELINE_RE = re.compile(r"^(?P<place>[A-Z][A-Z.,' -]{2,40}?)\s*(?:\([^)]{1,40}\))?\s*[:—–-]\s+(?=\S)")
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a line is site chrome rather than statement text."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _LINE_RE.match(stripped):
+        return True
+    # Footer lines mention copyright, policies or tax identifiers; prose never does here.
+    return bool(_FRAGMENT_RE.search(stripped)) and len(stripped) < 400
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str]:
+    """Split a leading news dateline ("WASHINGTON: ...") from a paragraph."""
+    match = _DATELINE_RE.match(paragraph)
+    if not match:
+        return None, paragraph
+    place = match.group("place").strip().rstrip(",")
+    if not any(ch.isalpha() for ch in place) or len(place.split()) > 4:
+        return None, paragraph
+    return place.title(), paragraph[match.end() :]
+
+
+def clean_lines(text: str) -> list[str]:
+    """Return the text's lines with chrome lines removed and whitespace normalised."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"[ \t]+", " ", line).strip()
+        if is_chrome(line):
+            continue
+        lines.append(line)
+    return lines

@@ -1,0 +1,81 @@
+"""Read statement files of each supported format into plain text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+
+
+class LoadError(Exception):
+    """A file could not be read as a statement."""
+
+
+def is_supported(path: Path) -> bool:
+    """Whether the file's suffix is one the loaders read."""
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def load_text(path: Path) -> str:
+    """Return the text of a .txt, .md, .html or .pdf file, or raise LoadError."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise LoadError(f"unsupported file type {suffix or '(none)'}")
+    try:
+        if suffix == ".pdf":
+            text = _load_pdf(path)
+        elif suffix in (".html", ".htm"):
+            text = _load_html(path)
+        else:
+            text = _read_utf8(path)
+            if suffix in (".md", ".markdown"):
+                text = _strip_markdown(text)
+    except LoadError:
+        raise
+    except Exception as exc:  # any parser failure is a bad file, not a crash
+        raise LoadError(f"{type(exc).__name__}: {exc}") from exc
+    if not text.strip():
+        raise LoadError("no text could be extracted")
+    return text
+
+
+def _read_utf8(path: Path) -> str:
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise LoadError("binary content in a text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+
+
+def _load_html(path: Path) -> str:
+    import trafilatura
+
+    html = path.read_bytes().decode("utf-8", errors="replace")
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text:
+        raise LoadError("no main content found in the HTML")
+    return text
+
+
+def _load_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    pages = [page.extract_text() or "" for page in reader.pages]
+    return "\n\n".join(page.strip() for page in pages)
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+", re.MULTILINE)
+
+
+def _strip_markdown(text: str) -> str:
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_BULLET.sub("", text)
+    return _MD_EMPHASIS.sub(r"\2", text)

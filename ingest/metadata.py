@@ -1,0 +1,71 @@
+"""Build a document's metadata from its sidecar file, falling back to what the text says."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ingest.models import DocumentMeta
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+class MetadataError(Exception):
+    """A sidecar metadata file is malformed."""
+
+
+def sidecar_path(path: Path) -> Path:
+    """Where the optional metadata sidecar of a statement file lives."""
+    return path.with_name(path.stem + ".meta.json")
+
+
+def slugify(text: str) -> str:
+    """A lowercase, dash-separated identifier made from text."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "document"
+
+
+def _read_sidecar(path: Path) -> dict:
+    side = sidecar_path(path)
+    if not side.exists():
+        return {}
+    try:
+        data = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise MetadataError(f"{side.name}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise MetadataError(f"{side.name}: expected a JSON object")
+    return data
+
+
+def _infer_year(*texts: str | None) -> int | None:
+    for text in texts:
+        if text and (match := _YEAR.search(text)):
+            return int(match.group(1))
+    return None
+
+
+def build_meta(path: Path, title: str | None, text: str, place_hint: str | None) -> DocumentMeta:
+    """Merge sidecar fields with values inferred from the file name and text."""
+    side = _read_sidecar(path)
+    date = side.get("date")
+    year = side.get("year") or _infer_year(date, path.stem, title, text)
+    if year is None:
+        raise MetadataError("no year found: add a .meta.json sidecar with a 'year'")
+    try:
+        year = int(year)
+    except (TypeError, ValueError) as exc:
+        raise MetadataError(f"year {year!r} is not a number") from exc
+    date = str(date or year)
+    if not date.startswith(str(year)):
+        raise MetadataError(f"date {date!r} does not start with the year {year}")
+    return DocumentMeta(
+        doc_id=slugify(str(side.get("doc_id") or path.stem)),
+        title=str(side.get("title") or title or path.stem),
+        date=date,
+        year=year,
+        place=side.get("place") or place_hint,
+        publisher=side.get("publisher"),
+        url=side.get("url"),
+    )

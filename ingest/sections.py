@@ -1,0 +1,87 @@
+"""Group cleaned lines into paragraphs and attach each to its section heading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.cleaning import clean_lines
+
+_TERMINAL = (".", "!", "?", ":", ";", ",", "”", '"')
+_MAX_HEADING_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of statement text and the heading it sits under."""
+
+    text: str
+    section: str | None
+    index: int
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The title line (if any) and the paragraphs of a document."""
+
+    title: str | None
+    paragraphs: list[Paragraph]
+
+
+def looks_like_heading(line: str) -> bool:
+    """Whether a line reads as a short section heading rather than prose."""
+    if not line or len(line) > 100 or line.endswith(_TERMINAL):
+        return False
+    words = line.split()
+    if len(words) > _MAX_HEADING_WORDS or not line[0].isupper():
+        return False
+    # Headings capitalise most of their longer words ("Reducing Firearms Violence").
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    capitalised = [w for w in long_words if w[0].isupper()]
+    return not long_words or len(capitalised) / len(long_words) >= 0.6
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _split_block(block: list[str]) -> list[str]:
+    """Join hard-wrapped lines of one block, keeping heading lines separate."""
+    pieces: list[str] = []
+    current: list[str] = []
+    for line in block:
+        if looks_like_heading(line) and (not current or current[-1].endswith(_TERMINAL)):
+            if current:
+                pieces.append(" ".join(current))
+                current = []
+            pieces.append(line)
+        else:
+            current.append(line)
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
+
+
+def parse_structure(text: str) -> Structure:
+    """Find the title, the section headings and the paragraphs under them."""
+    pieces = [p for block in _blocks(clean_lines(text)) for p in _split_block(block)]
+    title = None
+    if pieces and len(pieces[0]) <= 200 and not pieces[0].endswith((".", "!", "?")):
+        title = pieces.pop(0)
+    paragraphs: list[Paragraph] = []
+    section: str | None = None
+    for i, piece in enumerate(pieces):
+        following = pieces[i + 1] if i + 1 < len(pieces) else None
+        if looks_like_heading(piece) and following is not None and not looks_like_heading(following):
+            section = re.sub(r"\s+", " ", piece)
+            continue
+        if looks_like_heading(piece) and following is None:
+            continue  # a stray trailing label carries no statement content
+        paragraphs.append(Paragraph(text=piece, section=section, index=len(paragraphs)))
+    return Structure(title=title, paragraphs=paragraphs)

@@ -1,0 +1,71 @@
+"""Read one statement file into a Document and its sentence units."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from ingest.cleaning import split_dateline
+from ingest.loaders import load_text
+from ingest.metadata import build_meta
+from ingest.models import Document, Unit
+from ingest.sections import Paragraph, parse_structure
+from ingest.sentences import split_long, split_sentences
+
+# Bump when cleaning, sectioning or sentence rules change, so documents are re-ingested.
+INGEST_VERSION = "3"
+WINDOW = 1
+MAX_UNIT_CHARS = 500
+
+
+def read_document(path: Path) -> tuple[Document, list[Unit]]:
+    """Load, clean and split a file; raise LoadError/MetadataError if it is unusable."""
+    raw = load_text(path)
+    structure = parse_structure(raw)
+    paragraphs = list(structure.paragraphs)
+    place_hint = None
+    if paragraphs:
+        place_hint, first = split_dateline(paragraphs[0].text)
+        paragraphs[0] = Paragraph(first, paragraphs[0].section, paragraphs[0].index)
+    text = "\n\n".join(p.text for p in paragraphs)
+    meta = build_meta(path, structure.title, text, place_hint)
+    digest = hashlib.sha256()
+    digest.update(INGEST_VERSION.encode())
+    digest.update(json.dumps(asdict(meta), sort_keys=True).encode())
+    digest.update(raw.encode())
+    doc = Document(
+        meta=meta,
+        path=str(path),
+        raw_text=raw,
+        text=text,
+        content_hash=digest.hexdigest(),
+    )
+    return doc, make_units(meta.doc_id, paragraphs)
+
+
+def make_units(doc_id: str, paragraphs: list[Paragraph]) -> list[Unit]:
+    """One unit per sentence, each with neighbouring sentences of its section as context."""
+    rows = [
+        (p, part)
+        for p in paragraphs
+        for s in split_sentences(p.text)
+        for part in split_long(s, MAX_UNIT_CHARS)
+    ]
+    units = []
+    for i, (para, sentence) in enumerate(rows):
+        lo, hi = i - WINDOW, i + WINDOW
+        window = [s for j, (p, s) in enumerate(rows) if lo <= j <= hi and p.section == para.section]
+        units.append(
+            Unit(
+                unit_id=f"{doc_id}:{i:05d}",
+                doc_id=doc_id,
+                sentence=sentence,
+                window=" ".join(window),
+                section=para.section,
+                paragraph=para.index,
+                position=i,
+            )
+        )
+    return units
