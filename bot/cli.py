@@ -68,6 +68,14 @@ def cmd_ask(args) -> int:
 
     if args.question is None and not args.json:
         return _fail("give a question, or use --json to read questions from stdin")
+    if args.question is not None:
+        from index.answer import validate_question
+        from index.settings import get_settings
+
+        try:
+            validate_question(args.question, get_settings().max_question_chars)
+        except QuestionError as exc:
+            return _fail(str(exc))
     engine = _engine()
     _ensure_index(engine)
     if args.question is not None:

@@ -51,7 +51,7 @@ def answer(question: str, *, engine: Engine, year: int | None = None, top_k: int
         raise QuestionError(f"no statement from {year}; statements cover {sorted(doc_years)}")
     plan = analyze(text, engine.vocabulary, engine.places, doc_years)
     if year is not None:
-        plan.years, plan.compare = [year], False
+        plan.years, plan.compare, plan.year_from_text = [year], False, False
     limits = Thresholds(settings.min_relevance)
     k = top_k or settings.top_k
 
@@ -71,6 +71,13 @@ def _select(plan: QueryPlan, engine: Engine, limits: Thresholds, k: int) -> list
     for scope in scopes:
         scored = score_candidates(plan, engine, scope)
         good = [s for s in scored if s.relevance >= limits.min_relevance and s.fits(plan)]
+        if not good and scope is not None and plan.year_from_text and not plan.compare:
+            # "in 2022" may mean events of 2022 reported by a later statement that names the year.
+            scored = score_candidates(plan, engine, None)
+            good = [
+                s for s in scored
+                if s.relevance >= limits.min_relevance and s.fits(plan) and str(scope) in s.candidate.node.text
+            ]
         if not good:
             continue
         best = good[0].relevance

@@ -70,14 +70,15 @@ class Engine:
                 return False
             collection = self.store.collection(active.collection)
             nodes = load_nodes(collection)
+            self.generation = active
             if not nodes:
-                return False
+                self.retriever = None
+                return True
             self.retriever = HybridRetriever(collection, nodes)
             texts = [f"{n.text} {n.metadata.get('section', '')}" for n in nodes]
             self.vocabulary = Vocabulary(texts, self._dictionary)
             self.places = _place_names(active)
             self._term_stats = _count_terms(nodes)
-            self.generation = active
             return True
 
     def require_retriever(self) -> HybridRetriever:

@@ -10,8 +10,10 @@ from index.expansions import EXPANSIONS, expand, stem
 from index.query import QueryPlan, tokens
 from index.retriever import Candidate
 
-SEMANTIC_WEIGHT = 0.7
-LEXICAL_WEIGHT = 0.3
+SEMANTIC_WEIGHT = 0.6
+LEXICAL_WEIGHT = 0.4
+# A sentence holding every exact term asked for (a number, an acronym) is relevant at least this much.
+EXACT_MATCH_FLOOR = 0.5
 
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
@@ -93,6 +95,9 @@ def score_candidates(plan: QueryPlan, engine, scope: int | None) -> list[Scored]
     for cand in retriever.retrieve(keywords, queries, scope):
         lexical = lexical_support(plan, sentence_stems(cand), engine)
         relevance = SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical
+        stems = sentence_stems(cand)
+        if plan.exact and all(stem(t) in stems or t in stems for t in plan.exact):
+            relevance = max(relevance, EXACT_MATCH_FLOOR + 0.3 * lexical)
         scored.append(Scored(cand, relevance, lexical, scope))
     scored.sort(key=lambda s: s.relevance, reverse=True)
     return scored

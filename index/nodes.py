@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from llama_index.core.schema import MetadataMode, TextNode
+from llama_index.core.schema import MetadataMode, NodeRelationship, RelatedNodeInfo, TextNode
 
 from ingest.models import Document, Unit
 
@@ -42,6 +42,8 @@ def unit_to_node(unit: Unit, doc: Document) -> TextNode:
         id_=unit.unit_id,
         text=unit.sentence,
         metadata=meta,
+        # The source relationship makes llama-index store our doc_id (it overwrites that key otherwise).
+        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc.meta.doc_id)},
         excluded_embed_metadata_keys=list(_HIDDEN_FROM_EMBEDDING),
         excluded_llm_metadata_keys=list(_HIDDEN_FROM_EMBEDDING),
         metadata_template="{value}",

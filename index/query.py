@@ -165,10 +165,12 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\b(how many|number of|count of|how much)\b", re.IGNORECASE)
-_WHEN = re.compile(r"\b(when|what date|which date|what day|which day|what month|which month)\b", re.I)
+_WHEN = re.compile(
+    r"^\W*when\b|\bwhen (was|were|did|is|will|does|do|had|has|have)\b|\b(what|which) (date|day|month)\b", re.I
+)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEETING_YEAR = re.compile(
-    r"\b(19\d\d|20\d\d)(?:'s)?\s+(cbcf|forum|meeting|statement|joint statement|session|summit)\b"
+    r"\b(19\d\d|20\d\d)(?:'s)?(?:\s+[\w-]+){0,3}?\s+(cbcf|forum|meeting|statement|session|summit)\b"
     r"|\b(cbcf|forum|meeting|statement|session|summit)\s+(?:of|in|from|held in)\s+(19\d\d|20\d\d)\b",
     re.IGNORECASE,
 )
@@ -183,9 +185,11 @@ class QueryPlan:
     keywords: list[str]
     topical: list[str]
     numbers: list[str] = field(default_factory=list)
+    exact: list[str] = field(default_factory=list)
     years: list[int] | None = None
     compare: bool = False
     unknown_year: int | None = None
+    year_from_text: bool = True
     wants_money: bool = False
     wants_count: bool = False
     wants_date: bool = False
@@ -227,7 +231,11 @@ class Vocabulary:
 
     def __init__(self, texts: list[str], dictionary: set[str] | frozenset[str] = frozenset()):
         self.dictionary = dictionary
-        self.words = {t for text in texts for t in tokens(text) if t.isalpha()}
+        self.units_of: dict[str, set[int]] = {}
+        for i, text in enumerate(texts):
+            for t in tokens(text):
+                self.units_of.setdefault(t, set()).add(i)
+        self.words = {t for t in self.units_of if t.isalpha()}
         self.stems = {stem(w) for w in self.words}
         self._by_initial: dict[str, list[str]] = {}
         for word in self.words:
@@ -241,7 +249,7 @@ class Vocabulary:
         """The closest corpus word to an unknown word, if it is one or two typos away."""
         if len(word) < 4 or not word.isalpha() or self.knows(word) or word in self.dictionary:
             return None
-        allowed = 1 if len(word) <= 5 else 2
+        allowed = 1 if len(word) <= 4 else 2
         best, best_distance = None, allowed + 1
         for candidate in self._by_initial.get(word[0], []):
             distance = edit_distance(word, candidate, allowed + 1)
@@ -250,6 +258,13 @@ class Vocabulary:
             ):
                 best, best_distance = candidate, distance
         return best if best_distance <= allowed else None
+
+
+def _is_exact_term(word: str, vocabulary: Vocabulary) -> bool:
+    """Numbers and coined terms (acronyms, names) that the corpus has but no dictionary does."""
+    if word[0].isdigit():
+        return len(word) >= 3
+    return word.isalpha() and word in vocabulary.words and word not in vocabulary.dictionary and len(word) >= 3
 
 
 def _is_doc_year(word: str, doc_years: set[int]) -> bool:
@@ -261,7 +276,7 @@ def analyze(question: str, vocabulary: Vocabulary, places: dict[str, int], doc_y
     words = tokens(question)
     corrections = {}
     for word in words:
-        fixed = vocabulary.correct(word)
+        fixed = vocabulary.correct(word, words)
         if fixed:
             corrections[word] = fixed
     corrected = [corrections.get(w, w) for w in words]
@@ -294,6 +309,7 @@ def analyze(question: str, vocabulary: Vocabulary, places: dict[str, int], doc_y
         keywords=keywords,
         topical=topical,
         numbers=[w for w in corrected if w[0].isdigit() and not _is_doc_year(w, doc_years)],
+        exact=[w for w in corrected if _is_exact_term(w, vocabulary) and not _is_doc_year(w, doc_years)],
         years=years,
         compare=compare and len(years or []) >= 2,
         unknown_year=unknown if not known else None,

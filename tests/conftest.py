@@ -1,0 +1,41 @@
+"""Shared fixtures: one embedding model per session and a real embedded Chroma index."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from index.build import ingest_paths  # noqa: E402
+from index.embedding import Embedder  # noqa: E402
+from index.engine import Engine  # noqa: E402
+from index.settings import BUNDLED_CORPUS, Settings  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The real bundled all-MiniLM-L6-v2 model, loaded once."""
+    return Embedder(Settings().embed_model)
+
+
+def make_engine(data_dir, embedder, **overrides) -> Engine:
+    """An engine over an embedded Chroma database in data_dir."""
+    return Engine(Settings(data_dir=data_dir, chroma_host=None, **overrides), embedder=embedder)
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory, embedder) -> Engine:
+    """An engine with the two bundled statements ingested."""
+    eng = make_engine(tmp_path_factory.mktemp("bundled"), embedder)
+    ingest_paths([BUNDLED_CORPUS], eng.store, eng.embedder)
+    eng.refresh(force=True)
+    return eng
+
+
+@pytest.fixture
+def empty_engine(tmp_path, embedder) -> Engine:
+    """An engine over an empty index of its own."""
+    return make_engine(tmp_path / "data", embedder)

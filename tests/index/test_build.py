@@ -1,0 +1,97 @@
+import shutil
+
+import pytest
+
+from index.answer import answer
+from index.build import IngestFailed, ingest_paths
+from index.settings import BUNDLED_CORPUS
+
+GHOST = "what was agreed on ghost guns?"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, folder)
+    return folder
+
+
+def ingest(engine, *paths, prune=False):
+    report = ingest_paths(list(paths), engine.store, engine.embedder, prune=prune)
+    engine.refresh(force=True)
+    return report
+
+
+def test_reingest_skips_unchanged_replaces_changed_and_prunes_removed(empty_engine, corpus):
+    first = ingest(empty_engine, corpus)
+    assert sorted(first.added) == ["2022-cbcf-joint-statement-washington", "2023-cbcf-joint-statement-ottawa"]
+    assert first.units_embedded == first.units_total > 50
+
+    again = ingest(empty_engine, corpus)
+    assert again.units_embedded == 0 and not again.changed and len(again.unchanged) == 2
+
+    path = corpus / "2022-cbcf-joint-statement-washington.txt"
+    path.write_text(path.read_text() + "\n\nMinisters also agreed to study drone smuggling over the border.\n")
+    changed = ingest(empty_engine, corpus)
+    assert changed.updated == ["2022-cbcf-joint-statement-washington"]
+    assert changed.unchanged == ["2023-cbcf-joint-statement-ottawa"]
+    assert changed.units_embedded == first.units_total - 47 + 1  # only the 2022 statement was re-embedded
+    drone = answer("What about drone smuggling?", engine=empty_engine)
+    assert not drone.abstained and "drone smuggling" in drone.citations[0].quote
+
+    path.unlink()
+    kept = ingest(empty_engine, corpus)
+    assert kept.removed == [] and len(empty_engine.documents()) == 2
+    pruned = ingest(empty_engine, corpus, prune=True)
+    assert pruned.removed == ["2022-cbcf-joint-statement-washington"]
+    assert [d["doc_id"] for d in empty_engine.documents()] == ["2023-cbcf-joint-statement-ottawa"]
+    assert answer("What did the 2023 statement say about ghost guns?", engine=empty_engine).citations
+
+
+def test_bad_file_is_skipped_with_its_path_and_the_rest_is_indexed(empty_engine, corpus):
+    bad = corpus / "broken-2024.pdf"
+    bad.write_bytes(b"%PDF-1.4 garbage")
+    report = ingest(empty_engine, corpus)
+    assert [p for p, _ in report.skipped] == [str(bad)]
+    assert len(report.added) == 2
+    assert not answer(GHOST, engine=empty_engine).abstained
+
+
+class FailingEmbedder:
+    """Wraps the real embedder and fails after a number of batches, like a crash mid-ingest."""
+
+    def __init__(self, real, fail_after):
+        self.real, self.fail_after, self.calls = real, fail_after, 0
+        self.model_name, self.batch_size = real.model_name, 8
+
+    def embed_documents(self, texts):
+        self.calls += 1
+        if self.calls > self.fail_after:
+            raise RuntimeError("simulated failure while embedding")
+        return self.real.embed_documents(texts)
+
+
+def test_failed_ingest_leaves_the_previous_index_answering(empty_engine, corpus, tmp_path):
+    ingest(empty_engine, corpus)
+    before = empty_engine.store.active()
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "cbcf-2024.txt").write_text("Forum 2024\n\n" + " ".join(f"Sentence number {i} about drones." for i in range(40)))
+    failing = FailingEmbedder(empty_engine.embedder, fail_after=2)
+    with pytest.raises(IngestFailed, match="previous index kept"):
+        ingest_paths([corpus, extra], empty_engine.store, failing)
+    after = empty_engine.store.active()
+    assert after.collection == before.collection and set(after.documents) == set(before.documents)
+    names = [c.name for c in empty_engine.store.client.list_collections()]
+    assert sum(n.startswith("cbcf-units-") for n in names) == 1  # the half-written generation is gone
+    reply = answer(GHOST, engine=empty_engine)
+    assert not reply.abstained and "privately manufactured firearms" in reply.citations[0].quote
+
+
+def test_index_persists_and_is_seen_by_a_second_engine(empty_engine, corpus, embedder):
+    from tests.conftest import make_engine
+
+    ingest(empty_engine, corpus)
+    second = make_engine(empty_engine.settings.data_dir, embedder)
+    assert second.ready and len(second.documents()) == 2
+    assert answer(GHOST, engine=second).citations[0].doc_id == "2023-cbcf-joint-statement-ottawa"

@@ -1,0 +1,46 @@
+from index.query import Vocabulary, analyze, edit_distance
+
+VOCAB = Vocabulary(["fentanyl precursor chemicals from China", "firearms smuggling", "ports of entry"],
+                   dictionary=frozenset({"talk", "prompt", "sports"}))
+PLACES = {"ottawa": 2023, "washington": 2022}
+YEARS = {2022, 2023}
+
+
+def plan(q):
+    return analyze(q, VOCAB, PLACES, YEARS)
+
+
+def test_misspellings_are_corrected_to_corpus_words_but_real_words_are_not():
+    assert plan("fentanil precursers from china").corrections == {"fentanil": "fentanyl", "precursers": "precursor"}
+    assert plan("firarms smugling").search_text == "firearms smuggling"
+    assert plan("did they talk about sports or prompt").corrections == {}
+
+
+def test_years_and_places_pick_a_statement():
+    assert plan("What was agreed in 2022 on firearms?").years == [2022]
+    assert plan("What happened at the Ottawa meeting?").years == [2023]
+    assert plan("What did they say about firearms?").years is None
+
+
+def test_comparisons_cover_both_years():
+    for q in ["How did firearms policy change between 2022 and 2023?", "What did both statements say about smuggling?",
+              "compare the two meetings on justice", "what's new since the last meeting on guns?"]:
+        p = plan(q)
+        assert p.compare and p.years == [2022, 2023], q
+    assert not plan("Did they talk about climate change?").compare
+
+
+def test_statement_years_that_do_not_exist_are_flagged():
+    assert plan("What did the 2019 Cross-Border Crime Forum decide?").unknown_year == 2019
+    assert plan("What did the 2021 Roadmap say?").unknown_year is None
+
+
+def test_answer_type_detection():
+    assert plan("How much money was committed?").wants_money
+    assert plan("How many notifications went to Canada?").wants_count
+    assert plan("When was the memorandum signed?").wants_date
+
+
+def test_edit_distance_counts_transpositions_as_one():
+    assert edit_distance("fentanyl", "fentanly") == 1
+    assert edit_distance("send", "second") == 2

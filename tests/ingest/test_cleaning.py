@@ -1,0 +1,40 @@
+from ingest.cleaning import clean_lines, is_chrome, split_dateline
+from ingest.units import read_document
+from index.settings import BUNDLED_CORPUS
+
+CHROME = ["Log in", "Forgot your details", "Create Account", "Copyright", "Tax ID", "DUNS", "Press Release",
+          "Privacy Policy", "F.P. Report", "NADDI"]
+
+
+def test_real_statements_lose_all_site_chrome():
+    for path in sorted(BUNDLED_CORPUS.glob("*.txt")):
+        doc, units = read_document(path)
+        blob = doc.text + " ".join(u.sentence + u.window for u in units)
+        for phrase in CHROME:
+            assert phrase.lower() not in blob.lower(), (path.name, phrase)
+
+
+def test_chrome_lines_are_recognised_and_prose_is_kept():
+    assert is_chrome("Log in with your credentials")
+    assert is_chrome("Forgot your details?")
+    assert is_chrome("Copyright © 2024 - NADDI. All Rights Reserved. Privacy Policy")
+    assert is_chrome("National Association of Drug Diversion Investigators Federal Tax ID: 52-1660752")
+    assert not is_chrome("Ministers called on officials to explore additional opportunities.")
+    assert not is_chrome("Human Smuggling")
+
+
+def test_whitespace_and_non_breaking_spaces_are_normalised():
+    assert clean_lines("a\u00a0b  c\r\nPress Release\n") == ["a b c", ""]
+
+
+def test_news_dateline_is_split_off_as_a_place():
+    place, rest = split_dateline("WASHINGTON: Guided by our shared commitment")
+    assert place == "Washington" and rest == "Guided by our shared commitment"
+    assert split_dateline("Money laundering threatens: the integrity") == (None, "Money laundering threatens: the integrity")
+
+
+def test_statement_text_stays_verbatim():
+    doc, units = read_document(BUNDLED_CORPUS / "2023-cbcf-joint-statement-ottawa.txt")
+    raw = doc.raw_text.replace("\u00a0", " ")
+    for unit in units:
+        assert unit.sentence in raw

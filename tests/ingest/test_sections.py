@@ -1,0 +1,51 @@
+from ingest.sections import looks_like_heading, parse_structure
+from ingest.units import read_document
+from index.settings import BUNDLED_CORPUS
+
+
+def sections_of(name):
+    _, units = read_document(BUNDLED_CORPUS / name)
+    return list(dict.fromkeys(u.section for u in units if u.section))
+
+
+def test_2023_headings_are_detected_in_order():
+    assert sections_of("2023-cbcf-joint-statement-ottawa.txt") == [
+        "Fentanyl / Opioids",
+        "Reducing Firearms Trafficking and Violence",
+        "Anti–Money Laundering / Virtual Currency",
+        "Human Smuggling",
+        "Sex Offender Travel",
+        "Criminal Justice Reform / Access to Justice",
+    ]
+
+
+def test_2022_headings_are_detected_in_order():
+    assert sections_of("2022-cbcf-joint-statement-washington.txt") == [
+        "Violent Extremism", "Enhancing Public Safety", "Reducing Firearms Violence", "Access to Justice",
+    ]
+
+
+def test_text_under_a_heading_carries_it():
+    _, units = read_document(BUNDLED_CORPUS / "2023-cbcf-joint-statement-ottawa.txt")
+    ghost = next(u for u in units if "ghost guns" in u.sentence)
+    assert ghost.section == "Reducing Firearms Trafficking and Violence"
+    angel = next(u for u in units if "Angel Watch" in u.sentence)
+    assert angel.section == "Sex Offender Travel"
+
+
+def test_title_is_taken_from_the_first_line():
+    structure = parse_structure("My Title\n\nA Heading\n\nSome prose here. More prose.\n")
+    assert structure.title == "My Title"
+    assert [(p.section, p.text) for p in structure.paragraphs] == [("A Heading", "Some prose here. More prose.")]
+
+
+def test_heading_rules():
+    assert looks_like_heading("Reducing Firearms Violence")
+    assert not looks_like_heading("Ministers discussed ways to enhance collaboration in the following areas:")
+    assert not looks_like_heading("Regular updates will be provided to evaluate progress in each of these areas.")
+
+
+def test_hard_wrapped_pdf_lines_are_joined():
+    structure = parse_structure("Title\n\nHuman Smuggling\nThe two countries share\na long border.\n")
+    assert structure.paragraphs[0].text == "The two countries share a long border."
+    assert structure.paragraphs[0].section == "Human Smuggling"
