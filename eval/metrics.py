@@ -51,9 +51,7 @@ def is_pinpoint(citations: list[dict], golds: list[dict]) -> bool:
 
 def precise_citations(citations: list[dict], acceptable: list[dict]) -> int:
     """How many citations quote acceptable (gold or supporting) evidence."""
-    return sum(
-        any(c["doc_id"] == g["doc_id"] and matches(c["quote"], g) for g in acceptable) for c in citations
-    )
+    return sum(any(c["doc_id"] == g["doc_id"] and matches(c["quote"], g) for g in acceptable) for c in citations)
 
 
 def fact_recall(answer_text: str, facts: list[str]) -> float:

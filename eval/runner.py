@@ -69,9 +69,7 @@ def aggregate(rows: list[dict]) -> dict:
         "hit_at_5": m.ratio(sum(1 for k in ranks if k and k <= 5), len(ans)),
         "mrr": m.ratio(sum(1 / k for k in ranks if k), len(ans)),
         "pinpoint_rate": m.ratio(sum(r["pinpoint"] for r in ans), len(ans)),
-        "citation_precision": m.ratio(
-            sum(r["precise"] for r in answered), sum(r["citations"] for r in answered)
-        ),
+        "citation_precision": m.ratio(sum(r["precise"] for r in answered), sum(r["citations"] for r in answered)),
         "fact_recall": m.ratio(sum(r["fact_recall"] for r in ans), len(ans)),
         "both_years_coverage": m.ratio(sum(r["both_years"] for r in comparisons), len(comparisons)),
         "abstention_recall": m.ratio(sum(r["abstained"] for r in una), len(una)),
@@ -113,9 +111,7 @@ def to_markdown(summary: dict, thresholds: dict, rows: list[dict]) -> str:
     ]
     if misses:
         lines += ["", "Items that missed:", ""]
-        lines += [
-            f"- {r['id']} ({r['category']}): abstained={r['abstained']} cited={r['cited']}" for r in misses
-        ]
+        lines += [f"- {r['id']} ({r['category']}): abstained={r['abstained']} cited={r['cited']}" for r in misses]
     return "\n".join(lines)
 
 

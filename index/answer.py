@@ -75,7 +75,8 @@ def _select(plan: QueryPlan, engine: Engine, limits: Thresholds, k: int) -> list
             # "in 2022" may mean events of 2022 reported by a later statement that names the year.
             scored = score_candidates(plan, engine, None)
             good = [
-                s for s in scored
+                s
+                for s in scored
                 if s.relevance >= limits.min_relevance and s.fits(plan) and str(scope) in s.candidate.node.text
             ]
         if not good:

@@ -27,6 +27,8 @@ class Embedder:
     def __init__(self, model_name: str, batch_size: int = 64, cache_size: int = 1024):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         from llama_index.embeddings.huggingface import HuggingFaceEmbedding
 
         self.model_name = model_name

@@ -36,12 +36,12 @@ class Engine:
     def __init__(self, settings: Settings, embedder: Embedder | None = None, store: Store | None = None):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from llama_index.core import Settings as LlamaSettings
+        from llama_index.core.llms import MockLLM
 
-        LlamaSettings.llm = None
+        # The extractive answerer needs no LLM; a mock keeps llama-index from reaching for OpenAI.
+        LlamaSettings.llm = MockLLM()
         self.settings = settings
-        self.embedder = embedder or Embedder(
-            settings.embed_model, settings.embed_batch_size, settings.query_cache_size
-        )
+        self.embedder = embedder or Embedder(settings.embed_model, settings.embed_batch_size, settings.query_cache_size)
         self.store = store or Store(settings)
         self.generation: Generation | None = None
         self.retriever: HybridRetriever | None = None

@@ -10,141 +10,9 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 from index.expansions import EXPANSIONS, stem
 
 # Words that frame a question about the statements but say nothing about its topic.
-FRAMING_WORDS = {
-    "say",
-    "said",
-    "says",
-    "saying",
-    "agree",
-    "agreed",
-    "agreement_",
-    "statement",
-    "statements",
-    "joint",
-    "forum",
-    "cbcf",
-    "meeting",
-    "meetings",
-    "minister",
-    "ministers",
-    "canada",
-    "canadian",
-    "canadians",
-    "united",
-    "states",
-    "us",
-    "usa",
-    "u.s",
-    "america",
-    "american",
-    "americans",
-    "country",
-    "countries",
-    "tell",
-    "please",
-    "know",
-    "discuss",
-    "discussed",
-    "mention",
-    "mentioned",
-    "mentions",
-    "regarding",
-    "anything",
-    "something",
-    "thing",
-    "things",
-    "year",
-    "years",
-    "cross",
-    "border",
-    "crime",
-    "cross-border",
-    "two",
-    "governments",
-    "government",
-    "officials",
-    "could",
-    "would",
-    "might",
-    "may",
-    "also",
-    "get",
-    "got",
-    "give",
-    "like",
-    "want",
-    "wondering",
-    "curious",
-    "explain",
-    "summary",
-    "summarize",
-    "describe",
-    "happened",
-    "happen",
-    "talk",
-    "talked",
-    "topic",
-    "topics",
-    "outcome",
-    "outcomes",
-    "hey",
-    "hi",
-    "hello",
-    "thanks",
-    "thank",
-    "ok",
-    "okay",
-    "exactly",
-    "actually",
-    "really",
-    "much",
-    "many",
-    "new",
-    "one",
-    "lot",
-    "kind",
-    "sort",
-    "bit",
-    "stuff",
-    "wrt",
-    "re",
-    "pls",
-    "plz",
-    "ottawa",
-    "washington",
-    "d.c",
-    "dc",
-    "compare",
-    "compared",
-    "comparison",
-    "change",
-    "changed",
-    "changes",
-    "differ",
-    "difference",
-    "differences",
-    "different",
-    "versus",
-    "vs",
-    "between",
-    "both",
-    "either",
-    "each",
-    "did",
-    "does",
-    "doing",
-    "done",
-    "make",
-    "made",
-    "commit",
-    "committed",
-    "commitment",
-    "commitments",
-    "decide",
-    "decided",
-    "plan",
-    "planned",
-}
+FRAMING_WORDS = set(
+    ["say", "said", "says", "saying", "agree", "agreed", "statement", "statements", "joint", "forum", "cbcf", "meeting", "meetings", "minister", "ministers", "canada", "canadian", "canadians", "united", "states", "us", "usa", "u.s", "america", "american", "americans", "country", "countries", "tell", "please", "know", "discuss", "discussed", "mention", "mentioned", "mentions", "regarding", "anything", "something", "thing", "things", "year", "years", "cross", "border", "crime", "cross-border", "two", "governments", "government", "officials", "could", "would", "might", "may", "also", "get", "got", "give", "like", "want", "wondering", "curious", "explain", "summary", "summarize", "describe", "happened", "happen", "talk", "talked", "topic", "topics", "outcome", "outcomes", "hey", "hi", "hello", "thanks", "thank", "ok", "okay", "exactly", "actually", "really", "much", "many", "new", "one", "lot", "kind", "sort", "bit", "stuff", "wrt", "re", "pls", "plz", "ottawa", "washington", "d.c", "dc", "compare", "compared", "comparison", "change", "changed", "changes", "differ", "difference", "differences", "different", "versus", "vs", "between", "both", "either", "each", "did", "does", "doing", "done", "make", "made", "commit", "committed", "commitment", "commitments", "decide", "decided", "plan", "planned"]
+)
 _STOP = set(STOPWORDS_EN_PLUS) | {"i'm", "im", "whats", "what's", "abt", "u"}
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 _COMPARE = re.compile(
@@ -245,19 +113,22 @@ class Vocabulary:
         """Whether the word, or another form of it, occurs in the corpus."""
         return word in self.words or stem(word) in self.stems
 
-    def correct(self, word: str) -> str | None:
-        """The closest corpus word to an unknown word, if it is one or two typos away."""
+    def correct(self, word: str, context: list[str] = ()) -> str | None:
+        """The closest corpus word to an unknown word, if it is one or two typos away.
+
+        Ties go to the word that shares the most sentences with the rest of the question.
+        """
         if len(word) < 4 or not word.isalpha() or self.knows(word) or word in self.dictionary:
             return None
         allowed = 1 if len(word) <= 4 else 2
-        best, best_distance = None, allowed + 1
+        scored = []
         for candidate in self._by_initial.get(word[0], []):
             distance = edit_distance(word, candidate, allowed + 1)
-            if distance < best_distance or (
-                distance == best_distance and best and len(candidate) > len(best)
-            ):
-                best, best_distance = candidate, distance
-        return best if best_distance <= allowed else None
+            if distance <= allowed:
+                units = self.units_of.get(candidate, set())
+                together = sum(len(units & self.units_of.get(c, set())) for c in context if c != word)
+                scored.append((distance, -together, -len(units), candidate))
+        return min(scored)[3] if scored else None
 
 
 def _is_exact_term(word: str, vocabulary: Vocabulary) -> bool:
@@ -276,7 +147,7 @@ def analyze(question: str, vocabulary: Vocabulary, places: dict[str, int], doc_y
     words = tokens(question)
     corrections = {}
     for word in words:
-        fixed = vocabulary.correct(word, words)
+        fixed = vocabulary.correct(word, [w for w in words if w not in _STOP and w not in FRAMING_WORDS])
         if fixed:
             corrections[word] = fixed
     corrected = [corrections.get(w, w) for w in words]

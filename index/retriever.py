@@ -87,9 +87,7 @@ class HybridRetriever:
             for i, n, s in zip(result.ids, result.nodes, result.similarities)
         ]
 
-    def retrieve(
-        self, keywords: str, embeddings: list[list[float]], year: int | None = None
-    ) -> list[Candidate]:
+    def retrieve(self, keywords: str, embeddings: list[list[float]], year: int | None = None) -> list[Candidate]:
         """Candidates ranked by reciprocal rank fusion of keyword and vector searches."""
         found: dict[str, Candidate] = {}
 

@@ -45,9 +45,7 @@ class Store:
     def __init__(self, settings: Settings, client=None):
         self.client = client or make_client(settings)
         self.prefix = settings.collection_prefix
-        self._registry = self.client.get_or_create_collection(
-            f"{self.prefix}-registry", embedding_function=None
-        )
+        self._registry = self.client.get_or_create_collection(f"{self.prefix}-registry", embedding_function=None)
 
     def active(self) -> Generation | None:
         """The generation currently served, or None before the first ingest."""

@@ -47,12 +47,7 @@ def read_document(path: Path) -> tuple[Document, list[Unit]]:
 
 def make_units(doc_id: str, paragraphs: list[Paragraph]) -> list[Unit]:
     """One unit per sentence, each with neighbouring sentences of its section as context."""
-    rows = [
-        (p, part)
-        for p in paragraphs
-        for s in split_sentences(p.text)
-        for part in split_long(s, MAX_UNIT_CHARS)
-    ]
+    rows = [(p, part) for p in paragraphs for s in split_sentences(p.text) for part in split_long(s, MAX_UNIT_CHARS)]
     units = []
     for i, (para, sentence) in enumerate(rows):
         lo, hi = i - WINDOW, i + WINDOW

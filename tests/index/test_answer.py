@@ -40,8 +40,11 @@ def test_ghost_guns_answer_is_cited_to_the_2023_statement(engine):
 
 def test_every_quote_is_verbatim_and_the_answer_is_short(engine):
     texts = sources(engine)
-    for q in ["What did they say about Haiti?", "How did firearms commitments change between 2022 and 2023?",
-              "What is the CLOUD Act agreement about?"]:
+    for q in [
+        "What did they say about Haiti?",
+        "How did firearms commitments change between 2022 and 2023?",
+        "What is the CLOUD Act agreement about?",
+    ]:
         reply = answer(q, engine=engine)
         assert len(reply.answer) <= 600
         for c in reply.citations:
@@ -69,8 +72,10 @@ def test_questions_the_statements_do_not_answer_get_an_abstention_without_citati
 
 
 def test_year_in_the_question_filters_to_that_statement(engine):
-    for q, doc in [("What did the 2022 statement say about firearms?", WASHINGTON),
-                   ("What was agreed on firearms at the Ottawa meeting?", OTTAWA)]:
+    for q, doc in [
+        ("What did the 2022 statement say about firearms?", WASHINGTON),
+        ("What was agreed on firearms at the Ottawa meeting?", OTTAWA),
+    ]:
         reply = answer(q, engine=engine)
         assert reply.citations and {c.doc_id for c in reply.citations} == {doc}
 

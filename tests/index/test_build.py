@@ -76,7 +76,9 @@ def test_failed_ingest_leaves_the_previous_index_answering(empty_engine, corpus,
     before = empty_engine.store.active()
     extra = tmp_path / "more"
     extra.mkdir()
-    (extra / "cbcf-2024.txt").write_text("Forum 2024\n\n" + " ".join(f"Sentence number {i} about drones." for i in range(40)))
+    (extra / "cbcf-2024.txt").write_text(
+        "Forum 2024\n\n" + " ".join(f"Sentence number {i} about drones." for i in range(40))
+    )
     failing = FailingEmbedder(empty_engine.embedder, fail_after=2)
     with pytest.raises(IngestFailed, match="previous index kept"):
         ingest_paths([corpus, extra], empty_engine.store, failing)

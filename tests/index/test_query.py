@@ -1,7 +1,9 @@
 from index.query import Vocabulary, analyze, edit_distance
 
-VOCAB = Vocabulary(["fentanyl precursor chemicals from China", "firearms smuggling", "ports of entry"],
-                   dictionary=frozenset({"talk", "prompt", "sports"}))
+VOCAB = Vocabulary(
+    ["fentanyl precursor chemicals from China", "firearms smuggling", "ports of entry"],
+    dictionary=frozenset({"talk", "prompt", "sports"}),
+)
 PLACES = {"ottawa": 2023, "washington": 2022}
 YEARS = {2022, 2023}
 
@@ -23,8 +25,12 @@ def test_years_and_places_pick_a_statement():
 
 
 def test_comparisons_cover_both_years():
-    for q in ["How did firearms policy change between 2022 and 2023?", "What did both statements say about smuggling?",
-              "compare the two meetings on justice", "what's new since the last meeting on guns?"]:
+    for q in [
+        "How did firearms policy change between 2022 and 2023?",
+        "What did both statements say about smuggling?",
+        "compare the two meetings on justice",
+        "what's new since the last meeting on guns?",
+    ]:
         p = plan(q)
         assert p.compare and p.years == [2022, 2023], q
     assert not plan("Did they talk about climate change?").compare

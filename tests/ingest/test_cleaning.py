@@ -1,9 +1,19 @@
+from index.settings import BUNDLED_CORPUS
 from ingest.cleaning import clean_lines, is_chrome, split_dateline
 from ingest.units import read_document
-from index.settings import BUNDLED_CORPUS
 
-CHROME = ["Log in", "Forgot your details", "Create Account", "Copyright", "Tax ID", "DUNS", "Press Release",
-          "Privacy Policy", "F.P. Report", "NADDI"]
+CHROME = [
+    "Log in",
+    "Forgot your details",
+    "Create Account",
+    "Copyright",
+    "Tax ID",
+    "DUNS",
+    "Press Release",
+    "Privacy Policy",
+    "F.P. Report",
+    "NADDI",
+]
 
 
 def test_real_statements_lose_all_site_chrome():
@@ -30,7 +40,10 @@ def test_whitespace_and_non_breaking_spaces_are_normalised():
 def test_news_dateline_is_split_off_as_a_place():
     place, rest = split_dateline("WASHINGTON: Guided by our shared commitment")
     assert place == "Washington" and rest == "Guided by our shared commitment"
-    assert split_dateline("Money laundering threatens: the integrity") == (None, "Money laundering threatens: the integrity")
+    assert split_dateline("Money laundering threatens: the integrity") == (
+        None,
+        "Money laundering threatens: the integrity",
+    )
 
 
 def test_statement_text_stays_verbatim():

@@ -28,7 +28,10 @@ def test_html_main_content_is_extracted_without_navigation_or_footer(tmp_path):
 
 
 def test_pdf_text_is_extracted(tmp_path):
-    path = write_pdf(tmp_path / "statement-2031.pdf", ["Forum Statement", "", "Cyber Threats", "Ministers agreed to share", "ransomware indicators."])
+    path = write_pdf(
+        tmp_path / "statement-2031.pdf",
+        ["Forum Statement", "", "Cyber Threats", "Ministers agreed to share", "ransomware indicators."],
+    )
     doc, units = read_document(path)
     assert doc.meta.year == 2031
     assert [u.sentence for u in units] == ["Ministers agreed to share ransomware indicators."]
@@ -37,7 +40,9 @@ def test_pdf_text_is_extracted(tmp_path):
 
 def test_markdown_syntax_is_removed(tmp_path):
     path = tmp_path / "notes-2029.md"
-    path.write_text("# Forum 2029\n\n## Border Tech\n\nMinisters **welcomed** new [sensors](http://x).\n", encoding="utf-8")
+    path.write_text(
+        "# Forum 2029\n\n## Border Tech\n\nMinisters **welcomed** new [sensors](http://x).\n", encoding="utf-8"
+    )
     doc, units = read_document(path)
     assert doc.meta.title == "Forum 2029"
     assert units[0].sentence == "Ministers welcomed new sensors." and units[0].section == "Border Tech"

@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from ingest.metadata import MetadataError, build_meta, sidecar_path
 from index.settings import BUNDLED_CORPUS
+from ingest.metadata import MetadataError, build_meta, sidecar_path
 
 
 def test_bundled_statements_have_sidecar_metadata():
@@ -15,9 +15,17 @@ def test_bundled_statements_have_sidecar_metadata():
 
 def test_sidecar_overrides_inference(tmp_path):
     path = tmp_path / "x.txt"
-    sidecar_path(path).write_text(json.dumps({"doc_id": "My Doc", "year": 2024, "date": "2024-05-01", "place": "Banff"}))
+    sidecar_path(path).write_text(
+        json.dumps({"doc_id": "My Doc", "year": 2024, "date": "2024-05-01", "place": "Banff"})
+    )
     meta = build_meta(path, "A Title", "text from 1999", None)
-    assert (meta.doc_id, meta.year, meta.date, meta.place, meta.title) == ("my-doc", 2024, "2024-05-01", "Banff", "A Title")
+    assert (meta.doc_id, meta.year, meta.date, meta.place, meta.title) == (
+        "my-doc",
+        2024,
+        "2024-05-01",
+        "Banff",
+        "A Title",
+    )
 
 
 def test_year_is_inferred_from_file_name_then_text(tmp_path):

@@ -1,6 +1,6 @@
+from index.settings import BUNDLED_CORPUS
 from ingest.sections import looks_like_heading, parse_structure
 from ingest.units import read_document
-from index.settings import BUNDLED_CORPUS
 
 
 def sections_of(name):
@@ -21,7 +21,10 @@ def test_2023_headings_are_detected_in_order():
 
 def test_2022_headings_are_detected_in_order():
     assert sections_of("2022-cbcf-joint-statement-washington.txt") == [
-        "Violent Extremism", "Enhancing Public Safety", "Reducing Firearms Violence", "Access to Justice",
+        "Violent Extremism",
+        "Enhancing Public Safety",
+        "Reducing Firearms Violence",
+        "Access to Justice",
     ]
 
 

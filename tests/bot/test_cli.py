@@ -1,0 +1,81 @@
+"""The cbcf command run as a real subprocess against a real embedded Chroma index."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from index.settings import BUNDLED_CORPUS
+
+CONTRACT = {"question", "answer", "abstained", "mode", "citations", "latency_ms"}
+CITATION = {"n", "doc_id", "title", "date", "place", "section", "quote", "score", "url"}
+
+
+def cbcf(data_dir, *args, stdin=None):
+    env = {**os.environ, "CBCF_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+    env.pop("CBCF_CHROMA_HOST", None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli")
+    result = cbcf(folder, "ingest", str(BUNDLED_CORPUS))
+    assert result.returncode == 0, result.stderr
+    assert "added 2" in result.stdout and "embedding units" in result.stderr
+    return folder
+
+
+def test_ask_json_in_a_second_process_reads_the_persisted_index(data_dir):
+    result = cbcf(data_dir, "ask", "--json", "what was agreed on ghost guns?")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    data = json.loads(lines[0])
+    assert set(data) == CONTRACT and data["mode"] == "extractive" and not data["abstained"]
+    first = data["citations"][0]
+    assert set(first) == CITATION and first["date"].startswith("2023") and "ghost guns" in first["quote"]
+
+
+def test_readable_output_lists_sources(data_dir):
+    result = cbcf(data_dir, "ask", "What did they say about Haiti?")
+    assert result.returncode == 0
+    assert "Sources:" in result.stdout and "[1] Joint Statement from 2023" in result.stdout
+
+
+def test_batch_mode_prints_one_json_object_per_question(data_dir):
+    questions = "What is the CBFTF?\n\nWho won the Stanley Cup?\n" + "x" * 1001 + "\n"
+    result = cbcf(data_dir, "ask", "--json", stdin=questions)
+    rows = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert [r.get("abstained") for r in rows] == [False, True, None]
+    assert "longer than 1000" in rows[2]["error"]
+    assert result.returncode == 1
+
+
+def test_reingest_is_a_no_op_and_documents_are_listed(data_dir):
+    again = cbcf(data_dir, "ingest")
+    assert again.returncode == 0 and "unchanged 2" in again.stdout and "embedded 0 units" in again.stdout
+    docs = json.loads(cbcf(data_dir, "documents", "--json").stdout)
+    assert {d["year"] for d in docs} == {2022, 2023}
+
+
+@pytest.mark.parametrize(
+    "question, message", [("", "question is empty"), ("   ", "question is empty"), ("y" * 1001, "longer than 1000")]
+)
+def test_bad_questions_exit_non_zero_with_one_line_on_stderr(tmp_path, question, message):
+    result = cbcf(tmp_path, "ask", question)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().count("\n") == 0 and message in result.stderr
+
+
+def test_bad_file_is_reported_and_skipped(data_dir, tmp_path):
+    bad = tmp_path / "broken-2024.pdf"
+    bad.write_bytes(b"%PDF-1.4 not a pdf")
+    result = cbcf(data_dir, "ingest", str(bad), str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    assert f"skipped {bad}" in result.stderr and "no such file" in result.stderr
+    assert json.loads(cbcf(data_dir, "ask", "--json", "Angel Watch").stdout)["citations"]

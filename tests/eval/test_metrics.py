@@ -1,0 +1,61 @@
+from eval import metrics as m
+from eval.runner import aggregate, check
+
+GOLD = [{"doc_id": "d", "text": "Privately manufactured firearms"}]
+
+
+def test_matching_ignores_case_quotes_and_whitespace():
+    assert m.matches("the proliferation of  privately\nmanufactured firearms (“ghost guns”)", GOLD[0])
+    assert not m.matches("firearms", GOLD[0])
+
+
+def test_rank_pinpoint_and_precision():
+    passages = [{"doc_id": "d", "quote": "other"}, {"doc_id": "d", "quote": "privately manufactured firearms."}]
+    assert m.evidence_rank(passages, GOLD) == 2
+    assert m.evidence_rank(passages[:1], GOLD) is None
+    assert m.is_pinpoint(passages, GOLD)
+    assert not m.is_pinpoint([{"doc_id": "d", "quote": "x" * 600 + " privately manufactured firearms"}], GOLD)
+    assert m.precise_citations(passages, GOLD) == 1
+
+
+def test_facts_years_chrome_and_percentiles():
+    assert m.fact_recall("sent 4,527 notifications", ["4,527", "130"]) == 0.5
+    assert m.covers_years([{"date": "2022"}, {"date": "2023-05"}], [2022, 2023])
+    assert m.chrome_leaks("Log in with your credentials", []) == 1
+    assert m.percentile([1, 2, 3, 4], 50) == 2.5 and m.percentile([], 95) == 0.0
+
+
+def test_aggregate_and_threshold_check():
+    rows = [
+        {
+            "answerable": True,
+            "abstained": False,
+            "rank": 1,
+            "pinpoint": True,
+            "precise": 1,
+            "citations": 2,
+            "fact_recall": 1.0,
+            "chrome_leaks": 0,
+            "latency_ms": 10.0,
+            "both_years": True,
+        },
+        {
+            "answerable": True,
+            "abstained": True,
+            "rank": None,
+            "pinpoint": False,
+            "precise": 0,
+            "citations": 0,
+            "fact_recall": 0.0,
+            "chrome_leaks": 0,
+            "latency_ms": 30.0,
+        },
+        {"answerable": False, "abstained": True, "citations": 0, "chrome_leaks": 0, "latency_ms": 20.0},
+    ]
+    s = aggregate(rows)
+    assert (s["hit_at_1"], s["mrr"], s["citation_precision"], s["false_abstention_rate"]) == (0.5, 0.5, 0.5, 0.5)
+    assert s["abstention_recall"] == 1.0 and s["both_years_coverage"] == 1.0 and s["latency_p50_ms"] == 20.0
+    assert check(s, {"min": {"hit_at_1": 0.9}, "max": {"false_abstention_rate": 0.05}}) == [
+        "hit_at_1 = 0.500 < 0.9",
+        "false_abstention_rate = 0.500 > 0.05",
+    ]
