@@ -10,9 +10,19 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 from index.expansions import EXPANSIONS, stem
 
 # Words that frame a question about the statements but say nothing about its topic.
-FRAMING_WORDS = set(
-    ["say", "said", "says", "saying", "agree", "agreed", "statement", "statements", "joint", "forum", "cbcf", "meeting", "meetings", "minister", "ministers", "canada", "canadian", "canadians", "united", "states", "us", "usa", "u.s", "america", "american", "americans", "country", "countries", "tell", "please", "know", "discuss", "discussed", "mention", "mentioned", "mentions", "regarding", "anything", "something", "thing", "things", "year", "years", "cross", "border", "crime", "cross-border", "two", "governments", "government", "officials", "could", "would", "might", "may", "also", "get", "got", "give", "like", "want", "wondering", "curious", "explain", "summary", "summarize", "describe", "happened", "happen", "talk", "talked", "topic", "topics", "outcome", "outcomes", "hey", "hi", "hello", "thanks", "thank", "ok", "okay", "exactly", "actually", "really", "much", "many", "new", "one", "lot", "kind", "sort", "bit", "stuff", "wrt", "re", "pls", "plz", "ottawa", "washington", "d.c", "dc", "compare", "compared", "comparison", "change", "changed", "changes", "differ", "difference", "differences", "different", "versus", "vs", "between", "both", "either", "each", "did", "does", "doing", "done", "make", "made", "commit", "committed", "commitment", "commitments", "decide", "decided", "plan", "planned"]
-)
+_FRAMING_TEXT = """
+    say said says saying agree agreed statement statements joint forum cbcf meeting meetings minister
+    ministers canada canadian canadians united states us usa u.s america american americans country
+    countries tell please know discuss discussed mention mentioned mentions regarding anything something
+    thing things year years cross border crime cross-border two governments government officials could
+    would might may also get got give like want wondering curious explain summary summarize describe
+    happened happen talk talked topic topics outcome outcomes hey hi hello thanks thank ok okay exactly
+    actually really much many new one lot kind sort bit stuff wrt re pls plz ottawa washington d.c dc
+    compare compared comparison change changed changes differ difference differences different versus vs
+    between both either each did does doing done make made commit committed commitment commitments
+    decide decided plan planned
+"""
+FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 _STOP = set(STOPWORDS_EN_PLUS) | {"i'm", "im", "whats", "what's", "abt", "u"}
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 _COMPARE = re.compile(

@@ -22,7 +22,7 @@ def test_quotes_and_numbers_after_a_full_stop():
 
 
 def test_long_sentences_are_split_at_a_comma_into_verbatim_parts():
-    sentence = ", ".join(["clause number %d with some words" % i for i in range(40)]) + "."
+    sentence = ", ".join([f"clause number {i} with some words" for i in range(40)]) + "."
     parts = split_long(sentence, 200)
     assert all(len(p) <= 200 for p in parts)
     assert " ".join(parts) == sentence
