@@ -58,16 +58,16 @@ def answer(question: str, *, engine: Engine, year: int | None = None, top_k: int
     if plan.unknown_year is not None:
         reply = _abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
     else:
-        chosen = _select(plan, engine, limits, k)
-        reply = _compose(text, chosen, plan, settings.answer_max_chars) if chosen else _abstain(text)
+        groups = _select(plan, engine, limits, k)
+        reply = _compose(text, groups, plan, k, settings.answer_max_chars) if groups else _abstain(text)
     reply.latency_ms = round((time.perf_counter() - started) * 1000, 2)
     return reply
 
 
-def _select(plan: QueryPlan, engine: Engine, limits: Thresholds, k: int) -> list[Scored]:
-    """Pick the sentences to quote: the best ones per year asked about."""
+def _select(plan: QueryPlan, engine: Engine, limits: Thresholds, k: int) -> list[list[Scored]]:
+    """Sentences eligible for quoting, one best-first group per year asked about."""
     scopes = plan.years if plan.compare else [plan.years[0] if plan.years else None]
-    picked: list[Scored] = []
+    groups: list[list[Scored]] = []
     for scope in scopes:
         scored = score_candidates(plan, engine, scope)
         good = [s for s in scored if s.relevance >= limits.min_relevance and s.fits(plan)]
@@ -79,16 +79,30 @@ def _select(plan: QueryPlan, engine: Engine, limits: Thresholds, k: int) -> list
                 for s in scored
                 if s.relevance >= limits.min_relevance and s.fits(plan) and str(scope) in s.candidate.node.text
             ]
-        if not good:
-            continue
-        best = good[0].relevance
-        per_scope = max(1, k // len(scopes)) if plan.compare else k
-        for item in good:
-            if len([p for p in picked if p.scope == scope]) >= per_scope:
-                break
-            if item.relevance >= best - limits.keep_within:
-                picked.append(item)
-    return picked
+        if good:
+            best = good[0].relevance
+            groups.append([s for s in good if s.relevance >= best - limits.keep_within][:k])
+    return groups
+
+
+def _pieces(groups: list[list[Scored]], k: int, max_chars: int, label: bool) -> list[Scored]:
+    """Choose what to quote: the best sentence of each group that fits its share, then the rest by rank."""
+
+    def size(item: Scored) -> int:
+        return len(item.candidate.node.text) + (12 if label else 5)
+
+    share = max_chars // max(1, len(groups))
+    chosen: list[Scored] = []
+    for group in groups:
+        fitting = [s for s in group if size(s) <= share] or [min(group, key=size)]
+        chosen.append(fitting[0])
+    used = sum(size(s) for s in chosen)
+    rest = sorted((s for g in groups for s in g if s not in chosen), key=lambda s: s.relevance, reverse=True)
+    for item in rest:
+        if len(chosen) < k and used + size(item) <= max_chars:
+            chosen.append(item)
+            used += size(item)
+    return chosen
 
 
 def to_citation(n: int, item: Scored) -> Citation:
@@ -124,22 +138,19 @@ def _abstain(question: str, reason: str | None = None) -> Answer:
     return Answer(question=question, answer=message, abstained=True, citations=[])
 
 
-def _compose(question: str, chosen: list[Scored], plan: QueryPlan, max_chars: int) -> Answer:
+def _compose(question: str, groups: list[list[Scored]], plan: QueryPlan, k: int, max_chars: int) -> Answer:
     """Join quoted sentences with [n] markers, within the length budget."""
+    chosen = _pieces(groups, k, max_chars, plan.compare)
+    if plan.compare:
+        chosen.sort(key=lambda s: (s.candidate.year, -s.relevance))
     parts: list[str] = []
     citations: list[Citation] = []
-    used = 0
     for item in chosen:
-        meta = item.candidate.node.metadata
-        label = f"In {meta['year']}: " if plan.compare else ""
-        piece = f"{label}{item.candidate.node.text} [{len(citations) + 1}]"
-        if citations and used + len(piece) + 1 > max_chars:
-            continue
-        parts.append(piece)
-        used += len(piece) + 1
+        label = f"In {item.candidate.year}: " if plan.compare else ""
         citations.append(to_citation(len(citations) + 1, item))
+        parts.append(f"{label}{item.candidate.node.text} [{len(citations)}]")
     if plan.compare:
         missing = sorted(set(plan.years or []) - {int(c.date[:4]) for c in citations})
         parts += [f"The {y} statement doesn't address this." for y in missing]
-    body = " ".join(parts) if not plan.compare else "\n".join(parts)
+    body = "\n".join(parts) if plan.compare else " ".join(parts)
     return Answer(question=question, answer=body, abstained=False, citations=citations)
