@@ -128,8 +128,11 @@ class Vocabulary:
 
         Ties go to the word that shares the most sentences with the rest of the question.
         """
-        if len(word) < 4 or not word.isalpha() or self.knows(word) or word in self.dictionary:
+        if len(word) < 4 or not word.isalpha() or self.knows(word):
             return None
+        # A real English word ("angle") is only corrected toward a corpus word ("angel") that
+        # appears in the same sentence as another word of the question ("watch").
+        needs_context = word in self.dictionary
         allowed = 1 if len(word) <= 4 else 2
         scored = []
         for candidate in self._by_initial.get(word[0], []):
@@ -138,6 +141,8 @@ class Vocabulary:
                 units = self.units_of.get(candidate, set())
                 together = sum(len(units & self.units_of.get(c, set())) for c in context if c != word)
                 scored.append((distance, -together, -len(units), candidate))
+        if needs_context:
+            scored = [row for row in scored if row[1] < 0 and row[0] == 1]
         return min(scored)[3] if scored else None
 
 
@@ -156,7 +161,7 @@ def analyze(question: str, vocabulary: Vocabulary, places: dict[str, int], doc_y
     """Build the plan for one question."""
     words = tokens(question)
     corrections = {}
-    for word in words:
+    for word in (w for w in words if w not in _STOP):
         fixed = vocabulary.correct(word, [w for w in words if w not in _STOP and w not in FRAMING_WORDS])
         if fixed:
             corrections[word] = fixed

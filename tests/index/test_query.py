@@ -1,8 +1,8 @@
 from index.query import Vocabulary, analyze, edit_distance
 
 VOCAB = Vocabulary(
-    ["fentanyl precursor chemicals from China", "firearms smuggling", "ports of entry"],
-    dictionary=frozenset({"talk", "prompt", "sports"}),
+    ["fentanyl precursor chemicals from China", "firearms smuggling", "ports of entry", "the Angel Watch Center"],
+    dictionary=frozenset({"talk", "prompt", "sports", "angle", "task"}),
 )
 PLACES = {"ottawa": 2023, "washington": 2022}
 YEARS = {2022, 2023}
@@ -16,6 +16,11 @@ def test_misspellings_are_corrected_to_corpus_words_but_real_words_are_not():
     assert plan("fentanil precursers from china").corrections == {"fentanil": "fentanyl", "precursers": "precursor"}
     assert plan("firarms smugling").search_text == "firearms smuggling"
     assert plan("did they talk about sports or prompt").corrections == {}
+
+
+def test_a_real_word_is_corrected_only_when_the_rest_of_the_question_points_to_the_corpus_word():
+    assert plan("whats the angle watch center").corrections == {"angle": "angel"}
+    assert plan("what angle did they take").corrections == {}
 
 
 def test_years_and_places_pick_a_statement():
