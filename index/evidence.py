@@ -14,6 +14,9 @@ SEMANTIC_WEIGHT = 0.6
 LEXICAL_WEIGHT = 0.4
 # A sentence holding every exact term asked for (a number, an acronym) is relevant at least this much.
 EXACT_MATCH_FLOOR = 0.5
+# A sentence whose meaning is very close to the question stands on its cosine alone, less this margin
+# (long, chatty questions dilute the term overlap but not the meaning).
+SEMANTIC_ONLY_MARGIN = 0.15
 
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
@@ -94,7 +97,7 @@ def score_candidates(plan: QueryPlan, engine, scope: int | None) -> list[Scored]
     scored = []
     for cand in retriever.retrieve(keywords, queries, scope):
         lexical = lexical_support(plan, sentence_stems(cand), engine)
-        relevance = SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical
+        relevance = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
         stems = sentence_stems(cand)
         if plan.exact and all(stem(t) in stems or t in stems for t in plan.exact):
             relevance = max(relevance, EXACT_MATCH_FLOOR + 0.3 * lexical)

@@ -20,7 +20,9 @@ _FRAMING_TEXT = """
     actually really much many new one lot kind sort bit stuff wrt re pls plz ottawa washington d.c dc
     compare compared comparison change changed changes differ difference differences different versus vs
     between both either each did does doing done make made commit committed commitment commitments
-    decide decided plan planned
+    decide decided plan planned plans going gonna try trying wanted way ways plain terms promise promised
+    promises basically briefly overall main key specific specifically regard respect latest recent
+    earlier earliest newest older previous last first second most
 """
 FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 _STOP = set(STOPWORDS_EN_PLUS) | {"i'm", "im", "whats", "what's", "abt", "u"}
@@ -47,6 +49,15 @@ _WHEN = re.compile(
     r"^\W*when\b|\bwhen (was|were|did|is|will|does|do|had|has|have)\b|\b(what|which) (date|day|month)\b", re.I
 )
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_LATEST = re.compile(
+    r"\b(latest|most recent|newest|recent|last|current|second)\s+"
+    r"(cbcf\s+|joint\s+)?(statement|meeting|forum|session)\b",
+    re.IGNORECASE,
+)
+_EARLIEST = re.compile(
+    r"\b(earliest|earlier|older|previous|prior|first)\s+(cbcf\s+|joint\s+)?(statement|meeting|forum|session)\b",
+    re.IGNORECASE,
+)
 _MEETING_YEAR = re.compile(
     r"\b(19\d\d|20\d\d)(?:'s)?(?:\s+[\w-]+){0,3}?\s+(cbcf|forum|meeting|statement|session|summit)\b"
     r"|\b(cbcf|forum|meeting|statement|session|summit)\s+(?:of|in|from|held in)\s+(19\d\d|20\d\d)\b",
@@ -174,6 +185,10 @@ def analyze(question: str, vocabulary: Vocabulary, places: dict[str, int], doc_y
     for place, year in places.items():
         if re.search(rf"\b{re.escape(place)}\b", lowered):
             mentioned.add(year)
+    if doc_years and _LATEST.search(question):
+        mentioned.add(max(doc_years))
+    if doc_years and _EARLIEST.search(question):
+        mentioned.add(min(doc_years))
     known = sorted(mentioned & doc_years)
     compare = bool(_COMPARE.search(question) or _CHANGE_OVER_TIME.search(question)) or len(known) >= 2
     unknown = None

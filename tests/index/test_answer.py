@@ -20,6 +20,7 @@ def sources(engine):
         ("Angel Watch", "Angel Watch Center"),
         ("What is the CBFTF?", "(CBFTF)"),
         ("4,527", "4,527 sex-offender travel notifications"),
+        ("whats the angle watch center", "Angel Watch Center"),
     ],
 )
 def test_keywords_paraphrases_and_misspellings_find_the_right_sentence(engine, question, needle):
@@ -27,6 +28,16 @@ def test_keywords_paraphrases_and_misspellings_find_the_right_sentence(engine, q
     assert not reply.abstained
     assert needle in reply.citations[0].quote
     assert search(question, engine=engine, k=1)[0].quote == reply.citations[0].quote
+
+
+def test_long_chatty_questions_still_find_the_topic(engine):
+    question = (
+        "Hi, I'm writing a report and was wondering, in plain terms, what the two countries promised to do "
+        "about people smuggling across the border between them?"
+    )
+    reply = answer(question, engine=engine)
+    assert not reply.abstained
+    assert any("human smuggling" in c.quote for c in reply.citations)
 
 
 def test_ghost_guns_answer_is_cited_to_the_2023_statement(engine):

@@ -27,6 +27,8 @@ def test_years_and_places_pick_a_statement():
     assert plan("What was agreed in 2022 on firearms?").years == [2022]
     assert plan("What happened at the Ottawa meeting?").years == [2023]
     assert plan("What did they say about firearms?").years is None
+    assert plan("what did the latest statement say about guns").years == [2023]
+    assert plan("what was agreed at the first meeting?").years == [2022]
 
 
 def test_comparisons_cover_both_years():
