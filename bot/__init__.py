@@ -1,1 +1,1 @@
-"""User-facing surfaces over the answer engine: the CLI now; HTTP and Slack to come."""
+"""User-facing surfaces over the answer engine: the CLI, the HTTP API and web page."""

@@ -121,6 +121,23 @@ def cmd_eval(args) -> int:
     return EXIT_OK if passed or args.no_gate else EXIT_PARTIAL
 
 
+def cmd_serve(args) -> int:
+    """Run the HTTP service (JSON API, streaming, web page) with uvicorn."""
+    import logging
+
+    import uvicorn
+
+    from bot.api import create_app
+    from index.settings import get_settings
+
+    settings = get_settings()
+    host = args.host or settings.host
+    port = args.port or settings.port
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=args.log_level, access_log=False)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     from eval.runner import DEFAULT_DATASET, DEFAULT_THRESHOLDS
@@ -139,6 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="only use the statement from this year")
     p.add_argument("--top-k", type=int, choices=range(1, 11), metavar="1-10", help="most sources")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("serve", help="run the HTTP service and web page")
+    p.add_argument("--host", help="listen address (default CBCF_HOST or 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default CBCF_PORT or 8000)")
+    p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("documents", help="list the indexed statements")
     p.add_argument("--json", action="store_true")

@@ -40,6 +40,12 @@ def validate_question(question: object, max_chars: int) -> str:
     return text
 
 
+def check_year(year: int | None, doc_years: set[int]) -> None:
+    """Raise QuestionError when a year is asked for that no indexed statement has."""
+    if year is not None and year not in doc_years:
+        raise QuestionError(f"no statement from {year}; statements cover {sorted(doc_years)}")
+
+
 def answer(question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None) -> Answer:
     """Answer from the statements with cited verbatim sentences, or abstain."""
     started = time.perf_counter()
@@ -47,8 +53,7 @@ def answer(question: str, *, engine: Engine, year: int | None = None, top_k: int
     text = validate_question(question, settings.max_question_chars)
     retriever = engine.require_retriever()
     doc_years = set(retriever.years)
-    if year is not None and year not in doc_years:
-        raise QuestionError(f"no statement from {year}; statements cover {sorted(doc_years)}")
+    check_year(year, doc_years)
     plan = analyze(text, engine.vocabulary, engine.places, doc_years)
     if year is not None:
         plan.years, plan.compare, plan.year_from_text = [year], False, False
@@ -125,8 +130,7 @@ def search(question: str, *, engine: Engine, year: int | None = None, k: int = 5
     """The k most relevant sentences for a question, ranked, with no answer composed."""
     text = validate_question(question, engine.settings.max_question_chars)
     retriever = engine.require_retriever()
-    if year is not None and year not in retriever.years:
-        raise QuestionError(f"no statement from {year}; statements cover {retriever.years}")
+    check_year(year, set(retriever.years))
     plan = analyze(text, engine.vocabulary, engine.places, set(retriever.years))
     scope = year if year is not None else (plan.years[0] if plan.years and not plan.compare else None)
     scored = score_candidates(plan, engine, scope)

@@ -43,6 +43,7 @@ def update_index(
     embedder: Embedder,
     *,
     prune: bool = False,
+    remove: set[str] | frozenset[str] = frozenset(),
     progress: Progress | None = None,
 ) -> IngestReport:
     """Embed new and changed documents into a fresh generation and make it active."""
@@ -64,7 +65,7 @@ def update_index(
     for doc_id, entry in old_docs.items():
         if doc_id in loaded:
             continue
-        if prune and entry.get("path") not in skipped_paths:
+        if doc_id in remove or (prune and entry.get("path") not in skipped_paths):
             report.removed.append(doc_id)
         else:
             keep[doc_id] = entry
@@ -126,3 +127,8 @@ def ingest_paths(
     report.skipped.extend(skipped)
     loaded = load_all(files, report)
     return update_index(loaded, report, store, embedder, prune=prune, progress=progress)
+
+
+def remove_documents(doc_ids: set[str], store: Store, embedder: Embedder) -> IngestReport:
+    """Drop documents from the index in one new generation; unknown ids are ignored."""
+    return update_index({}, IngestReport(), store, embedder, remove=frozenset(doc_ids))

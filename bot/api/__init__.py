@@ -1,0 +1,43 @@
+"""The FastAPI service: create_app(settings) builds the engine once per process in its lifespan."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+
+from bot.api import errors
+from bot.api.middleware import RequestMiddleware
+from bot.api.routes import ask, documents, health, page, search
+from bot.api.state import AppState
+from index.engine import Engine
+from index.settings import Settings
+
+DESCRIPTION = (
+    "Answers questions about the US-Canada Cross-Border Crime Forum joint statements with verbatim, "
+    "cited sentences, or abstains when the statements don't cover the question."
+)
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    """The app; pass an engine to share one already loaded (tests), else the lifespan builds it."""
+    settings = settings or Settings()
+    state = AppState(settings, engine)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        logging.getLogger("cbcf.api").info("starting; data dir %s", settings.data_dir)
+        await run_in_threadpool(state.start)
+        yield
+
+    app = FastAPI(title="CBCF statements Q&A", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.cbcf = state
+    errors.install(app)
+    for module in (ask, search, documents, health, page):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=page.STATIC_DIR), name="static")
+    app.add_middleware(RequestMiddleware, state=state)
+    return app

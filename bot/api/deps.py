@@ -1,0 +1,82 @@
+"""Dependencies as Annotated aliases: the app state, the engine, and the two kinds of access."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from bot.api.state import AppState
+from index.engine import Engine
+from index.settings import Settings
+
+
+def get_state(request: Request) -> AppState:
+    """The per-process state built by create_app."""
+    return request.app.state.cbcf
+
+
+def get_engine(state: Annotated[AppState, Depends(get_state)]) -> Engine:
+    """The loaded engine, or 503 while it cannot be built."""
+    engine = state.get_engine()
+    if engine is None:
+        raise HTTPException(503, f"index not ready: {state.startup_error or 'starting'}", {"Retry-After": "5"})
+    return engine
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def _matches(token: str, allowed) -> bool:
+    return any(hmac.compare_digest(token.encode(), key.encode()) for key in allowed)
+
+
+def _limit(request: Request, state: AppState, client: str) -> None:
+    wait = state.limiter.check(client)
+    if wait:
+        raise HTTPException(429, "rate limit exceeded", {"Retry-After": state.limiter.retry_after(wait)})
+
+
+def require_reader(request: Request, state: Annotated[AppState, Depends(get_state)]) -> str:
+    """Allow a request when no API keys are set or it carries one (or the admin token); rate-limit it."""
+    settings = state.settings
+    token = _bearer(request)
+    keys = settings.api_key_set | ({settings.admin_token} if settings.admin_token else set())
+    if settings.api_key_set:
+        if token is None:
+            raise HTTPException(401, "missing bearer token", {"WWW-Authenticate": "Bearer"})
+        if not _matches(token, keys):
+            raise HTTPException(403, "invalid API key")
+    client = f"key:{token}" if token else f"ip:{request.client.host if request.client else 'unknown'}"
+    _limit(request, state, client)
+    return client
+
+
+def require_admin(request: Request, state: Annotated[AppState, Depends(get_state)]) -> str:
+    """Allow only requests carrying the admin token."""
+    settings = state.settings
+    token = _bearer(request)
+    if token is None:
+        raise HTTPException(401, "missing admin bearer token", {"WWW-Authenticate": "Bearer"})
+    if not settings.admin_token or not _matches(token, [settings.admin_token]):
+        raise HTTPException(403, "admin token required")
+    _limit(request, state, f"admin:{token}")
+    return "admin"
+
+
+StateDep = Annotated[AppState, Depends(get_state)]
+
+
+def get_settings(state: Annotated[AppState, Depends(get_state)]) -> Settings:
+    """The settings the app was created with."""
+    return state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+EngineDep = Annotated[Engine, Depends(get_engine)]
+ReaderDep = Annotated[str, Depends(require_reader)]
+AdminDep = Annotated[str, Depends(require_admin)]

@@ -1,0 +1,114 @@
+"""Request middleware: correlation ids, body-size limit, metrics and one structured log line each."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot.api.state import AppState
+
+log = logging.getLogger("cbcf.access")
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+UPLOAD_PATH = "/v1/documents"
+
+
+class RequestMiddleware:
+    """Pure ASGI middleware, so streaming responses pass straight through."""
+
+    def __init__(self, app: ASGIApp, state: AppState):
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        given = headers.get("x-request-id", "")
+        cid = given if _SAFE_ID.match(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["correlation_id"] = cid
+        started = time.perf_counter()
+        status = {"code": 500}
+        settings = self.state.settings
+        limit = settings.max_upload_bytes if scope["path"] == UPLOAD_PATH else settings.max_body_bytes
+
+        async def send_wrapper(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = list(message["headers"]) + [(b"x-request-id", cid.encode())]
+            await send(message)
+
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > limit:
+            await _too_large(send_wrapper, cid, limit)
+        elif length.isdigit() or scope["method"] in ("GET", "HEAD", "DELETE", "OPTIONS"):
+            await self.app(scope, receive, send_wrapper)
+        else:
+            # No declared length (chunked): read the body up to the limit before the app sees it.
+            body = await _read_body(receive, limit)
+            if body is None:
+                await _too_large(send_wrapper, cid, limit)
+            else:
+                await self.app(scope, _replay(body, receive), send_wrapper)
+        elapsed = time.perf_counter() - started
+        route = scope.get("route")
+        route_path = getattr(route, "path", None) or "unmatched"
+        self.state.metrics.observe_request(route_path, scope["method"], status["code"], elapsed)
+        log.info(
+            json.dumps(
+                {
+                    "event": "request",
+                    "method": scope["method"],
+                    "path": scope["path"],
+                    "route": route_path,
+                    "status": status["code"],
+                    "ms": round(elapsed * 1000, 2),
+                    "correlation_id": cid,
+                }
+            )
+        )
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes | None:
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return b"".join(chunks)
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = {"done": False}
+
+    async def replay() -> Message:
+        if not sent["done"]:
+            sent["done"] = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+async def _too_large(send: Send, cid: str, limit: int) -> None:
+    body = json.dumps({"detail": f"request body over {limit} bytes", "correlation_id": cid}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,104 @@
+"""POST /v1/ask: the answer as JSON, or as Server-Sent Events when asked for a stream."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import AsyncIterator
+
+from fastapi import APIRouter, Request
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from bot.api.deps import EngineDep, ReaderDep, StateDep
+from bot.api.errors import correlation_id
+from bot.api.schemas import Answer, AskRequest, ErrorResponse
+from index.answer import answer, check_year, validate_question
+from index.models import QuestionError
+
+router = APIRouter(prefix="/v1", tags=["ask"])
+ERRORS = {
+    401: {"model": ErrorResponse},
+    403: {"model": ErrorResponse},
+    413: {"model": ErrorResponse},
+    422: {"model": ErrorResponse},
+    429: {"model": ErrorResponse},
+    503: {"model": ErrorResponse},
+}
+SSE_DOC = {
+    "description": "With `Accept: text/event-stream`: events `citations`, `delta` (answer text pieces), "
+    "`done` (the full answer object) or `error`.",
+    "content": {"text/event-stream": {"schema": {"type": "string"}}},
+}
+
+
+def _wants_stream(request: Request) -> bool:
+    return "text/event-stream" in request.headers.get("accept", "")
+
+
+def _check(body: AskRequest, engine) -> None:
+    """Reject a bad question or year before any work (and before a stream starts)."""
+    validate_question(body.question, engine.settings.max_question_chars)
+    check_year(body.year, set(engine.require_retriever().years))
+
+
+async def _answer(body: AskRequest, engine, state) -> Answer:
+    reply = await run_in_threadpool(answer, body.question, engine=engine, year=body.year, top_k=body.top_k)
+    state.metrics.observe_answer(reply)
+    return reply
+
+
+@router.post(
+    "/ask",
+    response_model=Answer,
+    responses=ERRORS,
+    summary="Answer a question from the statements, with citations",
+)
+async def ask(body: AskRequest, request: Request, _: ReaderDep, engine: EngineDep, state: StateDep):
+    """Answer with verbatim cited sentences, or abstain; streams SSE if `Accept: text/event-stream`."""
+    if _wants_stream(request):
+        return await ask_stream(body, request, _, engine, state)
+    _check(body, engine)
+    return await _answer(body, engine, state)
+
+
+@router.post(
+    "/ask/stream",
+    responses={**ERRORS, 200: SSE_DOC},
+    response_class=StreamingResponse,
+    summary="Answer as Server-Sent Events",
+)
+async def ask_stream(body: AskRequest, request: Request, _: ReaderDep, engine: EngineDep, state: StateDep):
+    """Stream `citations`, then `delta` pieces of the answer text, then `done` with the whole answer."""
+    _check(body, engine)
+    cid = correlation_id(request)
+
+    async def events() -> AsyncIterator[str]:
+        try:
+            reply = await _answer(body, engine, state)
+        except QuestionError as exc:
+            yield sse("error", {"detail": str(exc), "correlation_id": cid})
+            return
+        except Exception:  # the stream has started: report in-band, never drop silently
+            import logging
+
+            logging.getLogger("cbcf.api").exception("stream failed", extra={"correlation_id": cid})
+            yield sse("error", {"detail": "internal error", "correlation_id": cid})
+            return
+        yield sse("citations", [c.model_dump() for c in reply.citations])
+        for piece in split_pieces(reply.answer):
+            yield sse("delta", {"text": piece})
+        yield sse("done", reply.model_dump())
+
+    headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
+
+
+def sse(event: str, data) -> str:
+    """One Server-Sent Event frame."""
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def split_pieces(text: str) -> list[str]:
+    """Answer text in word-sized pieces whose concatenation is the text."""
+    return re.findall(r"\S+\s*|\s+", text)

@@ -1,0 +1,57 @@
+"""What one API process holds: settings, the engine (built once), metrics, limiter, write lock."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from bot.api.metrics import Metrics
+from bot.api.ratelimit import RateLimiter
+from index.engine import Engine
+from index.settings import Settings
+
+log = logging.getLogger("cbcf.api")
+RETRY_SECONDS = 5.0
+
+
+class AppState:
+    """Shared per-process state; the engine is built at start-up, or retried when that failed."""
+
+    def __init__(self, settings: Settings, engine: Engine | None = None):
+        self.settings = settings
+        self.engine = engine
+        self.metrics = Metrics()
+        self.limiter = RateLimiter(settings.rate_limit_per_minute)
+        self.write_lock = threading.Lock()
+        self.startup_error: str | None = None
+        self._build_lock = threading.Lock()
+        self._last_try = 0.0
+
+    def start(self) -> None:
+        """Build the engine and, if the index is empty, ingest the bundled statements."""
+        with self._build_lock:
+            self._last_try = time.monotonic()
+            try:
+                if self.engine is None:
+                    self.engine = Engine(self.settings)
+                if not self.engine.ready and self.settings.auto_ingest:
+                    self._ingest_bundled()
+                self.startup_error = None
+            except Exception as exc:  # keep serving /healthz and report it on /readyz
+                self.startup_error = f"{type(exc).__name__}: {exc}"
+                log.error("engine start failed: %s", self.startup_error)
+
+    def _ingest_bundled(self) -> None:
+        from index.build import ingest_paths
+
+        log.info("index is empty; ingesting %s", self.settings.corpus_dir)
+        with self.write_lock:
+            ingest_paths([self.settings.corpus_dir], self.engine.store, self.engine.embedder)
+        self.engine.refresh(force=True)
+
+    def get_engine(self) -> Engine | None:
+        """The engine, retrying a failed start at most every few seconds."""
+        if (self.engine is None or self.startup_error) and time.monotonic() - self._last_try >= RETRY_SECONDS:
+            self.start()
+        return self.engine if not self.startup_error else None
