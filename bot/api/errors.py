@@ -1,8 +1,6 @@
-"""Turn every failure into a JSON reason: 4xx for bad input, 500 with a correlation id otherwise."""
+"""Turn expected failures into JSON reasons (4xx, 503); the middleware turns the rest into a 500."""
 
 from __future__ import annotations
-
-import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -11,8 +9,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from index.engine import IndexNotReady
 from index.models import QuestionError
-
-log = logging.getLogger("cbcf.api")
 
 
 def correlation_id(request: Request) -> str:
@@ -47,8 +43,3 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         return error(exc.status_code, exc.detail, request, getattr(exc, "headers", None))
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception):
-        log.exception("unhandled error", extra={"correlation_id": correlation_id(request), "path": request.url.path})
-        return error(500, "internal error", request)

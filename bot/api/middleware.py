@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.api.state import AppState
 
 log = logging.getLogger("cbcf.access")
+log_error = logging.getLogger("cbcf.api")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 UPLOAD_PATH = "/v1/documents"
 
@@ -40,10 +41,22 @@ class RequestMiddleware:
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
+                status["started"] = True
                 message.setdefault("headers", [])
                 message["headers"] = list(message["headers"]) + [(b"x-request-id", cid.encode())]
             await send(message)
 
+        try:
+            await self._dispatch(scope, receive, send_wrapper, headers, cid, limit)
+        except Exception:
+            record = {"event": "error", "path": scope["path"], "correlation_id": cid}
+            log_error.exception(json.dumps(record), extra={"correlation_id": cid})
+            if status.get("started"):
+                raise
+            await _json(send_wrapper, 500, {"detail": "internal error", "correlation_id": cid})
+        self._record(scope, status["code"], started, cid)
+
+    async def _dispatch(self, scope, receive, send_wrapper, headers, cid, limit) -> None:
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > limit:
             await _too_large(send_wrapper, cid, limit)
@@ -56,10 +69,12 @@ class RequestMiddleware:
                 await _too_large(send_wrapper, cid, limit)
             else:
                 await self.app(scope, _replay(body, receive), send_wrapper)
+
+    def _record(self, scope: Scope, code: int, started: float, cid: str) -> None:
         elapsed = time.perf_counter() - started
         route = scope.get("route")
         route_path = getattr(route, "path", None) or "unmatched"
-        self.state.metrics.observe_request(route_path, scope["method"], status["code"], elapsed)
+        self.state.metrics.observe_request(route_path, scope["method"], code, elapsed)
         log.info(
             json.dumps(
                 {
@@ -67,7 +82,7 @@ class RequestMiddleware:
                     "method": scope["method"],
                     "path": scope["path"],
                     "route": route_path,
-                    "status": status["code"],
+                    "status": code,
                     "ms": round(elapsed * 1000, 2),
                     "correlation_id": cid,
                 }
@@ -103,12 +118,11 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 async def _too_large(send: Send, cid: str, limit: int) -> None:
-    body = json.dumps({"detail": f"request body over {limit} bytes", "correlation_id": cid}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-        }
-    )
+    await _json(send, 413, {"detail": f"request body over {limit} bytes", "correlation_id": cid})
+
+
+async def _json(send: Send, status: int, payload: dict) -> None:
+    body = json.dumps(payload).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import AsyncIterator
 
@@ -16,6 +17,7 @@ from bot.api.schemas import Answer, AskRequest, ErrorResponse
 from index.answer import answer, check_year, validate_question
 from index.models import QuestionError
 
+log = logging.getLogger("cbcf.api")
 router = APIRouter(prefix="/v1", tags=["ask"])
 ERRORS = {
     401: {"model": ErrorResponse},
@@ -80,9 +82,8 @@ async def ask_stream(body: AskRequest, request: Request, _: ReaderDep, engine: E
             yield sse("error", {"detail": str(exc), "correlation_id": cid})
             return
         except Exception:  # the stream has started: report in-band, never drop silently
-            import logging
-
-            logging.getLogger("cbcf.api").exception("stream failed", extra={"correlation_id": cid})
+            record = {"event": "error", "path": request.url.path, "correlation_id": cid}
+            log.exception(json.dumps(record), extra={"correlation_id": cid})
             yield sse("error", {"detail": "internal error", "correlation_id": cid})
             return
         yield sse("citations", [c.model_dump() for c in reply.citations])

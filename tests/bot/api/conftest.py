@@ -1,0 +1,37 @@
+"""API fixtures: the real app over the shared engine, and apps over engines of their own."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.api import create_app
+from index.build import ingest_paths
+from index.settings import BUNDLED_CORPUS, Settings
+from tests.conftest import make_engine
+
+
+def client_for(engine, raise_errors: bool = True, **overrides) -> TestClient:
+    """A TestClient (lifespan included) over an app sharing an already loaded engine."""
+    fields = {"data_dir": engine.settings.data_dir, "rate_limit_per_minute": 0, **overrides}
+    return TestClient(create_app(Settings(**fields), engine=engine), raise_server_exceptions=raise_errors)
+
+
+@pytest.fixture(scope="module")
+def client(engine):
+    with client_for(engine) as c:
+        yield c
+
+
+@pytest.fixture
+def own_engine(tmp_path, embedder):
+    """An engine with the bundled statements in a data folder of its own (safe to modify)."""
+    eng = make_engine(tmp_path / "data", embedder)
+    ingest_paths([BUNDLED_CORPUS], eng.store, eng.embedder)
+    eng.refresh(force=True)
+    return eng
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
