@@ -1,0 +1,86 @@
+"""Integration: a real `chroma run` server on loopback, two API apps sharing it as stateless workers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.api import create_app
+from index.settings import Settings
+from index.store import make_client
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    port = free_port()
+    path = tmp_path_factory.mktemp("chroma-server")
+    proc = subprocess.Popen(
+        [chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
+    settings = Settings(data_dir=path / "api", chroma_host="127.0.0.1", chroma_port=port)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            make_client(settings).heartbeat()
+            break
+        except Exception:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail("chroma server did not start")
+            time.sleep(0.3)
+    yield settings
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def test_two_api_processes_share_one_chroma_server(chroma_server, embedder):
+    from fastapi.testclient import TestClient
+
+    from index.engine import Engine
+
+    first = create_app(
+        chroma_server.model_copy(update={"rate_limit_per_minute": 0}), engine=Engine(chroma_server, embedder=embedder)
+    )
+    with TestClient(first) as a:  # first start on an empty server ingests the bundled statements
+        assert a.get("/readyz").json() == {"status": "ready", "documents": 2, "detail": None}
+        reply = a.post("/v1/ask", json={"question": "what was agreed on ghost guns?"}).json()
+        assert reply["citations"][0]["doc_id"] == "2023-cbcf-joint-statement-ottawa"
+
+    second = create_app(chroma_server, engine=Engine(chroma_server, embedder=embedder))
+    with TestClient(second) as b:  # a second worker finds the shared index: nothing is re-ingested
+        assert b.get("/readyz").json()["documents"] == 2
+        docs = b.get("/v1/documents").json()["documents"]
+        assert [d["doc_id"] for d in docs] == [
+            "2022-cbcf-joint-statement-washington",
+            "2023-cbcf-joint-statement-ottawa",
+        ]
+        assert not b.post("/v1/ask", json={"question": "Angel Watch"}).json()["abstained"]
+    assert not (chroma_server.data_dir / "chroma").exists()  # nothing written locally in server mode
+
+
+def test_readiness_fails_when_chroma_goes_away(embedder, tmp_path):
+    from fastapi.testclient import TestClient
+
+    settings = Settings(data_dir=tmp_path, chroma_host="127.0.0.1", chroma_port=free_port())
+    with TestClient(create_app(settings)) as c:
+        assert c.get("/healthz").status_code == 200
+        res = c.get("/readyz")
+        assert res.status_code == 503 and res.json()["status"] == "unavailable"
+        assert c.post("/v1/ask", json={"question": "guns"}).status_code == 503
