@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from index.nodes import embedding_text
 
 RRF_K = 60
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 @dataclass
