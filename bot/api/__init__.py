@@ -33,11 +33,19 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         await run_in_threadpool(state.start)
         yield
 
-    app = FastAPI(title="CBCF statements Q&A", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="CBCF statements Q&A",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.cbcf = state
     errors.install(app)
     for module in (ask, search, documents, health, page):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=page.STATIC_DIR), name="static")
+    app.mount("/docs-static", StaticFiles(directory=page.SWAGGER_DIR), name="docs-static")
     app.add_middleware(RequestMiddleware, state=state)
     return app
