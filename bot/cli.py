@@ -127,14 +127,49 @@ def cmd_serve(args) -> int:
 
     import uvicorn
 
-    from bot.api import create_app
+    from bot.server import build_app
     from index.settings import get_settings
 
     settings = get_settings()
     host = args.host or settings.host
     port = args.port or settings.port
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=args.log_level, access_log=False)
+    uvicorn.run(build_app(settings), host=host, port=port, log_level=args.log_level, access_log=False)
+    return EXIT_OK
+
+
+def cmd_slack(args) -> int:
+    """Run the Slack bot over Socket Mode (no public URL needed)."""
+    import logging
+
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.slack.app import create_bolt_app
+    from index.settings import get_settings
+
+    settings = get_settings()
+    if not (settings.slack_app_token and settings.slack_bot_token):
+        return _fail("set CBCF_SLACK_APP_TOKEN (xapp-…) and CBCF_SLACK_BOT_TOKEN (xoxb-…) for Socket Mode")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    engine = _engine()
+    _ensure_index(engine)
+    bolt, _ = create_bolt_app(settings, engine_provider=lambda: engine)
+    SocketModeHandler(bolt, settings.slack_app_token).start()
+    return EXIT_OK
+
+
+def cmd_feedback(args) -> int:
+    """Export the 👍/👎 feedback collected in Slack."""
+    from bot.slack.store import SlackStore
+    from index.settings import get_settings
+
+    path = get_settings().slack_db_path
+    rows = SlackStore(path).feedback() if path.exists() else []
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['vote']:>4}  {row['user'] or '-'}  {row['question']}")
     return EXIT_OK
 
 
@@ -162,6 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port (default CBCF_PORT or 8000)")
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("slack", help="run the Slack bot over Socket Mode")
+    p.set_defaults(func=cmd_slack)
+
+    p = sub.add_parser("feedback", help="export Slack feedback")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(func=cmd_feedback)
 
     p = sub.add_parser("documents", help="list the indexed statements")
     p.add_argument("--json", action="store_true")

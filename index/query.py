@@ -96,6 +96,11 @@ def tokens(text: str) -> list[str]:
     return [t.lower().replace("’", "'").strip(".'") for t in _TOKEN.findall(text)]
 
 
+def topic_terms(text: str) -> list[str]:
+    """Words of a text that name a topic (not stop words, not question framing, not numbers)."""
+    return [w for w in tokens(text) if w not in _STOP and w not in FRAMING_WORDS and not w[0].isdigit()]
+
+
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Optimal string alignment distance between two words, capped at limit."""
     if abs(len(a) - len(b)) >= limit:

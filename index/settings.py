@@ -42,6 +42,22 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(10_485_760, ge=1024, description="Largest uploaded statement file.")
     auto_ingest: bool = Field(True, description="Ingest the bundled statements at start-up if the index is empty.")
 
+    slack_bot_token: str = Field("", description="Bot token (xoxb-…); with the signing secret, enables Slack.")
+    slack_signing_secret: str = Field("", description="Verifies requests that Slack sends to /slack/events.")
+    slack_app_token: str = Field("", description="App-level token (xapp-…) for Socket Mode (`cbcf slack`).")
+    slack_api_url: str = Field("https://slack.com/api/", description="Slack Web API base URL.")
+    slack_db: Path | None = Field(None, description="SQLite file for Slack feedback and threads.")
+
+    @property
+    def slack_enabled(self) -> bool:
+        """Whether the Slack HTTP endpoint should be mounted."""
+        return bool(self.slack_bot_token and self.slack_signing_secret)
+
+    @property
+    def slack_db_path(self) -> Path:
+        """Where Slack feedback, answered threads and seen events are stored."""
+        return self.slack_db or self.data_dir / "slack.sqlite3"
+
     @property
     def api_key_set(self) -> frozenset[str]:
         """The configured read API keys."""
