@@ -50,6 +50,7 @@ def _handler(recorder: Recorder):
             for key in ("blocks", "prompts"):
                 if isinstance(payload.get(key), str):
                     payload[key] = json.loads(payload[key])
+            payload["_auth"] = self.headers.get("authorization")
             with recorder.lock:
                 recorder.calls.append((method, payload))
             body = {"ok": True}

@@ -33,6 +33,7 @@ def test_mention_is_answered_in_a_thread_with_sources(slack):
     assert res.status_code == 200
     post = slack.api.wait_for("chat.postMessage")[0]
     assert post["channel"] == "C1" and post["thread_ts"] == "1700000001.000100"
+    assert post["_auth"] == "Bearer xoxb-test" and slack.api.of("auth.test")[0]["_auth"] == "Bearer xoxb-test"
     blob = sources_text(post["blocks"])
     assert "privately manufactured firearms" in blob and "*Sources*" in blob and "Ottawa" in blob
     assert "[1]" in post["blocks"][0]["text"]["text"]
