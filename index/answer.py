@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from index.engine import Engine
@@ -47,7 +48,47 @@ def check_year(year: int | None, doc_years: set[int]) -> None:
 
 
 def answer(question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None) -> Answer:
-    """Answer from the statements with cited verbatim sentences, or abstain."""
+    """Answer from the statements with cited verbatim sentences (or verified generated ones), or abstain."""
+    started = time.perf_counter()
+    reply, plan = extractive_answer(question, engine=engine, year=year, top_k=top_k)
+    if engine.llm is not None and not reply.abstained:
+        from index.generate import generate
+
+        reply = generate(plan.text, reply, engine, compare=plan.compare)
+    reply.latency_ms = round((time.perf_counter() - started) * 1000, 2)
+    return reply
+
+
+def answer_events(
+    question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None
+) -> Iterator[tuple[str, object]]:
+    """The answer as events: ("citations", list), ("delta", text piece)…, ("done", Answer)."""
+    started = time.perf_counter()
+    reply, plan = extractive_answer(question, engine=engine, year=year, top_k=top_k)
+    if engine.llm is not None and not reply.abstained:
+        from index.generate import stream_generate
+
+        events = stream_generate(plan.text, reply, engine, compare=plan.compare)
+    else:
+        events = replay_events(reply)
+    for name, data in events:
+        if name == "done":
+            data.latency_ms = round((time.perf_counter() - started) * 1000, 2)
+        yield name, data
+
+
+def replay_events(reply: Answer) -> Iterator[tuple[str, object]]:
+    """Events for an answer that is already complete."""
+    yield "citations", [c.model_dump() for c in reply.citations]
+    for piece in re.findall(r"\S+\s*|\s+", reply.answer):
+        yield "delta", piece
+    yield "done", reply
+
+
+def extractive_answer(
+    question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None
+) -> tuple[Answer, QueryPlan]:
+    """The extractive answer (quoted sentences or an abstention) and the plan it was built from."""
     started = time.perf_counter()
     settings = engine.settings
     text = validate_question(question, settings.max_question_chars)
@@ -66,7 +107,7 @@ def answer(question: str, *, engine: Engine, year: int | None = None, top_k: int
         groups = _select(plan, engine, limits, k)
         reply = _compose(text, groups, plan, k, settings.answer_max_chars) if groups else _abstain(text)
     reply.latency_ms = round((time.perf_counter() - started) * 1000, 2)
-    return reply
+    return reply, plan
 
 
 def _select(plan: QueryPlan, engine: Engine, limits: Thresholds, k: int) -> list[list[Scored]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from index.embedding import Embedder
 from index.expansions import stem
+from index.llm import make_llm
 from index.query import Vocabulary, tokens
 from index.retriever import HybridRetriever, load_nodes
 from index.settings import Settings
@@ -43,6 +44,7 @@ class Engine:
         self.settings = settings
         self.embedder = embedder or Embedder(settings.embed_model, settings.embed_batch_size, settings.query_cache_size)
         self.store = store or Store(settings)
+        self.llm = make_llm(settings)
         self.generation: Generation | None = None
         self.retriever: HybridRetriever | None = None
         self.vocabulary = Vocabulary([])

@@ -19,15 +19,26 @@ class Citation(BaseModel):
     url: str | None = None
 
 
+class Verification(BaseModel):
+    """How a generated answer fared against its sources (LLM modes only)."""
+
+    generated: int = Field(0, description="Sentences the model wrote.")
+    removed: int = Field(0, description="Sentences removed as unsupported or wrongly cited.")
+    fallback: str | None = Field(None, description="Why the extractive answer was returned instead, if it was.")
+
+
 class Answer(BaseModel):
     """An answer built only from cited statement text, or an abstention."""
 
     question: str
     answer: str
     abstained: bool
-    mode: str = "extractive"
+    mode: str = Field("extractive", description="extractive, llm (all generated sentences verified) or llm-verified.")
     citations: list[Citation] = Field(default_factory=list)
     latency_ms: float = 0.0
+    verification: Verification | None = Field(
+        None, exclude_if=lambda v: v is None, description="Present only when an LLM is configured."
+    )
 
 
 class QuestionError(ValueError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -41,6 +42,14 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(65536, ge=1024, description="Largest JSON request body.")
     max_upload_bytes: int = Field(10_485_760, ge=1024, description="Largest uploaded statement file.")
     auto_ingest: bool = Field(True, description="Ingest the bundled statements at start-up if the index is empty.")
+
+    llm: Literal["none", "openai", "ollama"] = Field("none", description="Generative answers: off by default.")
+    llm_base_url: str = Field("", description="OpenAI-compatible API base (…/v1) or the Ollama server URL.")
+    llm_model: str = Field("", description="Model name on that server.")
+    llm_api_key: str = Field("", description="API key for an OpenAI-compatible server, if it needs one.")
+    llm_timeout_s: float = Field(20.0, gt=0, le=600, description="Deadline for one LLM call; then extractive.")
+    llm_temperature: float = Field(0.0, ge=0, le=2)
+    llm_max_tokens: int = Field(400, ge=16, le=4096)
 
     slack_bot_token: str = Field("", description="Bot token (xoxb-…); with the signing secret, enables Slack.")
     slack_signing_secret: str = Field("", description="Verifies requests that Slack sends to /slack/events.")

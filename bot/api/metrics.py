@@ -30,6 +30,15 @@ class Metrics:
         )
         self.answers = Counter("cbcf_answers", "Answers given, by mode", ["mode"], registry=self.registry)
         self.abstentions = Counter("cbcf_abstentions", "Answers that abstained", registry=self.registry)
+        self.llm_fallbacks = Counter(
+            "cbcf_llm_fallbacks",
+            "Generative answers replaced by the extractive one, by reason",
+            ["reason"],
+            registry=self.registry,
+        )
+        self.llm_removed = Counter(
+            "cbcf_llm_removed_sentences", "Generated sentences removed by verification", registry=self.registry
+        )
 
     def observe_request(self, route: str, method: str, status: int, seconds: float) -> None:
         """Count one finished request."""
@@ -41,6 +50,10 @@ class Metrics:
         self.answers.labels(reply.mode).inc()
         if reply.abstained:
             self.abstentions.inc()
+        if reply.verification is not None:
+            self.llm_removed.inc(reply.verification.removed)
+            if reply.verification.fallback:
+                self.llm_fallbacks.labels(reply.verification.fallback.split(":")[0]).inc()
 
     def render(self) -> bytes:
         """The exposition text."""

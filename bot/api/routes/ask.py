@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
-from starlette.concurrency import run_in_threadpool
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
 from bot.api.deps import EngineDep, ReaderDep, StateDep
 from bot.api.errors import correlation_id
 from bot.api.schemas import Answer, AskRequest, ErrorResponse
-from index.answer import answer, check_year, validate_question
+from index.answer import answer, answer_events, check_year, validate_question
 from index.models import QuestionError
 
 log = logging.getLogger("cbcf.api")
@@ -76,20 +75,19 @@ async def ask_stream(body: AskRequest, request: Request, _: ReaderDep, engine: E
     cid = correlation_id(request)
 
     async def events() -> AsyncIterator[str]:
+        produced = answer_events(body.question, engine=engine, year=body.year, top_k=body.top_k)
         try:
-            reply = await _answer(body, engine, state)
+            async for name, data in iterate_in_threadpool(produced):
+                if name == "done":
+                    state.metrics.observe_answer(data)
+                    data = data.model_dump()
+                yield sse(name, {"text": data} if name == "delta" else data)
         except QuestionError as exc:
             yield sse("error", {"detail": str(exc), "correlation_id": cid})
-            return
         except Exception:  # the stream has started: report in-band, never drop silently
             record = {"event": "error", "path": request.url.path, "correlation_id": cid}
             log.exception(json.dumps(record), extra={"correlation_id": cid})
             yield sse("error", {"detail": "internal error", "correlation_id": cid})
-            return
-        yield sse("citations", [c.model_dump() for c in reply.citations])
-        for piece in split_pieces(reply.answer):
-            yield sse("delta", {"text": piece})
-        yield sse("done", reply.model_dump())
 
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
@@ -98,8 +96,3 @@ async def ask_stream(body: AskRequest, request: Request, _: ReaderDep, engine: E
 def sse(event: str, data) -> str:
     """One Server-Sent Event frame."""
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
-
-
-def split_pieces(text: str) -> list[str]:
-    """Answer text in word-sized pieces whose concatenation is the text."""
-    return re.findall(r"\S+\s*|\s+", text)

@@ -1,0 +1,118 @@
+"""Opt-in generative answers: the LLM rewrites the retrieved sources, and only verified sentences survive."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+
+from index.llm import build_messages
+from index.models import Answer, Verification
+from index.verify import Verified, check_sentence, source_for_model, split_claims, verify
+
+log = logging.getLogger("cbcf.llm")
+
+
+def model_sources(extractive: Answer) -> list[dict]:
+    """The extractive answer's citations as numbered sources, instruction-like sentences withheld."""
+    sources = []
+    for citation in extractive.citations:
+        quote = source_for_model(citation.quote)
+        if quote:
+            sources.append({**citation.model_dump(), "quote": quote})
+    return sources
+
+
+def _fallback(extractive: Answer, reason: str, verified: Verified | None = None) -> Answer:
+    log.warning(json.dumps({"event": "llm_fallback", "reason": reason, "question": extractive.question}))
+    generated, removed = (verified.generated, verified.removed) if verified else (0, 0)
+    return extractive.model_copy(
+        update={"verification": Verification(generated=generated, removed=removed, fallback=reason)}
+    )
+
+
+def _reason(exc: Exception) -> str:
+    name = type(exc).__name__
+    text = str(exc).lower()
+    if "timeout" in name.lower() or "timed out" in text:
+        return "timeout"
+    if "connect" in name.lower() or "connection" in text:
+        return "unreachable"
+    return f"error: {name}"
+
+
+def _result(extractive: Answer, verified: Verified) -> Answer:
+    citations = [c for c in extractive.citations if c.n in set(verified.cited)]
+    return Answer(
+        question=extractive.question,
+        answer=verified.text,
+        abstained=False,
+        mode="llm" if verified.removed == 0 else "llm-verified",
+        citations=citations,
+        verification=Verification(generated=verified.generated, removed=verified.removed),
+    )
+
+
+def generate(question: str, extractive: Answer, engine, *, compare: bool = False) -> Answer:
+    """A fluent answer from the LLM if it survives verification, else the extractive one."""
+    sources = model_sources(extractive)
+    if not sources:
+        return _fallback(extractive, "no usable sources")
+    try:
+        response = engine.llm.chat(build_messages(question, sources, compare))
+        output = response.message.content or ""
+    except Exception as exc:  # any LLM failure falls back; the user still gets a cited answer
+        return _fallback(extractive, _reason(exc))
+    if not output.strip():
+        return _fallback(extractive, "empty output")
+    verified = verify(output, {s["n"]: s["quote"] for s in sources})
+    if not verified.sentences:
+        return _fallback(extractive, "no supported sentence", verified)
+    return _result(extractive, verified)
+
+
+def stream_generate(
+    question: str, extractive: Answer, engine, *, compare: bool = False
+) -> Iterator[tuple[str, object]]:
+    """Stream only verified sentences: tokens are buffered to sentence boundaries and checked one by one."""
+    from index.answer import replay_events
+
+    sources = model_sources(extractive)
+    by_number = {s["n"]: s["quote"] for s in sources}
+    verified = Verified()
+    yield "citations", [c.model_dump() for c in extractive.citations]
+    buffer, failure = "", None
+
+    def settle(sentences: list[str]) -> Iterator[tuple[str, object]]:
+        for sentence in sentences:
+            verified.generated += 1
+            kept = check_sentence(sentence, by_number)
+            if kept is None:
+                verified.removed += 1
+                continue
+            text, cited = kept
+            verified.sentences.append(text)
+            verified.cited += [n for n in cited if n not in verified.cited]
+            yield "delta", (" " if len(verified.sentences) > 1 else "") + text
+
+    try:
+        if not sources:
+            raise ValueError("no usable sources")
+        for chunk in engine.llm.stream_chat(build_messages(question, sources, compare)):
+            buffer += chunk.delta or ""
+            claims = split_claims(buffer)
+            if len(claims) > 1:  # all but the last sentence are complete
+                yield from settle(claims[:-1])
+                buffer = claims[-1]
+    except Exception as exc:
+        failure = _reason(exc) if sources else "no usable sources"
+    if failure is None:
+        yield from settle(split_claims(buffer))
+    if verified.sentences:
+        yield "done", _result(extractive, verified)
+        return
+    reason = failure or ("empty output" if not verified.generated else "no supported sentence")
+    fallback = _fallback(extractive, reason, verified)
+    for name, data in replay_events(fallback):
+        if name != "citations":
+            yield name, data
