@@ -114,8 +114,13 @@ def cmd_documents(args) -> int:
 def cmd_eval(args) -> int:
     """Run the eval set through answer() and gate on its thresholds."""
     from eval.runner import run_and_report
+    from index.engine import Engine
+    from index.settings import get_settings
 
-    engine = _engine()
+    settings = get_settings()
+    if args.mode == "llm" and settings.llm == "none":
+        return _fail("--mode llm needs CBCF_LLM=openai|ollama with CBCF_LLM_BASE_URL and CBCF_LLM_MODEL")
+    engine = Engine(settings if args.mode == "llm" else settings.model_copy(update={"llm": "none"}))
     _ensure_index(engine)
     passed = run_and_report(engine, Path(args.dataset), Path(args.thresholds), args.out)
     return EXIT_OK if passed or args.no_gate else EXIT_PARTIAL
@@ -214,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--thresholds", default=str(DEFAULT_THRESHOLDS))
     p.add_argument("--out", type=Path, help="report folder (default: <data dir>/eval)")
     p.add_argument("--no-gate", action="store_true", help="exit 0 even below thresholds")
+    p.add_argument("--mode", choices=["extractive", "llm"], default="extractive", help="answerer to evaluate")
     p.set_defaults(func=cmd_eval)
     return parser
 

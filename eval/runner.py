@@ -41,6 +41,7 @@ def evaluate_item(item: dict, engine) -> dict:
         "cited": [f"{c['date'][:4]}: {c['quote'][:80]}" for c in cits],
         "chrome_leaks": m.chrome_leaks(reply["answer"], cits),
         "citations": len(cits),
+        "verification": reply.get("verification"),
     }
     if item["answerable"]:
         rank = m.evidence_rank(passages, golds)
@@ -78,6 +79,19 @@ def aggregate(rows: list[dict]) -> dict:
         "chrome_leaks": sum(r["chrome_leaks"] for r in rows),
         "latency_p50_ms": m.percentile(latencies, 50),
         "latency_p95_ms": m.percentile(latencies, 95),
+    } | llm_summary(rows)
+
+
+def llm_summary(rows: list[dict]) -> dict:
+    """LLM-mode extras: generated sentences, the share removed by verification, fallbacks."""
+    checked = [r["verification"] for r in rows if r.get("verification")]
+    if not checked:
+        return {}
+    generated = sum(v["generated"] for v in checked)
+    return {
+        "llm_generated_sentences": generated,
+        "llm_removed_share": m.ratio(sum(v["removed"] for v in checked), generated) if generated else 0.0,
+        "llm_fallbacks": sum(1 for v in checked if v["fallback"]),
     }
 
 

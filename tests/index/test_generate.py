@@ -178,3 +178,33 @@ def test_a_real_endpoint_gives_a_verified_or_extractive_answer(engine, embedder)
     reply = answer(GHOST, engine=Engine(settings, embedder=embedder))
     assert reply.mode in ("llm", "llm-verified", "extractive") and reply.citations
     assert all(f"[{c.n}]" in reply.answer for c in reply.citations)
+
+
+def test_eval_in_llm_mode_reports_the_removed_share(gen_engine, llm_server, tmp_path):
+    import json
+
+    from eval.runner import run_eval
+
+    dataset = tmp_path / "mini.jsonl"
+    items = [
+        {
+            "id": "g",
+            "question": GHOST,
+            "category": "factual",
+            "answerable": True,
+            "facts": ["ghost guns"],
+            "evidence": [{"doc_id": "2023-cbcf-joint-statement-ottawa", "text": "privately manufactured firearms"}],
+        },
+        {
+            "id": "o",
+            "question": "Who won the Stanley Cup?",
+            "category": "out_of_scope",
+            "answerable": False,
+            "evidence": [],
+        },
+    ]
+    dataset.write_text("\n".join(json.dumps(i) for i in items))
+    llm_server.script({"text": f"{GOOD} {INVENTED}"})
+    summary, rows = run_eval(gen_engine, dataset)
+    assert summary["llm_generated_sentences"] == 2 and summary["llm_removed_share"] == 0.5
+    assert summary["llm_fallbacks"] == 0 and summary["pinpoint_rate"] == 1.0 and summary["abstention_recall"] == 1.0
