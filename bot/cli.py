@@ -178,6 +178,13 @@ def cmd_feedback(args) -> int:
     return EXIT_OK
 
 
+def cmd_bench(args) -> int:
+    """Run the benchmark (same flags as `python -m bench`)."""
+    from bench.__main__ import main as bench_main
+
+    return bench_main(args.bench_args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     from eval.runner import DEFAULT_DATASET, DEFAULT_THRESHOLDS
@@ -209,6 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("feedback", help="export Slack feedback")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_feedback)
+
+    p = sub.add_parser("bench", help="measure latency, throughput, ingest, memory and scaling", add_help=False)
+    p.add_argument("bench_args", nargs=argparse.REMAINDER, help="flags of python -m bench (--quick, --factors …)")
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("documents", help="list the indexed statements")
     p.add_argument("--json", action="store_true")

@@ -50,11 +50,19 @@ def check_year(year: int | None, doc_years: set[int]) -> None:
 def answer(question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None) -> Answer:
     """Answer from the statements with cited verbatim sentences (or verified generated ones), or abstain."""
     started = time.perf_counter()
-    reply, plan = extractive_answer(question, engine=engine, year=year, top_k=top_k)
-    if engine.llm is not None and not reply.abstained:
-        from index.generate import generate
+    text = validate_question(question, engine.settings.max_question_chars)
+    engine.require_retriever()
+    key = (text.lower(), year, top_k or engine.settings.top_k, engine.generation.collection)
+    reply = engine.cached_answer(key) if engine.llm is None else None
+    if reply is None:
+        reply, plan = extractive_answer(text, engine=engine, year=year, top_k=top_k)
+        if engine.llm is not None and not reply.abstained:
+            from index.generate import generate
 
-        reply = generate(plan.text, reply, engine, compare=plan.compare)
+            reply = generate(plan.text, reply, engine, compare=plan.compare)
+        elif engine.llm is None:
+            engine.remember_answer(key, reply)
+    reply.question = text
     reply.latency_ms = round((time.perf_counter() - started) * 1000, 2)
     return reply
 

@@ -13,6 +13,7 @@ from ingest.models import Document, Unit
 from ingest.pipeline import IngestReport
 
 Progress = Callable[[int, int], None]
+WRITE_BATCH = 1000
 
 
 class IngestFailed(Exception):
@@ -95,18 +96,25 @@ def update_index(
 
 
 def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress) -> None:
+    """Embed each distinct unit text once (in model batches), then write the units in large batches."""
     nodes = [unit_to_node(unit, doc) for doc, units in todo for unit in units]
-    vector_store = ChromaVectorStore(chroma_collection=target)
+    texts = [embedding_text(n) for n in nodes]
+    distinct = list(dict.fromkeys(texts))
+    vectors: dict[str, list[float]] = {}
     step = max(1, embedder.batch_size)
-    for start in range(0, len(nodes), step):
-        batch = nodes[start : start + step]
-        vectors = embedder.embed_documents([embedding_text(n) for n in batch])
-        for node, vector in zip(batch, vectors):
-            node.embedding = vector
+    for start in range(0, len(distinct), step):
+        batch = distinct[start : start + step]
+        vectors.update(zip(batch, embedder.embed_documents(batch)))
+        report.texts_embedded += len(batch)
+        if progress:
+            progress(report.texts_embedded, len(distinct))
+    vector_store = ChromaVectorStore(chroma_collection=target)
+    for start in range(0, len(nodes), WRITE_BATCH):
+        batch = nodes[start : start + WRITE_BATCH]
+        for node, text in zip(batch, texts[start : start + WRITE_BATCH]):
+            node.embedding = vectors[text]
         vector_store.add(batch)
         report.units_embedded += len(batch)
-        if progress:
-            progress(report.units_embedded, len(nodes))
 
 
 def ingest_paths(

@@ -61,15 +61,20 @@ class Embedder:
         """Embed passages in batches."""
         return self._model.get_text_embedding_batch(texts)
 
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Embed several question texts in one model call, reusing cached ones."""
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            vectors = self._model.get_text_embedding_batch(missing)
+            with self._lock:
+                for text, vector in zip(missing, vectors):
+                    self._cache[text] = vector
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        with self._lock:
+            return [self._cache.get(t) or self._model.get_query_embedding(t) for t in texts]
+
     def embed_query(self, text: str) -> list[float]:
-        """Embed a question, reusing the vector for a repeated question."""
-        with self._lock:
-            if text in self._cache:
-                self._cache.move_to_end(text)
-                return self._cache[text]
-        vector = self._model.get_query_embedding(text)
-        with self._lock:
-            self._cache[text] = vector
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return vector
+        """Embed one question (cached)."""
+        return self.embed_queries([text])[0]

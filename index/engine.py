@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from index.embedding import Embedder
@@ -51,6 +51,7 @@ class Engine:
         self.places: dict[str, int] = {}
         self._term_stats = TermStats(0, {})
         self._dictionary = self.embedder.dictionary()
+        self._answers: OrderedDict[tuple, object] = OrderedDict()
         self._lock = threading.Lock()
         self._checked = 0.0
         self.refresh(force=True)
@@ -89,6 +90,21 @@ class Engine:
         if self.retriever is None:
             raise IndexNotReady("no statements are indexed yet: run `cbcf ingest`")
         return self.retriever
+
+    def cached_answer(self, key: tuple):
+        """A copy of the answer given to the same question on the current index, if any."""
+        with self._lock:
+            hit = self._answers.get(key)
+            if hit is not None:
+                self._answers.move_to_end(key)
+        return hit.model_copy(deep=True) if hit is not None else None
+
+    def remember_answer(self, key: tuple, reply) -> None:
+        """Keep an answer for repeated questions (bounded by the query cache size)."""
+        with self._lock:
+            self._answers[key] = reply.model_copy(deep=True)
+            while len(self._answers) > self.settings.query_cache_size:
+                self._answers.popitem(last=False)
 
     def term_stats(self) -> TermStats:
         """Document frequencies of stems over the loaded units."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.expansions import EXPANSIONS, expand, stem
 from index.query import QueryPlan, tokens
@@ -17,6 +18,7 @@ EXACT_MATCH_FLOOR = 0.5
 # A sentence whose meaning is very close to the question stands on its cosine alone, less this margin
 # (long, chatty questions dilute the term overlap but not the meaning).
 SEMANTIC_ONLY_MARGIN = 0.15
+FOCUS_MIN_WORDS = 8
 
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
@@ -79,26 +81,30 @@ def lexical_support(plan: QueryPlan, text_stems: set[str], engine) -> float:
     return got / weight if weight else 0.0
 
 
-def sentence_stems(candidate: Candidate) -> set[str]:
-    """Stems of a unit's sentence and section heading."""
-    meta = candidate.node.metadata
-    words = tokens(f"{candidate.node.text} {meta.get('section', '')}")
-    return {stem(w) if w.isalpha() else w for w in words}
+@lru_cache(maxsize=200_000)
+def _stems_of(text: str) -> frozenset[str]:
+    return frozenset(stem(w) if w.isalpha() else w for w in tokens(text))
+
+
+def sentence_stems(candidate: Candidate) -> frozenset[str]:
+    """Stems of a unit's sentence and section heading (memoised: units are read-only)."""
+    return _stems_of(f"{candidate.node.text} {candidate.node.metadata.get('section', '')}")
 
 
 def score_candidates(plan: QueryPlan, engine, scope: int | None) -> list[Scored]:
     """Retrieve and score candidates for one year (or all years when scope is None)."""
     retriever = engine.require_retriever()
-    queries = [engine.embedder.embed_query(plan.search_text)]
+    texts = [plan.search_text]
     focus = " ".join(plan.topical)
-    if plan.topical and focus != plan.search_text.lower():
-        queries.append(engine.embedder.embed_query(focus))
+    if plan.topical and len(plan.search_text.split()) > FOCUS_MIN_WORDS and focus != plan.search_text.lower():
+        texts.append(focus)  # long questions: their topic words alone, so chatter does not dilute the meaning
+    queries = engine.embedder.embed_queries(texts)
     keywords = " ".join(plan.bm25_terms())
     scored = []
     for cand in retriever.retrieve(keywords, queries, scope):
-        lexical = lexical_support(plan, sentence_stems(cand), engine)
-        relevance = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
         stems = sentence_stems(cand)
+        lexical = lexical_support(plan, stems, engine)
+        relevance = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
         if plan.exact and all(stem(t) in stems or t in stems for t in plan.exact):
             relevance = max(relevance, EXACT_MATCH_FLOOR + 0.3 * lexical)
         scored.append(Scored(cand, relevance, lexical, scope))

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass
 
 import numpy as np
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
-from llama_index.core.vector_stores import MetadataFilter, MetadataFilters, VectorStoreQuery
 from llama_index.core.vector_stores.utils import metadata_dict_to_node
 from llama_index.retrievers.bm25 import BM25Retriever
 from llama_index.vector_stores.chroma import ChromaVectorStore
@@ -48,12 +46,6 @@ def load_nodes(collection) -> list[TextNode]:
     return nodes
 
 
-def _year_filter(year: int | None) -> MetadataFilters | None:
-    if year is None:
-        return None
-    return MetadataFilters(filters=[MetadataFilter(key="year", value=year)])
-
-
 class HybridRetriever:
     """Retrieves candidate units for a question from keyword and vector search."""
 
@@ -76,17 +68,22 @@ class HybridRetriever:
             )
         return self._bm25[year]
 
-    def _vector(self, embedding: list[float], year: int | None) -> list[NodeWithScore]:
-        query = VectorStoreQuery(
-            query_embedding=embedding,
-            similarity_top_k=min(self.candidates, len(self.nodes)),
-            filters=_year_filter(year),
+    def _vector(self, embeddings: list[list[float]], year: int | None) -> list[list[NodeWithScore]]:
+        """Nearest units for each question vector, in one Chroma call.
+
+        The nodes are already in memory, so only ids and distances are read back: deserialising the
+        stored node JSON for every hit (as ChromaVectorStore.query does) was a third of the answer time.
+        """
+        result = self._vector_store._collection.query(
+            query_embeddings=embeddings,
+            n_results=min(self.candidates, len(self.nodes)),
+            where={"year": year} if year is not None else None,
+            include=["distances"],
         )
-        result = self._vector_store.query(query)
-        # The Chroma store reports exp(-distance); with cosine space, cosine = 1 - distance.
+        # Cosine space: distance = 1 - cosine.
         return [
-            NodeWithScore(node=self.by_id.get(i, n), score=1.0 + math.log(max(s, 1e-12)))
-            for i, n, s in zip(result.ids, result.nodes, result.similarities)
+            [NodeWithScore(node=self.by_id[i], score=1.0 - d) for i, d in zip(ids, dists) if i in self.by_id]
+            for ids, dists in zip(result["ids"], result["distances"])
         ]
 
     def retrieve(self, keywords: str, embeddings: list[list[float]], year: int | None = None) -> list[Candidate]:
@@ -103,8 +100,8 @@ class HybridRetriever:
                     cand.bm25_score, cand.bm25_rank = float(hit.score), rank
                 cand.fused += 1.0 / (RRF_K + rank + 1)
 
-        for embedding in embeddings:
-            fuse(self._vector(embedding, year), is_vector=True)
+        for hits in self._vector(embeddings, year):
+            fuse(hits, is_vector=True)
         bm25 = self._bm25_for(year) if keywords.strip() else None
         if bm25 is not None:
             fuse([h for h in bm25.retrieve(QueryBundle(keywords)) if h.score > 0], is_vector=False)

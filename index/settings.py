@@ -27,7 +27,7 @@ class Settings(BaseSettings):
         "bundled:all-MiniLM-L6-v2",
         description="Sentence-transformers model folder, or 'bundled:all-MiniLM-L6-v2'.",
     )
-    embed_batch_size: int = Field(64, ge=1, le=1024)
+    embed_batch_size: int = Field(16, ge=1, le=1024, description="Texts per model call at ingest.")
     top_k: int = Field(3, ge=1, le=10, description="Most sentences quoted in one answer.")
     answer_max_chars: int = Field(600, ge=100, le=4000)
     min_relevance: float = Field(0.45, ge=0.0, le=1.0, description="Relevance below which the bot abstains.")

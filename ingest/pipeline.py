@@ -21,6 +21,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     units_embedded: int = 0
+    texts_embedded: int = 0
     units_total: int = 0
 
     @property

@@ -147,7 +147,7 @@ def test_feedback_click_is_stored_and_acknowledged(slack):
 
 
 def test_engine_failure_becomes_an_apology_and_a_logged_reference(slack, engine, monkeypatch, caplog):
-    monkeypatch.setattr(engine.embedder, "embed_query", lambda text: 1 / 0)
+    monkeypatch.setattr(engine.embedder, "embed_queries", lambda texts: 1 / 0)
     slack.event(mention("<@UBOT> a question never asked before"), event_id="EvFail")
     post = slack.api.wait_for("chat.postMessage")[0]
     text = post["blocks"][0]["text"]["text"]
@@ -160,13 +160,13 @@ def test_engine_failure_becomes_an_apology_and_a_logged_reference(slack, engine,
 
 
 def test_requests_are_acknowledged_before_the_answer_is_ready(slack, engine, monkeypatch):
-    real = engine.embedder.embed_query
+    real = engine.embedder.embed_queries
 
-    def slow(text):
+    def slow(texts):
         time.sleep(4)
-        return real(text)
+        return real(texts)
 
-    monkeypatch.setattr(engine.embedder, "embed_query", slow)
+    monkeypatch.setattr(engine.embedder, "embed_queries", slow)
     started = time.monotonic()
     res = slack.command("a slow brand new question about firearms")
     assert res.status_code == 200 and time.monotonic() - started < 3

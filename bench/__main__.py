@@ -1,0 +1,91 @@
+"""python -m bench (or `cbcf bench`): one reproducible run of every measurement, printed and written."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    """Sizes of the run; the defaults are the full run (under 10 minutes on 2 cores)."""
+    p = argparse.ArgumentParser(prog="bench", description=__doc__)
+    p.add_argument("--factors", help="corpus sizes as multiples of the bundled statements (default 1,100,1000)")
+    p.add_argument("--questions", type=int, default=71, help="how many eval questions to time")
+    p.add_argument("--clients", type=int, default=8)
+    p.add_argument("--seconds", type=float, default=30.0, help="length of the concurrent load")
+    p.add_argument("--quick", action="store_true", help="tiny sizes for a smoke run (factors 1,3; 5 s load)")
+    p.add_argument("--out", type=Path, default=RESULTS)
+    p.add_argument("--workdir", type=Path, help="where corpora and indexes go (default: a temporary folder)")
+    args = p.parse_args(argv)
+    if args.quick:
+        args.factors = args.factors or "1,3"
+        args.questions, args.seconds = min(args.questions, 12), min(args.seconds, 5.0)
+    args.factors = args.factors or "1,100,1000"
+    return args
+
+
+def run(args: argparse.Namespace) -> dict:
+    """Every measurement, in one process tree on loopback."""
+    from bench import measure, report
+    from bench.service import Service, concurrent, sequential
+    from eval.runner import DEFAULT_DATASET
+    from index.embedding import Embedder
+    from index.engine import Engine
+    from index.settings import Settings
+
+    items = measure.load_items(DEFAULT_DATASET)
+    questions = [i["question"] for i in items][: args.questions]
+    embedder = Embedder(Settings().embed_model)
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="cbcf-bench-"))
+    result = {
+        "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "args": {k: str(v) for k, v in vars(args).items()},
+    }
+    result["floor"] = measure.embedding_floor(embedder, questions)
+    factors = [int(f) for f in args.factors.split(",")]
+    base = sum(len(measure.read_document(p)[1]) for p in sorted(measure.BUNDLED_CORPUS.glob("*.txt")))
+    result["scale"] = [measure.ingest_and_answer(work, f, base, embedder, questions) for f in factors]
+    one_x = Path(result["scale"][0]["data_dir"])
+    engine = Engine(Settings(data_dir=one_x, chroma_host=None, llm="none"), embedder=embedder)
+    result["core"] = measure.core_answer(engine, questions)
+    result["raw_embed_units_per_s"] = measure.raw_embedding_rate(embedder, work / f"corpus-{factors[-1]}x")
+    result["ingest_ratio"] = result["scale"][-1]["ingest_texts_per_s"] / result["raw_embed_units_per_s"]
+    service = Service(one_x)
+    try:
+        result["http"] = sequential(service.url, [f"{q} (http)" for q in questions])
+        result["load"] = concurrent(service.url, questions, args.clients, args.seconds, fresh=True)
+        result["load_repeated"] = concurrent(service.url, questions, args.clients, args.seconds / 3, fresh=False)
+    finally:
+        result["service"] = {"ready_s": round(service.ready_s, 2), "peak_rss_mb": round(service.stop(), 1)}
+    result["naive"] = measure.naive_pipeline(embedder, items[: args.questions])
+    result["targets"] = report.targets(result)
+    if not args.workdir:
+        shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def main(argv=None) -> int:
+    """Run, print the tables, write JSON, markdown and the plot."""
+    from bench import report
+
+    args = parse_args(argv)
+    result = run(args)
+    print(report.markdown(result))
+    paths = report.write(result, args.out)
+    print("\nwritten: " + ", ".join(paths.values()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""In-process measurements: the embedding floor, the core answer, ingest rate, scale, the naive pipeline."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+from bench.corpus import generate
+from bench.stats import summary
+from eval.metrics import chrome_leaks, matches
+from index.answer import answer
+from index.build import ingest_paths
+from index.embedding import Embedder
+from index.engine import Engine
+from index.nodes import embedding_text, unit_to_node
+from index.settings import BUNDLED_CORPUS, Settings
+from ingest.units import read_document  # noqa: F401 (used by bench.__main__)
+
+
+def timed(fn, items) -> list[float]:
+    """Milliseconds per call of fn over items."""
+    samples = []
+    for item in items:
+        started = time.perf_counter()
+        fn(item)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def embedding_floor(embedder: Embedder, questions: list[str]) -> dict:
+    """p50 of embedding one fresh question with the configured model (no cache)."""
+    model = embedder.llama_model
+    return summary(timed(model.get_query_embedding, [f"{q} #{i}" for i, q in enumerate(questions)]))
+
+
+def core_answer(engine: Engine, questions: list[str]) -> dict:
+    """answer() for fresh questions, then the same questions again."""
+    fresh = [f"{q} (fresh)" for q in questions]
+    first = summary(timed(lambda q: answer(q, engine=engine), fresh))
+    again = summary(timed(lambda q: answer(q, engine=engine), fresh))
+    return {"fresh": first, "repeated": again}
+
+
+def build_corpus(root: Path, factor: int, base_units: int) -> Path:
+    """The bundled statements plus synthetic ones, about factor × their sentence count in all."""
+    folder = root / f"corpus-{factor}x"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for path in BUNDLED_CORPUS.iterdir():
+        shutil.copy(path, folder / path.name)
+    if factor > 1:
+        generate((factor - 1) * base_units, folder / "synthetic", seed=factor)
+    return folder
+
+
+def folder_mb(path: Path) -> float:
+    """Size of everything under a folder, in MB."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def ingest_and_answer(root: Path, factor: int, base_units: int, embedder: Embedder, questions: list[str]) -> dict:
+    """Ingest one corpus size into its own index; time ingest and answers; size the index."""
+    corpus = build_corpus(root, factor, base_units)
+    data_dir = root / f"data-{factor}x"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    settings = Settings(data_dir=data_dir, chroma_host=None, llm="none")
+    engine = Engine(settings, embedder=embedder)
+    started = time.perf_counter()
+    report = ingest_paths([corpus], engine.store, embedder)
+    ingest_s = time.perf_counter() - started
+    load_started = time.perf_counter()
+    engine.refresh(force=True)
+    load_s = time.perf_counter() - load_started
+    latency = summary(timed(lambda q: answer(f"{q} [{factor}x]", engine=engine), questions))
+    return {
+        "factor": factor,
+        "units": report.units_total,
+        "ingest_s": round(ingest_s, 2),
+        "ingest_units_per_s": round(report.units_embedded / ingest_s, 1),
+        "distinct_texts": report.texts_embedded,
+        "ingest_texts_per_s": round(report.texts_embedded / ingest_s, 1),
+        "load_s": round(load_s, 2),
+        "answer": latency,
+        "index_mb": round(folder_mb(data_dir), 2),
+        "data_dir": str(data_dir),
+    }
+
+
+def raw_embedding_rate(embedder: Embedder, corpus: Path, limit: int = 1000) -> float:
+    """Distinct unit texts per second when embedded directly, in the ingest batch size."""
+    texts: list[str] = []
+    for path in sorted(corpus.rglob("*.txt")):
+        doc, units = read_document(path)
+        texts = list(dict.fromkeys(texts + [embedding_text(unit_to_node(u, doc)) for u in units]))
+        if len(texts) >= limit:
+            break
+    texts = texts[:limit]
+    started = time.perf_counter()
+    for i in range(0, len(texts), embedder.batch_size):
+        embedder.embed_documents(texts[i : i + embedder.batch_size])
+    return round(len(texts) / (time.perf_counter() - started), 1)
+
+
+def naive_pipeline(embedder: Embedder, items: list[dict]) -> dict:
+    """VectorStoreIndex with default chunking and top-k retrieval, on the same questions."""
+    from llama_index.core import SimpleDirectoryReader, VectorStoreIndex
+
+    docs = SimpleDirectoryReader(str(BUNDLED_CORPUS), required_exts=[".txt"]).load_data()
+    started = time.perf_counter()
+    index = VectorStoreIndex.from_documents(docs, embed_model=embedder.llama_model)
+    build_s = time.perf_counter() - started
+    retriever = index.as_retriever()
+    answerable = [i for i in items if i["answerable"]]
+    hits = pinpoint = leaks = 0
+    samples = []
+    for item in items:
+        started = time.perf_counter()
+        found = retriever.retrieve(item["question"])
+        samples.append((time.perf_counter() - started) * 1000)
+        top = found[0].node.get_content() if found else ""
+        leaks += chrome_leaks(top, []) > 0
+        if item["answerable"]:
+            got = any(matches(top, g) for g in item["evidence"])
+            hits += got
+            pinpoint += got and len(top) <= 600
+    return {
+        "chunks": len(index.docstore.docs),
+        "build_s": round(build_s, 2),
+        "retrieve": summary(samples),
+        "top1_contains_gold": round(hits / len(answerable), 3),
+        "pinpoint_rate": round(pinpoint / len(answerable), 3),
+        "answers_with_chrome": leaks,
+        "note": "retrieval only: it composes no answer and never abstains",
+    }
+
+
+def load_items(path: Path) -> list[dict]:
+    """The eval items (questions with gold evidence)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

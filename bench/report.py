@@ -1,0 +1,112 @@
+"""Targets, the markdown table, the JSON record and the latency-vs-size plot of one bench run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def targets(r: dict) -> list[dict]:
+    """Each target as a ratio of measured figures, with whether it is met."""
+    floor = r["floor"]["p50_ms"]
+    scale = r["scale"]
+    rows = [
+        ("HTTP p50 ≤ 1.5× embedding floor", r["http"]["p50_ms"] / floor, 1.5, "≤"),
+        ("repeated question ≤ 0.3× floor", r["core"]["repeated"]["p50_ms"] / floor, 0.3, "≤"),
+        (f"≥ 60 req/s at {r['load']['clients']} clients (fresh questions)", r["load"]["rps"], 60, "≥"),
+        ("0 errors under load", r["load"]["errors"] + r["load_repeated"]["errors"], 0, "≤"),
+        ("ingest ≥ 0.8× raw embedding rate", r["ingest_ratio"], 0.8, "≥"),
+        (
+            f"p50 at {scale[-1]['factor']}× ≤ 2× p50 at 1×",
+            scale[-1]["answer"]["p50_ms"] / scale[0]["answer"]["p50_ms"],
+            2,
+            "≤",
+        ),
+        ("service peak RSS ≤ 700 MB", r["service"]["peak_rss_mb"], 700, "≤"),
+        ("ready ≤ 10 s", r["service"]["ready_s"], 10, "≤"),
+    ]
+    return [
+        {
+            "target": name,
+            "value": round(value, 3),
+            "limit": limit,
+            "met": value <= limit if op == "≤" else value >= limit,
+        }
+        for name, value, limit, op in rows
+    ]
+
+
+def markdown(r: dict) -> str:
+    """The run as markdown tables."""
+    c, h, s = r["core"], r["http"], r["service"]
+    lines = [
+        f"Bench run {r['timestamp']} · {r['machine']}",
+        "",
+        "| measure | p50 ms | p95 ms | other |",
+        "|---|---|---|---|",
+        f"| embedding floor (one fresh question) | {r['floor']['p50_ms']:.1f} | {r['floor']['p95_ms']:.1f} | |",
+        f"| core answer(), fresh | {c['fresh']['p50_ms']:.1f} | {c['fresh']['p95_ms']:.1f} | |",
+        f"| core answer(), repeated | {c['repeated']['p50_ms']:.3f} | {c['repeated']['p95_ms']:.3f} | |",
+        f"| POST /v1/ask, 1 client | {h['p50_ms']:.1f} | {h['p95_ms']:.1f} | |",
+        f"| POST /v1/ask, {r['load']['clients']} clients, {r['load']['seconds']} s, fresh questions | | | "
+        f"{r['load']['rps']} req/s, {r['load']['errors']} errors |",
+        f"| POST /v1/ask, {r['load']['clients']} clients, {r['load_repeated']['seconds']} s, repeated questions | | | "
+        f"{r['load_repeated']['rps']} req/s, {r['load_repeated']['errors']} errors |",
+        f"| service start to ready | | | {s['ready_s']:.1f} s, peak RSS {s['peak_rss_mb']:.0f} MB |",
+        f"| ingest ({r['scale'][-1]['factor']}×) | | | {r['scale'][-1]['ingest_units_per_s']} units/s indexed; "
+        f"{r['scale'][-1]['ingest_texts_per_s']} distinct texts/s embedded vs raw embedding "
+        f"{r['raw_embed_units_per_s']} texts/s ({r['ingest_ratio']:.2f}×) |",
+        f"| naive llama-index pipeline (retrieve only) | {r['naive']['retrieve']['p50_ms']:.1f} | "
+        f"{r['naive']['retrieve']['p95_ms']:.1f} | {r['naive']['chunks']} chunks; top-1 holds gold "
+        f"{r['naive']['top1_contains_gold']}, pinpoint {r['naive']['pinpoint_rate']}, chrome in "
+        f"{r['naive']['answers_with_chrome']} top-1 chunks |",
+        "",
+        "| corpus | units | distinct texts | ingest s | answer p50 ms | p95 ms | index MB | load s |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in r["scale"]:
+        lines.append(
+            f"| {row['factor']}× | {row['units']} | {row['distinct_texts']} | {row['ingest_s']} | "
+            f"{row['answer']['p50_ms']:.1f} | "
+            f"{row['answer']['p95_ms']:.1f} | {row['index_mb']} | {row['load_s']} |"
+        )
+    lines += ["", "| target | value | limit | met |", "|---|---|---|---|"]
+    lines += [f"| {t['target']} | {t['value']} | {t['limit']} | {'yes' if t['met'] else 'NO'} |" for t in r["targets"]]
+    return "\n".join(lines)
+
+
+def plot(r: dict, path: Path) -> bool:
+    """Answer latency against corpus size, as a PNG (False when matplotlib is missing)."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    units = [row["units"] for row in r["scale"]]
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.plot(units, [row["answer"]["p50_ms"] for row in r["scale"]], marker="o", label="p50")
+    ax.plot(units, [row["answer"]["p95_ms"] for row in r["scale"]], marker="s", label="p95")
+    ax.axhline(r["floor"]["p50_ms"], linestyle="--", color="grey", label="embedding floor p50")
+    ax.set_xscale("log")
+    ax.set_xlabel("indexed sentence units")
+    ax.set_ylabel("answer() latency, ms")
+    ax.set_title("CBCF answer latency vs corpus size")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return True
+
+
+def write(r: dict, out: Path) -> dict:
+    """Write <timestamp>.json, .md and .png into out; return the paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    stem = out / r["timestamp"].replace(":", "-")
+    paths = {"json": stem.with_suffix(".json"), "markdown": stem.with_suffix(".md")}
+    paths["json"].write_text(json.dumps(r, indent=2), encoding="utf-8")
+    paths["markdown"].write_text(markdown(r) + "\n", encoding="utf-8")
+    if plot(r, stem.with_suffix(".png")):
+        paths["plot"] = stem.with_suffix(".png")
+    return {k: str(v) for k, v in paths.items()}

@@ -1,0 +1,117 @@
+"""The benchmark's own logic, and a smoke run with tiny sizes (timings are printed, never asserted)."""
+
+import hashlib
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from bench import report
+from bench.__main__ import main
+from bench.corpus import generate
+from bench.stats import percentile, summary
+
+
+def digest(paths):
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def test_corpus_generation_is_deterministic_and_sized(tmp_path):
+    a = generate(500, tmp_path / "a", seed=3)
+    b = generate(500, tmp_path / "b", seed=3)
+    c = generate(500, tmp_path / "c", seed=4)
+    assert digest(a) == digest(b) != digest(c)
+    from ingest.units import read_document
+
+    assert sum(len(read_document(p)[1]) for p in a) == pytest.approx(500, rel=0.05)
+
+
+def test_percentiles_interpolate_between_ranks():
+    assert percentile([1, 2, 3, 4], 50) == 2.5
+    assert percentile([10], 95) == 10
+    assert percentile(list(range(1, 101)), 95) == pytest.approx(95.05)
+    assert math.isnan(percentile([], 50))
+    assert summary([3.0, 1.0, 2.0]) == {"n": 3, "p50_ms": 2.0, "p95_ms": 2.9}
+
+
+def sample_result():
+    lat = {"n": 3, "p50_ms": 10.0, "p95_ms": 12.0}
+    return {
+        "timestamp": "2026-01-01T00:00:00",
+        "machine": "test",
+        "floor": {"n": 3, "p50_ms": 10.0, "p95_ms": 11.0},
+        "core": {"fresh": lat, "repeated": {"n": 3, "p50_ms": 0.1, "p95_ms": 0.2}},
+        "http": {"n": 3, "p50_ms": 14.0, "p95_ms": 20.0},
+        "load": {"clients": 8, "seconds": 30, "requests": 2400, "errors": 0, "rps": 80.0},
+        "load_repeated": {"clients": 8, "seconds": 10, "requests": 9000, "errors": 0, "rps": 900.0},
+        "service": {"ready_s": 8.0, "peak_rss_mb": 650.0},
+        "raw_embed_units_per_s": 100.0,
+        "ingest_ratio": 0.9,
+        "scale": [
+            {
+                "factor": 1,
+                "units": 74,
+                "distinct_texts": 74,
+                "ingest_s": 1.0,
+                "ingest_units_per_s": 74.0,
+                "ingest_texts_per_s": 74.0,
+                "load_s": 0.1,
+                "answer": lat,
+                "index_mb": 1.0,
+            },
+            {
+                "factor": 1000,
+                "units": 74000,
+                "distinct_texts": 9000,
+                "ingest_s": 100.0,
+                "ingest_units_per_s": 740.0,
+                "ingest_texts_per_s": 90.0,
+                "load_s": 9.0,
+                "answer": {"n": 3, "p50_ms": 25.0, "p95_ms": 30.0},
+                "index_mb": 500.0,
+            },
+        ],
+        "naive": {
+            "chunks": 4,
+            "build_s": 1.0,
+            "retrieve": lat,
+            "top1_contains_gold": 0.5,
+            "pinpoint_rate": 0.0,
+            "answers_with_chrome": 3,
+        },
+    }
+
+
+def test_targets_are_ratios_against_the_floor():
+    targets = {t["target"]: t for t in report.targets(sample_result())}
+    assert targets["HTTP p50 ≤ 1.5× embedding floor"]["value"] == 1.4
+    assert targets["HTTP p50 ≤ 1.5× embedding floor"]["met"]
+    assert targets["repeated question ≤ 0.3× floor"]["value"] == 0.01
+    assert not targets["p50 at 1000× ≤ 2× p50 at 1×"]["met"]  # 25 / 10 = 2.5
+    assert len(targets) == 8
+
+
+def test_report_files(tmp_path):
+    result = sample_result()
+    result["targets"] = report.targets(result)
+    paths = report.write(result, tmp_path)
+    assert json.loads(Path(paths["json"]).read_text())["floor"]["p50_ms"] == 10.0
+    text = Path(paths["markdown"]).read_text()
+    assert "| 1000× | 74000 | 9000 |" in text and "| ready ≤ 10 s | 8.0 | 10 | yes |" in text
+    assert Path(paths["plot"]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_smoke_run_with_tiny_sizes(tmp_path, capsys):
+    assert main(["--quick", "--factors", "1,2", "--questions", "4", "--seconds", "1", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    print(out)
+    written = json.loads(next(tmp_path.glob("*.json")).read_text())
+    assert {"floor", "core", "http", "load", "load_repeated", "service", "scale", "naive", "targets"} <= set(written)
+    assert [row["factor"] for row in written["scale"]] == [1, 2]
+    assert written["scale"][1]["units"] > written["scale"][0]["units"]
+    assert written["load"]["errors"] == 0 and written["http"]["n"] == 4
+    assert "| target | value | limit | met |" in out
