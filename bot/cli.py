@@ -178,13 +178,6 @@ def cmd_feedback(args) -> int:
     return EXIT_OK
 
 
-def cmd_bench(args) -> int:
-    """Run the benchmark (same flags as `python -m bench`)."""
-    from bench.__main__ import main as bench_main
-
-    return bench_main(args.bench_args)
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     from eval.runner import DEFAULT_DATASET, DEFAULT_THRESHOLDS
@@ -219,7 +212,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="measure latency, throughput, ingest, memory and scaling", add_help=False)
     p.add_argument("bench_args", nargs=argparse.REMAINDER, help="flags of python -m bench (--quick, --factors …)")
-    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("documents", help="list the indexed statements")
     p.add_argument("--json", action="store_true")
@@ -237,6 +229,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `cbcf` console script."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:  # its flags belong to python -m bench; argparse cannot pass them through
+        from bench.__main__ import main as bench_main
+
+        return bench_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
