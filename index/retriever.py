@@ -14,6 +14,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from index.nodes import embedding_text
 
 RRF_K = 60
+LOAD_PAGE = 5000
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
@@ -34,14 +35,18 @@ class Candidate:
         return int(self.node.metadata["year"])
 
 
-def load_nodes(collection) -> list[TextNode]:
-    """Every unit node stored in a Chroma collection."""
-    got = collection.get(include=["metadatas", "documents"])
-    nodes = []
-    for node_id, meta, text in zip(got["ids"], got["metadatas"], got["documents"]):
-        node = metadata_dict_to_node(meta, text=text)
-        node.id_ = node_id
-        nodes.append(node)
+def load_nodes(collection, page: int = LOAD_PAGE) -> list[TextNode]:
+    """Every unit node stored in a Chroma collection, read in pages (one huge get hits SQLite's limits)."""
+    nodes, offset = [], 0
+    while True:
+        got = collection.get(include=["metadatas", "documents"], limit=page, offset=offset)
+        for node_id, meta, text in zip(got["ids"], got["metadatas"], got["documents"]):
+            node = metadata_dict_to_node(meta, text=text)
+            node.id_ = node_id
+            nodes.append(node)
+        if len(got["ids"]) < page:
+            break
+        offset += page
     nodes.sort(key=lambda n: (n.metadata["doc_id"], n.metadata["position"]))
     return nodes
 

@@ -97,3 +97,12 @@ def test_index_persists_and_is_seen_by_a_second_engine(empty_engine, corpus, emb
     second = make_engine(empty_engine.settings.data_dir, embedder)
     assert second.ready and len(second.documents()) == 2
     assert answer(GHOST, engine=second).citations[0].doc_id == "2023-cbcf-joint-statement-ottawa"
+
+
+def test_nodes_are_loaded_in_pages(engine):
+    from index.retriever import load_nodes
+
+    collection = engine.store.collection(engine.store.active().collection)
+    whole = load_nodes(collection)
+    paged = load_nodes(collection, page=7)
+    assert [n.node_id for n in paged] == [n.node_id for n in whole] and len(whole) == 74
