@@ -61,16 +61,25 @@ class HybridRetriever:
         self.candidates = candidates
         self._vector_store = ChromaVectorStore(chroma_collection=collection)
         self._bm25: dict[int | None, BM25Retriever] = {}
+        self._bm25_for(None)  # build the keyword index now, not on the first question
 
     def _bm25_for(self, year: int | None) -> BM25Retriever | None:
-        if year not in self._bm25:
-            pool = [n for n in self.nodes if year is None or int(n.metadata["year"]) == year]
-            if not pool:
-                return None
-            keyword_nodes = [TextNode(id_=n.node_id, text=embedding_text(n), metadata={}) for n in pool]
-            self._bm25[year] = BM25Retriever.from_defaults(
-                nodes=keyword_nodes, similarity_top_k=min(self.candidates, len(pool))
+        """The keyword retriever over all units, or a year's view of it (a weight mask, no re-indexing)."""
+        if None not in self._bm25:
+            keyword_nodes = [TextNode(id_=n.node_id, text=embedding_text(n), metadata={}) for n in self.nodes]
+            self._bm25[None] = BM25Retriever.from_defaults(
+                nodes=keyword_nodes, similarity_top_k=min(self.candidates, len(self.nodes))
             )
+        if year not in self._bm25:
+            mask = [int(int(n.metadata["year"]) == year) for n in self.nodes]
+            if not any(mask):
+                return None
+            base = self._bm25[None]
+            view = BM25Retriever(
+                existing_bm25=base.bm25, similarity_top_k=min(self.candidates, sum(mask)), corpus_weight_mask=mask
+            )
+            view.corpus = base.corpus
+            self._bm25[year] = view
         return self._bm25[year]
 
     def _vector(self, embeddings: list[list[float]], year: int | None) -> list[list[NodeWithScore]]:
