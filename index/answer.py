@@ -121,6 +121,11 @@ def extractive_answer(
 def _select(plan: QueryPlan, engine: Engine, limits: Thresholds, k: int) -> list[list[Scored]]:
     """Sentences eligible for quoting, one best-first group per year asked about."""
     scopes = plan.years if plan.compare else [plan.years[0] if plan.years else None]
+    if plan.compare and len(scopes) > k:
+        # Comparing "over the years" in a many-year index: the k years whose statements say most about it.
+        ranked = score_candidates(plan, engine, None)
+        relevant = [s.candidate.year for s in ranked if s.relevance >= limits.min_relevance]
+        scopes = sorted(list(dict.fromkeys(relevant))[:k]) if relevant else scopes[-2:]
     groups: list[list[Scored]] = []
     for scope in scopes:
         scored = score_candidates(plan, engine, scope)
