@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from index.llm import build_messages
 from index.models import Answer, Verification
-from index.verify import Verified, check_sentence, source_for_model, split_claims, verify
+from index.verify import Verified, source_for_model, split_claims, verify
 
 log = logging.getLogger("cbcf.llm")
 
@@ -85,15 +85,9 @@ def stream_generate(
 
     def settle(sentences: list[str]) -> Iterator[tuple[str, object]]:
         for sentence in sentences:
-            verified.generated += 1
-            kept = check_sentence(sentence, by_number)
-            if kept is None:
-                verified.removed += 1
-                continue
-            text, cited = kept
-            verified.sentences.append(text)
-            verified.cited += [n for n in cited if n not in verified.cited]
-            yield "delta", (" " if len(verified.sentences) > 1 else "") + text
+            text = verified.add(sentence, by_number)
+            if text is not None:
+                yield "delta", (" " if len(verified.sentences) > 1 else "") + text
 
     try:
         if not sources:

@@ -64,6 +64,18 @@ class Verified:
         """The kept sentences as one answer."""
         return " ".join(self.sentences)
 
+    def add(self, sentence: str, sources: dict[int, str]) -> str | None:
+        """Check one generated sentence; keep and return it in "claim. [n]" form, or count it removed."""
+        self.generated += 1
+        kept = check_sentence(sentence, sources)
+        if kept is None:
+            self.removed += 1
+            return None
+        text, cited = kept
+        self.sentences.append(text)
+        self.cited += [n for n in cited if n not in self.cited]
+        return text
+
 
 def _content_words(text: str) -> list[str]:
     return [w for w in tokens(text) if w.isalpha() and len(w) >= 3 and w not in _STOP]
@@ -104,14 +116,7 @@ def verify(output: str, sources: dict[int, str]) -> Verified:
     """Keep only sentences that cite given sources and are supported by them."""
     result = Verified()
     for sentence in split_claims(output):
-        result.generated += 1
-        kept = check_sentence(sentence, sources)
-        if kept is None:
-            result.removed += 1
-            continue
-        text, cited = kept
-        result.sentences.append(text)
-        result.cited += [n for n in cited if n not in result.cited]
+        result.add(sentence, sources)
     return result
 
 
