@@ -93,19 +93,24 @@ def replay_events(reply: Answer) -> Iterator[tuple[str, object]]:
     yield "done", reply
 
 
+def plan_question(question: str, engine: Engine, year: int | None) -> tuple[str, QueryPlan]:
+    """Validate a question and analyse it; an explicit year overrides whatever the text says."""
+    text = validate_question(question, engine.settings.max_question_chars)
+    doc_years = set(engine.require_retriever().years)
+    check_year(year, doc_years)
+    plan = analyze(text, engine.vocabulary, engine.places, doc_years)
+    if year is not None:
+        plan.years, plan.compare, plan.year_from_text = [year], False, False
+    return text, plan
+
+
 def extractive_answer(
     question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None
 ) -> tuple[Answer, QueryPlan]:
     """The extractive answer (quoted sentences or an abstention) and the plan it was built from."""
     started = time.perf_counter()
     settings = engine.settings
-    text = validate_question(question, settings.max_question_chars)
-    retriever = engine.require_retriever()
-    doc_years = set(retriever.years)
-    check_year(year, doc_years)
-    plan = analyze(text, engine.vocabulary, engine.places, doc_years)
-    if year is not None:
-        plan.years, plan.compare, plan.year_from_text = [year], False, False
+    text, plan = plan_question(question, engine, year)
     limits = Thresholds(settings.min_relevance)
     k = top_k or settings.top_k
 
@@ -182,11 +187,8 @@ def to_citation(n: int, item: Scored) -> Citation:
 
 def search(question: str, *, engine: Engine, year: int | None = None, k: int = 5) -> list[Citation]:
     """The k most relevant sentences for a question, ranked, with no answer composed."""
-    text = validate_question(question, engine.settings.max_question_chars)
-    retriever = engine.require_retriever()
-    check_year(year, set(retriever.years))
-    plan = analyze(text, engine.vocabulary, engine.places, set(retriever.years))
-    scope = year if year is not None else (plan.years[0] if plan.years and not plan.compare else None)
+    _, plan = plan_question(question, engine, year)
+    scope = plan.years[0] if plan.years and not plan.compare else None
     scored = score_candidates(plan, engine, scope)
     return [to_citation(i, item) for i, item in enumerate(scored[:k], 1)]
 
