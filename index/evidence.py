@@ -65,20 +65,21 @@ def _idf(engine, term_stems: set[str]) -> float:
     return math.log(1 + total / (1 + df))
 
 
-def lexical_support(plan: QueryPlan, text_stems: set[str], engine) -> float:
-    """IDF-weighted share of the question's topic terms found in a sentence and its heading."""
-    terms = plan.topical or [k for k in plan.keywords if not k[0].isdigit()]
-    terms += plan.numbers
-    if not terms:
-        return 0.0
-    got = weight = 0.0
+def term_weights(plan: QueryPlan, engine) -> list[tuple[set[str], float]]:
+    """The question's topic terms (and numbers) as stem sets with their IDF weights, computed once per plan."""
+    terms = (plan.topical or [k for k in plan.keywords if not k[0].isdigit()]) + plan.numbers
+    weights = []
     for term in dict.fromkeys(terms):
         stems = expand(term) if term in EXPANSIONS or term.isalpha() else {term}
-        w = _idf(engine, stems)
-        weight += w
-        if stems & text_stems:
-            got += w
-    return got / weight if weight else 0.0
+        weights.append((stems, _idf(engine, stems)))
+    return weights
+
+
+def lexical_support(weights: list[tuple[set[str], float]], text_stems: frozenset[str]) -> float:
+    """IDF-weighted share of the question's topic terms found in a sentence and its heading."""
+    total = sum(w for _, w in weights)
+    got = sum(w for stems, w in weights if stems & text_stems)
+    return got / total if total else 0.0
 
 
 @lru_cache(maxsize=200_000)
@@ -100,10 +101,11 @@ def score_candidates(plan: QueryPlan, engine, scope: int | None) -> list[Scored]
         texts.append(focus)  # long questions: their topic words alone, so chatter does not dilute the meaning
     queries = engine.embedder.embed_queries(texts)
     keywords = " ".join(plan.bm25_terms())
+    weights = term_weights(plan, engine)
     scored = []
     for cand in retriever.retrieve(keywords, queries, scope):
         stems = sentence_stems(cand)
-        lexical = lexical_support(plan, stems, engine)
+        lexical = lexical_support(weights, stems)
         relevance = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
         if plan.exact and all(stem(t) in stems or t in stems for t in plan.exact):
             relevance = max(relevance, EXACT_MATCH_FLOOR + 0.3 * lexical)
