@@ -37,6 +37,7 @@ def parse_args(argv=None) -> argparse.Namespace:
 def run(args: argparse.Namespace) -> dict:
     """Every measurement, in one process tree on loopback."""
     from bench import measure, report
+    from bench.corpus import source_sentences
     from bench.service import Service, concurrent, sequential
     from eval.runner import DEFAULT_DATASET
     from index.embedding import Embedder
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> dict:
     }
     result["floor"] = measure.embedding_floor(embedder, questions)
     factors = [int(f) for f in args.factors.split(",")]
-    base = sum(len(measure.read_document(p)[1]) for p in sorted(measure.BUNDLED_CORPUS.glob("*.txt")))
+    base = len(source_sentences())
     result["scale"] = [measure.ingest_and_answer(work, f, base, embedder, questions) for f in factors]
     one_x = Path(result["scale"][0]["data_dir"])
     engine = Engine(Settings(data_dir=one_x, chroma_host=None, llm="none"), embedder=embedder)

@@ -16,7 +16,7 @@ from index.embedding import Embedder
 from index.engine import Engine
 from index.nodes import embedding_text, unit_to_node
 from index.settings import BUNDLED_CORPUS, Settings
-from ingest.units import read_document  # noqa: F401 (used by bench.__main__)
+from ingest.units import read_document
 
 
 def timed(fn, items) -> list[float]:
