@@ -12,7 +12,7 @@ from index.embedding import Embedder
 from index.expansions import stem
 from index.llm import make_llm
 from index.query import Vocabulary, tokens
-from index.retriever import HybridRetriever, load_nodes
+from index.retriever import HybridRetriever, load_units
 from index.settings import Settings
 from index.store import Generation, Store
 
@@ -72,12 +72,14 @@ class Engine:
             if active is None or (self.generation and active.collection == self.generation.collection):
                 return False
             collection = self.store.collection(active.collection)
-            nodes = load_nodes(collection)
+            nodes, vectors = load_units(collection)
             self.generation = active
             if not nodes:
                 self.retriever = None
                 return True
-            self.retriever = HybridRetriever(collection, nodes)
+            self.retriever = HybridRetriever(
+                collection, nodes, vectors, exact_max_units=self.settings.exact_search_max_units
+            )
             texts = [f"{n.text} {n.metadata.get('section', '')}" for n in nodes]
             self.vocabulary = Vocabulary(texts, self._dictionary)
             self.places = _place_names(active)

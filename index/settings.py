@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     min_relevance: float = Field(0.45, ge=0.0, le=1.0, description="Relevance below which the bot abstains.")
     max_question_chars: int = Field(1000, ge=10)
     query_cache_size: int = Field(1024, ge=0)
+    exact_search_max_units: int = Field(
+        100_000, ge=0, description="Search vectors exactly in memory up to this many units; beyond, Chroma's HNSW."
+    )
 
     host: str = Field("127.0.0.1", description="Address `cbcf serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `cbcf serve` listens on.")

@@ -1,5 +1,6 @@
 import shutil
 
+import numpy as np
 import pytest
 
 from index.answer import answer
@@ -100,9 +101,10 @@ def test_index_persists_and_is_seen_by_a_second_engine(empty_engine, corpus, emb
 
 
 def test_nodes_are_loaded_in_pages(engine):
-    from index.retriever import load_nodes
+    from index.retriever import load_units
 
     collection = engine.store.collection(engine.store.active().collection)
-    whole = load_nodes(collection)
-    paged = load_nodes(collection, page=7)
+    whole, vectors = load_units(collection)
+    paged, paged_vectors = load_units(collection, page=7)
     assert [n.node_id for n in paged] == [n.node_id for n in whole] and len(whole) == 74
+    assert vectors.shape == (74, 384) and np.array_equal(vectors, paged_vectors)

@@ -1,0 +1,51 @@
+"""The hybrid retriever: exact in-memory vector search agrees with Chroma's HNSW search."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from index.retriever import HybridRetriever, load_units
+
+QUESTIONS = [
+    "fentanyl precursor chemicals",
+    "who hosted the forum in Ottawa",
+    "human trafficking victims support",
+    "firearms smuggling across the border",
+]
+
+
+def _retrievers(engine) -> tuple[HybridRetriever, HybridRetriever]:
+    collection = engine.store.collection(engine.store.active().collection)
+    nodes, vectors = load_units(collection)
+    exact = HybridRetriever(collection, nodes, vectors, exact_max_units=len(nodes))
+    hnsw = HybridRetriever(collection, nodes, vectors, exact_max_units=0)
+    return exact, hnsw
+
+
+def test_exact_and_hnsw_vector_search_find_the_same_units(engine):
+    exact, hnsw = _retrievers(engine)
+    assert exact.exact and not hnsw.exact
+    queries = np.asarray(engine.embedder.embed_queries(QUESTIONS), dtype=np.float32)
+    for year in (None, *exact.years):
+        for ours, theirs in zip(exact._vector(queries, year), hnsw._vector(queries, year)):
+            assert ours[:5] == theirs[:5]
+            assert len(ours) == len(theirs) == min(20, len(exact.year_rows[year]) if year else len(exact.nodes))
+
+
+def test_year_scope_only_returns_that_year(engine):
+    exact, _ = _retrievers(engine)
+    query = engine.embedder.embed_queries(["commitments on cross-border crime"])
+    for year in exact.years:
+        found = exact.retrieve("cross-border crime", query, year)
+        assert found and {c.year for c in found} == {year}
+
+
+def test_candidates_carry_their_true_cosine(engine):
+    exact, hnsw = _retrievers(engine)
+    query = engine.embedder.embed_queries(["firearms smuggling across the border"])
+    for retriever in (exact, hnsw):
+        found = retriever.retrieve("firearms smuggling", query)
+        for cand in found:
+            stored = retriever.vectors[retriever.row[cand.node.node_id]]
+            assert abs(cand.cosine - float(stored @ np.asarray(query[0], dtype=np.float32))) < 1e-5
+        assert found[0].vector_rank == 0 or found[0].bm25_rank == 0
