@@ -9,6 +9,8 @@ from threading import Lock
 
 import numpy as np
 
+from index.batching import MicroBatcher
+
 BUNDLED_PREFIX = "bundled:"
 
 
@@ -42,7 +44,8 @@ class Embedder:
             normalize=True,
             show_progress_bar=False,
         )
-        self._cache: OrderedDict[str, list[float]] = OrderedDict()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._batcher = MicroBatcher(self._embed_batch)
         self._cache_size = cache_size
         self._lock = Lock()
 
@@ -63,21 +66,24 @@ class Embedder:
         """Embed passages in batches."""
         return self._model.get_text_embedding_batch(texts)
 
-    def embed_queries(self, texts: list[str]) -> list[list[float]]:
-        """Embed several question texts in one model call, reusing cached ones."""
+    def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
+        """Embed question texts (float32 unit vectors), reusing cached ones; concurrent callers share batches."""
+        wanted = list(dict.fromkeys(texts))
         with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+            known = {t: self._cache[t] for t in wanted if t in self._cache}
+        missing = [t for t in wanted if t not in known]
         if missing:
-            vectors = self._model.get_text_embedding_batch(missing)
+            fresh = self._batcher.embed(missing)
+            known.update(zip(missing, fresh))
             with self._lock:
-                for text, vector in zip(missing, vectors):
-                    self._cache[text] = np.asarray(vector, dtype=np.float32)  # 1.5 KB, not 12 KB of floats
+                self._cache.update(zip(missing, fresh))  # 1.5 KB each as float32
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
-        with self._lock:
-            found = [self._cache.get(t) for t in texts]
-        return [v.tolist() if v is not None else self._model.get_query_embedding(t) for v, t in zip(found, texts)]
+        return [known[t] for t in texts]
 
-    def embed_query(self, text: str) -> list[float]:
+    def embed_query(self, text: str) -> np.ndarray:
         """Embed one question (cached)."""
         return self.embed_queries([text])[0]
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.get_text_embedding_batch(texts), dtype=np.float32)

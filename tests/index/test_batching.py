@@ -1,0 +1,69 @@
+"""Micro-batching of question embeddings: same vectors, fewer model calls under concurrency."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pytest
+
+from index.batching import MicroBatcher
+
+
+class SlowModel:
+    """Deterministic vectors from text lengths; the first call blocks until released so others queue up."""
+
+    def __init__(self):
+        self.calls: list[list[str]] = []
+        self.release = threading.Event()
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        if len(self.calls) == 1:
+            self.release.wait(timeout=10)
+        if any(t == "boom" for t in texts):
+            raise ValueError("model failed")
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+
+def test_waiting_callers_share_one_model_call():
+    model = SlowModel()
+    batcher = MicroBatcher(model)
+    with ThreadPoolExecutor(8) as pool:
+        first = pool.submit(batcher.embed, ["a"])
+        while not model.calls:
+            threading.Event().wait(0.001)
+        rest = [pool.submit(batcher.embed, ["b" * n, "shared"]) for n in range(2, 8)]
+        threading.Event().wait(0.05)  # let them all queue behind the blocked first call
+        model.release.set()
+        assert first.result()[0].tolist() == [1.0, 1.0]
+        for n, future in zip(range(2, 8), rest):
+            vectors = future.result()
+            assert [v.tolist() for v in vectors] == [[n, 1.0], [6.0, 1.0]]
+    assert len(model.calls) == 2 and batcher.batches == 2
+    assert model.calls[1].count("shared") == 1  # duplicates across callers are embedded once
+
+
+def test_an_error_reaches_its_callers_and_the_worker_survives():
+    model = SlowModel()
+    model.release.set()
+    batcher = MicroBatcher(model)
+    with pytest.raises(ValueError, match="model failed"):
+        batcher.embed(["boom"])
+    assert batcher.embed(["ok"])[0].tolist() == [2.0, 1.0]
+    assert batcher.embed([]) == []
+
+
+def test_concurrent_questions_get_the_vectors_a_lone_question_gets(embedder):
+    questions = [f"What did the forum agree about topic number {i}?" for i in range(16)]
+    alone = [embedder._embed_batch([q])[0] for q in questions]
+    before = embedder._batcher.batches
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda q: embedder.embed_query(q), questions))
+    for a, b in zip(alone, together):
+        assert float(a @ b) > 0.9999
+    assert embedder._batcher.batches - before <= len(questions)
+    calls = embedder._batcher.batches
+    assert np.array_equal(embedder.embed_query(questions[0]), together[0])
+    assert embedder._batcher.batches == calls  # answered from the cache
