@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> dict:
 
     items = measure.load_items(DEFAULT_DATASET)
     questions = [i["question"] for i in items][: args.questions]
-    embedder = Embedder(Settings().embed_model)
+    embedder = Embedder.from_settings(Settings())
     work = args.workdir or Path(tempfile.mkdtemp(prefix="cbcf-bench-"))
     result = {
         "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S"),

@@ -1,4 +1,4 @@
-"""Load the sentence embedding model offline and embed text, with a query cache."""
+"""The sentence embedding model, loaded offline: cached, micro-batched question vectors and passage vectors."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from threading import Lock
 import numpy as np
 
 from index.batching import MicroBatcher
+from index.encoders import load_encoder
 
 BUNDLED_PREFIX = "bundled:"
 
@@ -25,29 +26,47 @@ def resolve_model_path(name: str) -> str:
     return name
 
 
-class Embedder:
-    """A sentence-transformers model behind llama-index's embedding interface."""
+def default_cache_dir() -> Path:
+    """Where converted models are kept: $XDG_CACHE_HOME/cbcf/models (usually ~/.cache/cbcf/models)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cbcf" / "models"
 
-    def __init__(self, model_name: str, batch_size: int = 64, cache_size: int = 1024):
+
+class Embedder:
+    """The sentence embedding model: batched, cached question vectors and passage vectors for ingest."""
+
+    def __init__(
+        self,
+        model_name: str,
+        batch_size: int = 64,
+        cache_size: int = 1024,
+        runtime: str = "onnx",
+        cache_dir: Path | None = None,
+    ):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
-
         self.model_name = model_name
         self.batch_size = batch_size
-        self._model = HuggingFaceEmbedding(
-            model_name=resolve_model_path(model_name),
-            device="cpu",
-            embed_batch_size=batch_size,
-            normalize=True,
-            show_progress_bar=False,
-        )
+        model_dir = Path(resolve_model_path(model_name))
+        self.encoder, self.runtime = load_encoder(model_dir, runtime, cache_dir or default_cache_dir())
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._batcher = MicroBatcher(self._embed_batch)
         self._cache_size = cache_size
         self._lock = Lock()
+        self._llama = None
+
+    @classmethod
+    def from_settings(cls, settings) -> Embedder:
+        """The embedder the settings describe."""
+        return cls(
+            settings.embed_model,
+            settings.embed_batch_size,
+            settings.query_cache_size,
+            runtime=settings.embed_runtime,
+            cache_dir=settings.model_cache_dir,
+        )
 
     def dictionary(self) -> frozenset[str]:
         """Whole English words known to the model's tokenizer (used to avoid 'correcting' them)."""
@@ -59,12 +78,16 @@ class Embedder:
 
     @property
     def llama_model(self):
-        """The underlying llama-index embedding object."""
-        return self._model
+        """This model behind llama-index's embedding interface (for llama-index pipelines)."""
+        if self._llama is None:
+            from index.llama_embedding import LlamaEmbedding
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        """Embed passages in batches."""
-        return self._model.get_text_embedding_batch(texts)
+            self._llama = LlamaEmbedding.wrap(self)
+        return self._llama
+
+    def embed_documents(self, texts: list[str]) -> list[np.ndarray]:
+        """Embed passages in batches of batch_size."""
+        return list(self.encoder.encode(list(texts), self.batch_size))
 
     def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
         """Embed question texts (float32 unit vectors), reusing cached ones; concurrent callers share batches."""
@@ -86,4 +109,4 @@ class Embedder:
         return self.embed_queries([text])[0]
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self._model.get_text_embedding_batch(texts), dtype=np.float32)
+        return self.encoder.encode(texts, max(len(texts), 1))

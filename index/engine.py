@@ -42,7 +42,7 @@ class Engine:
         # The extractive answerer needs no LLM; a mock keeps llama-index from reaching for OpenAI.
         LlamaSettings.llm = MockLLM()
         self.settings = settings
-        self.embedder = embedder or Embedder(settings.embed_model, settings.embed_batch_size, settings.query_cache_size)
+        self.embedder = embedder or Embedder.from_settings(settings)
         self.store = store or Store(settings)
         self.llm = make_llm(settings)
         self.generation: Generation | None = None

@@ -27,6 +27,10 @@ class Settings(BaseSettings):
         "bundled:all-MiniLM-L6-v2",
         description="Sentence-transformers model folder, or 'bundled:all-MiniLM-L6-v2'.",
     )
+    embed_runtime: Literal["onnx", "torch"] = Field(
+        "onnx", description="onnx: the model exported once to ONNX Runtime (no torch at serve time); torch: as is."
+    )
+    model_cache_dir: Path | None = Field(None, description="Where the ONNX export is kept (default ~/.cache/cbcf).")
     embed_batch_size: int = Field(16, ge=1, le=1024, description="Texts per model call at ingest.")
     top_k: int = Field(3, ge=1, le=10, description="Most sentences quoted in one answer.")
     answer_max_chars: int = Field(600, ge=100, le=4000)

@@ -18,7 +18,7 @@ from index.settings import BUNDLED_CORPUS, Settings  # noqa: E402
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
     """The real bundled all-MiniLM-L6-v2 model, loaded once."""
-    return Embedder(Settings().embed_model)
+    return Embedder.from_settings(Settings())
 
 
 def make_engine(data_dir, embedder, **overrides) -> Engine:

@@ -1,0 +1,162 @@
+"""The model runtimes: ONNX Runtime (default: no torch in the serving process) and sentence-transformers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+log = logging.getLogger("cbcf.embedding")
+EXPORT_VERSION = "1"  # bump when the export recipe changes, so cached exports are rebuilt
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+
+class Encoder(Protocol):
+    """Texts in, L2-normalised float32 vectors out (one row per text)."""
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray: ...
+
+
+def max_length(model_dir: Path) -> int:
+    """The sequence length the model was trained with (sentence-transformers' max_seq_length)."""
+    config = model_dir / "sentence_bert_config.json"
+    if config.exists():
+        return int(json.loads(config.read_text()).get("max_seq_length", 256))
+    return 256
+
+
+def _normalise(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.clip(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12, None)).astype(np.float32)
+
+
+class TorchEncoder:
+    """The model in sentence-transformers on torch: the reference runtime."""
+
+    def __init__(self, model_dir: Path):
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(str(model_dir), device="cpu")
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        """Mean-pooled, normalised sentence vectors."""
+        rows = self.model.encode(texts, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False)
+        return _normalise(np.asarray(rows))
+
+
+class OnnxEncoder:
+    """The same network exported to ONNX, run by onnxruntime with a fast tokenizer and numpy pooling."""
+
+    def __init__(self, model_dir: Path, onnx_file: Path):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        # tokenizer.json ships with truncation and fixed padding at 128; the model was trained at max_seq_length.
+        self.tokenizer.enable_truncation(max_length=max_length(model_dir))
+        self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.enable_cpu_mem_arena = False  # the arena keeps the largest batch's buffers for good
+        self.session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        """Mean-pooled (over real tokens), normalised sentence vectors."""
+        out = []
+        for start in range(0, len(texts), batch_size):
+            encoded = self.tokenizer.encode_batch(texts[start : start + batch_size])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            hidden = self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]
+            weights = mask[..., None].astype(np.float32)
+            out.append(_normalise((hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)))
+        return np.concatenate(out) if out else np.zeros((0, 0), dtype=np.float32)
+
+
+def export_key(model_dir: Path) -> str:
+    """Identifies one model folder's weights and the export recipe (size and mtime, not a 90 MB hash)."""
+    parts = [EXPORT_VERSION, str(model_dir.resolve())]
+    for name in sorted(p.name for p in model_dir.iterdir() if p.is_file()):
+        stat = (model_dir / name).stat()
+        parts.append(f"{name}:{stat.st_size}:{int(stat.st_mtime)}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def export_onnx(model_dir: Path, target: Path) -> Path:
+    """Export the transformer to target/model.onnx (+ model.onnx.data) once; needs torch and onnx."""
+    onnx_file = target / "model.onnx"
+    if onnx_file.exists():
+        return onnx_file
+    import onnx
+    import torch
+    from transformers import AutoModel
+
+    log.info("exporting %s to ONNX in %s (once per model)", model_dir.name, target)
+    model = AutoModel.from_pretrained(str(model_dir)).eval()
+
+    class LastHidden(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.inner(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    sample = torch.ones((2, 8), dtype=torch.long)
+    axes = {0: "batch", 1: "sequence"}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
+    try:
+        raw = staging / "raw.onnx"
+        with torch.inference_mode(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # tracer notes about shape checks that are constant for BERT
+            torch.onnx.export(
+                LastHidden(model),
+                (sample, sample, torch.zeros_like(sample)),
+                str(raw),
+                dynamo=False,
+                input_names=list(INPUTS),
+                output_names=["last_hidden_state"],
+                dynamic_axes={name: axes for name in (*INPUTS, "last_hidden_state")},
+                opset_version=17,
+            )
+        # Weights in a side file: the session then maps them instead of copying them (about 60 MB less RSS).
+        graph = onnx.load(str(raw))
+        onnx.save_model(
+            graph,
+            str(staging / "model.onnx"),
+            save_as_external_data=True,
+            all_tensors_to_one_file=True,
+            location="model.onnx.data",
+        )
+        raw.unlink()
+        try:
+            os.rename(staging, target)  # atomic: a reader sees no export or a whole one
+        except OSError:
+            if not onnx_file.exists():  # not a concurrent export that won the race
+                raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return onnx_file
+
+
+def load_encoder(model_dir: Path, runtime: str, cache_dir: Path) -> tuple[Encoder, str]:
+    """The encoder for a runtime, and the runtime actually used (ONNX falls back to torch if it can't export)."""
+    if runtime == "onnx":
+        try:
+            onnx_file = export_onnx(model_dir, cache_dir / f"{model_dir.name}-{export_key(model_dir)}")
+            return OnnxEncoder(model_dir, onnx_file), "onnx"
+        except ImportError as exc:
+            log.warning("ONNX runtime unavailable (%s); using sentence-transformers on torch", exc)
+    return TorchEncoder(model_dir), "torch"

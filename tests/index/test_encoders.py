@@ -1,0 +1,69 @@
+"""The model runtimes: the ONNX export gives the same vectors as sentence-transformers on torch."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.embedding import resolve_model_path
+from index.encoders import OnnxEncoder, TorchEncoder, export_onnx, load_encoder
+from index.settings import Settings
+
+MODEL_DIR = Path(resolve_model_path(Settings().embed_model))
+TEXTS = [
+    "fentanyl",
+    "What did Canada and the US agree about firearms smuggling?",
+    "did they talk about ransomware or cyber crime at all in 2022",
+    "",
+    "Tabs\tand\nnewlines  and   spaces",
+    # longer than the model's 256-token window: both runtimes must truncate it the same way
+    " ".join(["The Ministers reaffirmed their commitment to joint investigations of organized crime."] * 30),
+    " ".join(f"sentence {i} about border security cooperation" for i in range(40)),
+]
+
+
+@pytest.fixture(scope="module")
+def torch_encoder() -> TorchEncoder:
+    return TorchEncoder(MODEL_DIR)
+
+
+def test_onnx_vectors_match_sentence_transformers(embedder, torch_encoder):
+    assert embedder.runtime == "onnx"
+    for batch_size in (1, 3, 16):  # padding inside a batch must not change any vector
+        ours = embedder.encoder.encode(TEXTS, batch_size)
+        reference = torch_encoder.encode(TEXTS, batch_size)
+        assert ours.shape == reference.shape == (len(TEXTS), 384) and ours.dtype == np.float32
+        cosines = (ours * reference).sum(axis=1)
+        assert cosines.min() > 0.9999, cosines
+        assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+
+
+def test_export_from_scratch_is_reused_and_loads(tmp_path):
+    target = tmp_path / "export"
+    onnx_file = export_onnx(MODEL_DIR, target)
+    assert onnx_file.exists() and (target / "model.onnx.data").stat().st_size > 80_000_000
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".export-")]  # no staging left behind
+    stamp = onnx_file.stat().st_mtime_ns
+    assert export_onnx(MODEL_DIR, target) == onnx_file and onnx_file.stat().st_mtime_ns == stamp
+    vectors = OnnxEncoder(MODEL_DIR, onnx_file).encode(TEXTS[:2], 2)
+    assert vectors.shape == (2, 384)
+
+
+def test_torch_runtime_is_selectable(tmp_path):
+    encoder, runtime = load_encoder(MODEL_DIR, "torch", tmp_path)
+    assert runtime == "torch" and isinstance(encoder, TorchEncoder) and not list(tmp_path.iterdir())
+
+
+def test_serving_process_does_not_import_torch(embedder):
+    # The session fixture has exported the model already; a fresh process only loads it.
+    code = (
+        "import sys; from index.embedding import Embedder; from index.settings import Settings;"
+        "e = Embedder.from_settings(Settings()); e.embed_query('hello');"
+        "print(e.runtime, 'torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["onnx", "False"]
