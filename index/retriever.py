@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import bm25s
 import numpy as np
-from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+from llama_index.core.schema import TextNode
 from llama_index.core.vector_stores.utils import metadata_dict_to_node
 from llama_index.retrievers.bm25 import BM25Retriever
 
@@ -73,46 +74,41 @@ class HybridRetriever:
         self.candidates = candidates
         self.exact = len(nodes) <= exact_max_units
         self._collection = collection
-        self._bm25: dict[int | None, BM25Retriever] = {}
-        self._bm25_for(None)  # build the keyword index now, not on the first question
+        keyword_nodes = [TextNode(id_=n.node_id, text=embedding_text(n), metadata={}) for n in nodes]
+        self._bm25 = BM25Retriever.from_defaults(nodes=keyword_nodes, similarity_top_k=1) if nodes else None
 
-    def _bm25_for(self, year: int | None) -> BM25Retriever | None:
-        """The keyword retriever over all units, or a year's view of it (a weight mask, no re-indexing)."""
-        if None not in self._bm25:
-            keyword_nodes = [TextNode(id_=n.node_id, text=embedding_text(n), metadata={}) for n in self.nodes]
-            self._bm25[None] = BM25Retriever.from_defaults(
-                nodes=keyword_nodes, similarity_top_k=min(self.candidates, len(self.nodes))
-            )
-        if year not in self._bm25:
-            if year not in self.year_rows:
-                return None
-            mask = np.zeros(len(self.nodes), dtype=int)
-            mask[self.year_rows[year]] = 1
-            base = self._bm25[None]
-            view = BM25Retriever(
-                existing_bm25=base.bm25,
-                similarity_top_k=min(self.candidates, int(mask.sum())),
-                corpus_weight_mask=mask.tolist(),
-            )
-            view.corpus = base.corpus
-            self._bm25[year] = view
-        return self._bm25[year]
+    def _keyword(self, keywords: str, year: int | None) -> list[tuple[int, float]]:
+        """Rows of the best BM25 matches (score > 0), best first, over all units or one year's.
+
+        llama-index's BM25Retriever builds the index; it is queried directly because its retrieve() turns
+        the year mask into an array and deserialises every hit's node JSON on each call.
+        """
+        tokens = bm25s.tokenize(
+            keywords,
+            stopwords="en",
+            stemmer=self._bm25.stemmer,
+            token_pattern=self._bm25.token_pattern,
+            return_ids=False,
+            show_progress=False,
+        )[0]
+        if not tokens:
+            return []
+        scores = self._bm25.bm25.get_scores(tokens)
+        rows = self._scope(year)
+        found = _top(scores if rows is None else scores[rows], self.candidates, rows)
+        return [(row, score) for row, score in found if score > 0]
 
     def _vector(self, queries: np.ndarray, year: int | None) -> list[list[int]]:
         """Rows of the nearest units for each question vector, best first."""
         if not self.exact:
             return self._vector_chroma(queries, year)
-        rows = self.year_rows.get(year, np.array([], dtype=int)) if year is not None else None
+        rows = self._scope(year)
         matrix = self.vectors if rows is None else self.vectors[rows]
-        if not len(matrix):
-            return [[] for _ in queries]
-        k = min(self.candidates, len(matrix))
-        found = []
-        for scores in queries @ matrix.T:
-            top = np.argpartition(-scores, k - 1)[:k]
-            top = top[np.argsort(-scores[top])]
-            found.append((rows[top] if rows is not None else top).tolist())
-        return found
+        return [[row for row, _ in _top(scores, self.candidates, rows)] for scores in queries @ matrix.T]
+
+    def _scope(self, year: int | None) -> np.ndarray | None:
+        """The rows of one year's units (None: all units)."""
+        return None if year is None else self.year_rows.get(year, np.array([], dtype=int))
 
     def _vector_chroma(self, queries: np.ndarray, year: int | None) -> list[list[int]]:
         """The same search through Chroma's HNSW index, reading back only ids (the nodes are in memory)."""
@@ -138,15 +134,23 @@ class HybridRetriever:
             for rank, row in enumerate(rows):
                 cand = fuse(row, rank)
                 cand.vector_rank = rank if cand.vector_rank is None else min(rank, cand.vector_rank)
-        bm25 = self._bm25_for(year) if keywords.strip() else None
-        if bm25 is not None:
-            hits: list[NodeWithScore] = [h for h in bm25.retrieve(QueryBundle(keywords)) if h.score > 0]
-            for rank, hit in enumerate(hits):
-                cand = fuse(self.row[hit.node.node_id], rank)
-                cand.bm25_score, cand.bm25_rank = float(hit.score), rank
+        for rank, (row, score) in enumerate(self._keyword(keywords, year) if keywords.strip() else []):
+            cand = fuse(row, rank)
+            cand.bm25_score, cand.bm25_rank = float(score), rank
         if found:
             rows = np.fromiter(found, dtype=int)
             best = (self.vectors[rows] @ queries.T).max(axis=1)  # best cosine against any question vector
             for row, value in zip(rows, best):
                 found[int(row)].cosine = float(value)
         return sorted(found.values(), key=lambda c: c.fused, reverse=True)
+
+
+def _top(scores: np.ndarray, k: int, labels: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """(position, score) of the k highest scores, best first; labels maps positions to unit rows."""
+    k = min(k, len(scores))
+    if k == 0:
+        return []
+    top = np.argpartition(-scores, k - 1)[:k]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    names = top if labels is None else labels[top]
+    return [(int(n), float(scores[t])) for n, t in zip(names, top)]

@@ -49,3 +49,14 @@ def test_candidates_carry_their_true_cosine(engine):
             stored = retriever.vectors[retriever.row[cand.node.node_id]]
             assert abs(cand.cosine - float(stored @ np.asarray(query[0], dtype=np.float32))) < 1e-5
         assert found[0].vector_rank == 0 or found[0].bm25_rank == 0
+
+
+def test_keyword_search_ranks_units_holding_the_term_and_respects_the_year(engine):
+    exact, _ = _retrievers(engine)
+    hits = exact._keyword("ransomware attacks", None)
+    assert hits and all(score > 0 for _, score in hits)
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    assert "ransomware" in exact.nodes[hits[0][0]].text.lower()
+    for year in exact.years:
+        assert all(int(exact.nodes[row].metadata["year"]) == year for row, _ in exact._keyword("ransomware", year))
+    assert exact._keyword("the and of", None) == []  # stopwords only
