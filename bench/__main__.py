@@ -53,7 +53,9 @@ def run(args: argparse.Namespace) -> dict:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "args": {k: str(v) for k, v in vars(args).items()},
     }
+    result["runtime"] = embedder.runtime
     result["floor"] = measure.embedding_floor(embedder, questions)
+    result["reference_floor"] = measure.reference_floor(embedder, questions)
     factors = [int(f) for f in args.factors.split(",")]
     base = len(source_sentences())
     result["scale"] = [measure.ingest_and_answer(work, f, base, embedder, questions) for f in factors]

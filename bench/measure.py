@@ -35,6 +35,17 @@ def embedding_floor(embedder: Embedder, questions: list[str]) -> dict:
     return summary(timed(model.get_query_embedding, [f"{q} #{i}" for i, q in enumerate(questions)]))
 
 
+def reference_floor(embedder: Embedder, questions: list[str]) -> dict:
+    """The same floor with the model in sentence-transformers on torch (what llama-index's HuggingFace
+    embedding runs), as a reference for the runtime the service uses."""
+    from index.embedding import resolve_model_path
+    from index.encoders import TorchEncoder
+
+    encoder = TorchEncoder(Path(resolve_model_path(embedder.model_name)))
+    encoder.encode(["warm up"], 1)
+    return summary(timed(lambda q: encoder.encode([q], 1), [f"{q} #ref{i}" for i, q in enumerate(questions)]))
+
+
 def core_answer(engine: Engine, questions: list[str]) -> dict:
     """answer() for fresh questions, then the same questions again."""
     fresh = [f"{q} (fresh)" for q in questions]

@@ -43,7 +43,9 @@ def sample_result():
     return {
         "timestamp": "2026-01-01T00:00:00",
         "machine": "test",
+        "runtime": "onnx",
         "floor": {"n": 3, "p50_ms": 10.0, "p95_ms": 11.0},
+        "reference_floor": {"n": 3, "p50_ms": 20.0, "p95_ms": 22.0},
         "core": {"fresh": lat, "repeated": {"n": 3, "p50_ms": 0.1, "p95_ms": 0.2}},
         "http": {"n": 3, "p50_ms": 14.0, "p95_ms": 20.0},
         "load": {"clients": 8, "seconds": 30, "requests": 2400, "errors": 0, "rps": 80.0},
@@ -90,9 +92,10 @@ def test_targets_are_ratios_against_the_floor():
     targets = {t["target"]: t for t in report.targets(sample_result())}
     assert targets["HTTP p50 ≤ 1.5× embedding floor"]["value"] == 1.4
     assert targets["HTTP p50 ≤ 1.5× embedding floor"]["met"]
+    assert targets["HTTP p50 ≤ 1.5× reference floor (torch)"]["value"] == 0.7
     assert targets["repeated question ≤ 0.3× floor"]["value"] == 0.01
     assert not targets["p50 at 1000× ≤ 2× p50 at 1×"]["met"]  # 25 / 10 = 2.5
-    assert len(targets) == 8
+    assert len(targets) == 9
 
 
 def test_report_files(tmp_path):
@@ -110,7 +113,8 @@ def test_smoke_run_with_tiny_sizes(tmp_path, capsys):
     out = capsys.readouterr().out
     print(out)
     written = json.loads(next(tmp_path.glob("*.json")).read_text())
-    assert {"floor", "core", "http", "load", "load_repeated", "service", "scale", "naive", "targets"} <= set(written)
+    sections = {"floor", "reference_floor", "core", "http", "load", "load_repeated", "service", "scale", "naive"}
+    assert sections | {"targets"} <= set(written) and written["runtime"] == "onnx"
     assert [row["factor"] for row in written["scale"]] == [1, 2]
     assert written["scale"][1]["units"] > written["scale"][0]["units"]
     assert written["load"]["errors"] == 0 and written["http"]["n"] == 4
