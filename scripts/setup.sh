@@ -9,3 +9,5 @@ python -m pip install -q --upgrade pip
 # torch first, pinned: 2.13.0 resolves to the local CPU wheel here instead of a multi-GB CUDA build.
 python -m pip install -q "torch==2.13.0"
 python -m pip install -q -e ".${extra}"
+# Export the embedding model to ONNX now (once per machine, ~10 s) rather than on the service's first start.
+python -c "from index.embedding import Embedder; from index.settings import Settings; Embedder.from_settings(Settings())"
