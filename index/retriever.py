@@ -57,14 +57,13 @@ def load_units(collection, page: int = LOAD_PAGE) -> tuple[list[TextNode], np.nd
 class HybridRetriever:
     """Retrieves candidate units for a question from keyword and vector search.
 
-    Vectors are searched exactly in memory while the index has at most `exact_max_units` units (a matrix
-    product is faster than an ANN round trip at that size and never misses); larger indexes query Chroma's
-    HNSW index. Either way the cosines of keyword-only candidates come from the in-memory matrix.
+    Vectors are searched exactly in memory when the units searched (all, or one year's) number at most
+    `exact_max_units` (a matrix product is faster than an ANN round trip at that size and never misses);
+    larger searches query Chroma's HNSW index. Either way the cosines of all candidates come from the
+    in-memory matrix.
     """
 
-    def __init__(
-        self, collection, nodes: list[TextNode], vectors: np.ndarray, candidates: int = 20, exact_max_units=100_000
-    ):
+    def __init__(self, collection, nodes: list[TextNode], vectors: np.ndarray, candidates=20, exact_max_units=20_000):
         self.nodes = nodes
         self.vectors = vectors
         self.row = {n.node_id: i for i, n in enumerate(nodes)}
@@ -72,7 +71,7 @@ class HybridRetriever:
         node_years = np.array([int(n.metadata["year"]) for n in nodes], dtype=int)
         self.year_rows = {y: np.flatnonzero(node_years == y) for y in self.years}
         self.candidates = candidates
-        self.exact = len(nodes) <= exact_max_units
+        self.exact_max_units = exact_max_units
         self._collection = collection
         keyword_nodes = [TextNode(id_=n.node_id, text=embedding_text(n), metadata={}) for n in nodes]
         self._bm25 = BM25Retriever.from_defaults(nodes=keyword_nodes, similarity_top_k=1) if nodes else None
@@ -100,9 +99,9 @@ class HybridRetriever:
 
     def _vector(self, queries: np.ndarray, year: int | None) -> list[list[int]]:
         """Rows of the nearest units for each question vector, best first."""
-        if not self.exact:
-            return self._vector_chroma(queries, year)
         rows = self._scope(year)
+        if (len(self.nodes) if rows is None else len(rows)) > self.exact_max_units:
+            return self._vector_chroma(queries, year)
         matrix = self.vectors if rows is None else self.vectors[rows]
         return [[row for row, _ in _top(scores, self.candidates, rows)] for scores in queries @ matrix.T]
 

@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(1000, ge=10)
     query_cache_size: int = Field(1024, ge=0)
     exact_search_max_units: int = Field(
-        100_000, ge=0, description="Search vectors exactly in memory up to this many units; beyond, Chroma's HNSW."
+        20_000, ge=0, description="Search vectors exactly in memory up to this many units; beyond, Chroma's HNSW."
     )
 
     host: str = Field("127.0.0.1", description="Address `cbcf serve` listens on.")
