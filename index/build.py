@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
@@ -96,25 +97,43 @@ def update_index(
 
 
 def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress) -> None:
-    """Embed each distinct unit text once (in model batches), then write the units in large batches."""
+    """Embed each distinct unit text once (in model batches) while a writer thread stores finished units.
+
+    Units are written in batches of WRITE_BATCH as soon as every text they need is embedded, so Chroma's
+    writes overlap the model's work instead of following it.
+    """
     nodes = [unit_to_node(unit, doc) for doc, units in todo for unit in units]
     texts = [embedding_text(n) for n in nodes]
     distinct = list(dict.fromkeys(texts))
+    first_seen = {text: i for i, text in enumerate(distinct)}
     vectors: dict[str, list[float]] = {}
-    step = max(1, embedder.batch_size)
-    for start in range(0, len(distinct), step):
-        batch = distinct[start : start + step]
-        vectors.update(zip(batch, embedder.embed_documents(batch)))
-        report.texts_embedded += len(batch)
-        if progress:
-            progress(report.texts_embedded, len(distinct))
     vector_store = ChromaVectorStore(chroma_collection=target)
-    for start in range(0, len(nodes), WRITE_BATCH):
-        batch = nodes[start : start + WRITE_BATCH]
-        for node, text in zip(batch, texts[start : start + WRITE_BATCH]):
-            node.embedding = vectors[text]
+    step = max(1, embedder.batch_size)
+    ready = written = 0  # nodes[:ready] have vectors; nodes[:written] are handed to the writer
+
+    def write(batch: list) -> int:
         vector_store.add(batch)
-        report.units_embedded += len(batch)
+        return len(batch)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="cbcf-write") as writer:
+        writes = []
+        for start in range(0, len(distinct), step):
+            batch = distinct[start : start + step]
+            vectors.update(zip(batch, embedder.embed_documents(batch)))
+            report.texts_embedded += len(batch)
+            if progress:
+                progress(report.texts_embedded, len(distinct))
+            while ready < len(nodes) and first_seen[texts[ready]] < start + len(batch):
+                nodes[ready].embedding = vectors[texts[ready]]
+                ready += 1
+            while ready - written >= WRITE_BATCH or (ready == len(nodes) and written < ready):
+                chunk = nodes[written : min(ready, written + WRITE_BATCH)]
+                writes.append(writer.submit(write, chunk))
+                written += len(chunk)
+            if writes and writes[0].done():
+                report.units_embedded += writes.pop(0).result()  # surfaces a failed write early
+        for future in writes:
+            report.units_embedded += future.result()
 
 
 def ingest_paths(
