@@ -157,6 +157,6 @@ def load_encoder(model_dir: Path, runtime: str, cache_dir: Path) -> tuple[Encode
         try:
             onnx_file = export_onnx(model_dir, cache_dir / f"{model_dir.name}-{export_key(model_dir)}")
             return OnnxEncoder(model_dir, onnx_file), "onnx"
-        except ImportError as exc:
+        except (ImportError, OSError, RuntimeError) as exc:  # missing onnx, unwritable cache, failed export
             log.warning("ONNX runtime unavailable (%s); using sentence-transformers on torch", exc)
     return TorchEncoder(model_dir), "torch"

@@ -67,3 +67,10 @@ def test_serving_process_does_not_import_torch(embedder):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["onnx", "False"]
+
+
+def test_an_unusable_cache_falls_back_to_torch(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    encoder, runtime = load_encoder(MODEL_DIR, "onnx", blocker / "models")
+    assert runtime == "torch" and encoder.encode(["hello"], 1).shape == (1, 384)
