@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from index.embedding import Embedder
@@ -106,7 +107,7 @@ def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress
     texts = [embedding_text(n) for n in nodes]
     distinct = list(dict.fromkeys(texts))
     first_seen = {text: i for i, text in enumerate(distinct)}
-    vectors: dict[str, list[float]] = {}
+    vectors: dict[str, np.ndarray] = {}
     vector_store = ChromaVectorStore(chroma_collection=target)
     step = max(1, embedder.batch_size)
     ready = written = 0  # nodes[:ready] have vectors; nodes[:written] are handed to the writer
