@@ -38,10 +38,9 @@ def embedding_floor(embedder: Embedder, questions: list[str]) -> dict:
 def reference_floor(embedder: Embedder, questions: list[str]) -> dict:
     """The same floor with the model in sentence-transformers on torch (what llama-index's HuggingFace
     embedding runs), as a reference for the runtime the service uses."""
-    from index.embedding import resolve_model_path
     from index.encoders import TorchEncoder
 
-    encoder = TorchEncoder(Path(resolve_model_path(embedder.model_name)))
+    encoder = TorchEncoder(embedder.model_dir)
     encoder.encode(["warm up"], 1)
     return summary(timed(lambda q: encoder.encode([q], 1), [f"{q} #ref{i}" for i, q in enumerate(questions)]))
 

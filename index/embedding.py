@@ -49,8 +49,8 @@ class Embedder:
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         self.model_name = model_name
         self.batch_size = batch_size
-        model_dir = Path(resolve_model_path(model_name))
-        self.encoder, self.runtime = load_encoder(model_dir, runtime, cache_dir or default_cache_dir())
+        self.model_dir = Path(resolve_model_path(model_name))
+        self.encoder, self.runtime = load_encoder(self.model_dir, runtime, cache_dir or default_cache_dir())
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._batcher = MicroBatcher(self._embed_batch)
         self._cache_size = cache_size
@@ -70,7 +70,7 @@ class Embedder:
 
     def dictionary(self) -> frozenset[str]:
         """Whole English words known to the model's tokenizer (used to avoid 'correcting' them)."""
-        vocab = Path(resolve_model_path(self.model_name)) / "vocab.txt"
+        vocab = self.model_dir / "vocab.txt"
         if not vocab.exists():
             return frozenset()
         words = vocab.read_text(encoding="utf-8").split()

@@ -67,8 +67,8 @@ class HybridRetriever:
         self.nodes = nodes
         self.vectors = vectors
         self.row = {n.node_id: i for i, n in enumerate(nodes)}
-        self.years = sorted({int(n.metadata["year"]) for n in nodes})
         node_years = np.array([int(n.metadata["year"]) for n in nodes], dtype=int)
+        self.years = np.unique(node_years).tolist()
         self.year_rows = {y: np.flatnonzero(node_years == y) for y in self.years}
         self.candidates = candidates
         self.exact_max_units = exact_max_units
