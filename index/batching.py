@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Sequence
-
-import numpy as np
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
 
 
 class _Job:
     __slots__ = ("texts", "vectors", "error", "done")
 
-    def __init__(self, texts: Sequence[str]):
+    def __init__(self, texts: Sequence[Hashable]):
         self.texts = list(texts)
-        self.vectors: list[np.ndarray] = []
+        self.vectors: list[Any] = []
         self.error: BaseException | None = None
         self.done = threading.Event()
 
@@ -22,11 +21,14 @@ class _Job:
 class MicroBatcher:
     """Runs every model call on one worker thread; waiting callers' texts share the next call.
 
+    A text is any hashable input of the model function (a string, or a question with its focus spans);
+    the function returns one result per input, in order.
+
     A lone caller pays only a thread hand-off. Under concurrent load, the callers that queued up while
     a batch was running go into the next batch together, which costs far less than one call each.
     """
 
-    def __init__(self, embed: Callable[[list[str]], np.ndarray], max_texts: int = 64):
+    def __init__(self, embed: Callable[[list], Sequence], max_texts: int = 64):
         self._embed = embed
         self._max_texts = max_texts
         self._queue: queue.SimpleQueue[_Job] = queue.SimpleQueue()
@@ -34,8 +36,8 @@ class MicroBatcher:
         self._worker: threading.Thread | None = None
         self.batches = 0  # model calls made, for tests and metrics
 
-    def embed(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """Vectors for texts, computed in the next batch; raises what the model raised."""
+    def embed(self, texts: Sequence[Hashable]) -> list:
+        """Results for texts, computed in the next batch; raises what the model raised."""
         if not texts:
             return []
         self._ensure_worker()
@@ -70,9 +72,9 @@ class MicroBatcher:
             jobs = self._take()
             distinct = list(dict.fromkeys(t for job in jobs for t in job.texts))
             try:
-                matrix = self._embed(distinct)
+                results = self._embed(distinct)
                 self.batches += 1
-                row = {text: matrix[i] for i, text in enumerate(distinct)}
+                row = dict(zip(distinct, results))
                 for job in jobs:
                     job.vectors = [row[t] for t in job.texts]
             except BaseException as exc:  # handed to every waiting caller, never kills the worker

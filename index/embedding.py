@@ -10,7 +10,7 @@ from threading import Lock
 import numpy as np
 
 from index.batching import MicroBatcher
-from index.encoders import load_encoder
+from index.encoders import Query, Spans, load_encoder
 
 BUNDLED_PREFIX = "bundled:"
 
@@ -51,7 +51,7 @@ class Embedder:
         self.batch_size = batch_size
         self.model_dir = Path(resolve_model_path(model_name))
         self.encoder, self.runtime = load_encoder(self.model_dir, runtime, cache_dir or default_cache_dir())
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache: OrderedDict[Query, tuple[np.ndarray, ...]] = OrderedDict()
         self._batcher = MicroBatcher(self._embed_batch)
         self._cache_size = cache_size
         self._lock = Lock()
@@ -91,22 +91,29 @@ class Embedder:
 
     def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
         """Embed question texts (float32 unit vectors), reusing cached ones; concurrent callers share batches."""
-        wanted = list(dict.fromkeys(texts))
-        with self._lock:
-            known = {t: self._cache[t] for t in wanted if t in self._cache}
-        missing = [t for t in wanted if t not in known]
-        if missing:
-            fresh = self._batcher.embed(missing)
-            known.update(zip(missing, fresh))
-            with self._lock:
-                self._cache.update(zip(missing, fresh))  # 1.5 KB each as float32
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
-        return [known[t] for t in texts]
+        return [vectors[0] for vectors in self._lookup([(t, ()) for t in texts])]
 
     def embed_query(self, text: str) -> np.ndarray:
         """Embed one question (cached)."""
         return self.embed_queries([text])[0]
 
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
-        return self.encoder.encode(texts, max(len(texts), 1))
+    def embed_question(self, text: str, focus: Spans = ()) -> list[np.ndarray]:
+        """The question's vector, then, if focus spans of its topic words are given, their vector in context."""
+        return list(self._lookup([(text, tuple(focus))])[0])
+
+    def _lookup(self, queries: list[Query]) -> list[tuple[np.ndarray, ...]]:
+        wanted = list(dict.fromkeys(queries))
+        with self._lock:
+            known = {q: self._cache[q] for q in wanted if q in self._cache}
+        missing = [q for q in wanted if q not in known]
+        if missing:
+            fresh = self._batcher.embed(missing)
+            known.update(zip(missing, fresh))
+            with self._lock:
+                self._cache.update(zip(missing, fresh))  # 1.5 KB per vector as float32
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return [known[q] for q in queries]
+
+    def _embed_batch(self, queries: list[Query]) -> list[tuple[np.ndarray, ...]]:
+        return self.encoder.encode_queries(queries)

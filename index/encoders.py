@@ -18,11 +18,16 @@ log = logging.getLogger("cbcf.embedding")
 EXPORT_VERSION = "1"  # bump when the export recipe changes, so cached exports are rebuilt
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
+Spans = tuple[tuple[int, int], ...]  # character spans of a question's topic words
+Query = tuple[str, Spans]
+
 
 class Encoder(Protocol):
     """Texts in, L2-normalised float32 vectors out (one row per text)."""
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray: ...
+
+    def encode_queries(self, queries: list[Query]) -> list[tuple[np.ndarray, ...]]: ...
 
 
 def max_length(model_dir: Path) -> int:
@@ -37,6 +42,33 @@ def _normalise(rows: np.ndarray) -> np.ndarray:
     return (rows / np.clip(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12, None)).astype(np.float32)
 
 
+def _pool(tokens: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Normalised mean of the token vectors that have weight 1."""
+    weights = weights.astype(np.float32)[:, None]
+    return _normalise(((tokens * weights).sum(axis=0) / max(float(weights.sum()), 1e-9))[None, :])[0]
+
+
+def focus_mask(offsets: list[tuple[int, int]], real: int, spans: Spans) -> np.ndarray:
+    """Tokens of the topic words (by character offsets), with the [CLS] and [SEP] markers around them.
+
+    Pooling over these gives the topic words' meaning as the question uses them, from the same forward
+    pass as the whole question: the tokens a separate encoding of the words alone would have pooled.
+    """
+    mask = np.zeros(len(offsets), dtype=bool)
+    for i, (start, end) in enumerate(offsets[:real]):
+        mask[i] = end > start and any(a <= start and end <= b for a, b in spans)
+    if mask.any():
+        mask[0] = mask[real - 1] = True
+    return mask
+
+
+def query_vectors(tokens: np.ndarray, offsets: list[tuple[int, int]], real: int, spans: Spans) -> tuple:
+    """The question's vector, then (if its topic words were found) the topic words' vector."""
+    whole = _pool(tokens[:real], np.ones(real))
+    focus = focus_mask(offsets, real, spans) if spans else None
+    return (whole, _pool(tokens, focus)) if focus is not None and focus.any() else (whole,)
+
+
 class TorchEncoder:
     """The model in sentence-transformers on torch: the reference runtime."""
 
@@ -49,6 +81,24 @@ class TorchEncoder:
         """Mean-pooled, normalised sentence vectors."""
         rows = self.model.encode(texts, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False)
         return _normalise(np.asarray(rows))
+
+    def encode_queries(self, queries: list[Query]) -> list[tuple[np.ndarray, ...]]:
+        """Whole-question vectors and topic-word vectors from one pass over token vectors."""
+        texts = [text for text, _ in queries]
+        tokens = self.model.encode(
+            texts,
+            batch_size=len(texts),
+            output_value="token_embeddings",
+            convert_to_numpy=False,
+            show_progress_bar=False,
+        )
+        limit = self.model.max_seq_length
+        offsets = self.model.tokenizer(texts, truncation=True, max_length=limit, return_offsets_mapping=True)
+        out = []
+        for rows, spans, marks in zip(tokens, (s for _, s in queries), offsets["offset_mapping"]):
+            rows = rows.float().cpu().numpy()
+            out.append(query_vectors(rows, marks, len(rows), spans if len(marks) == len(rows) else ()))
+        return out
 
 
 class OnnxEncoder:
@@ -68,18 +118,30 @@ class OnnxEncoder:
         self.session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
 
+    def _run(self, texts: list[str]) -> tuple[list, np.ndarray, np.ndarray]:
+        """Tokenise and run the network: encodings, token vectors (batch × tokens × dim), attention mask."""
+        encoded = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        return encoded, self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0], mask
+
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         """Mean-pooled (over real tokens), normalised sentence vectors."""
         out = []
         for start in range(0, len(texts), batch_size):
-            encoded = self.tokenizer.encode_batch(texts[start : start + batch_size])
-            ids = np.array([e.ids for e in encoded], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            hidden = self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]
+            _, hidden, mask = self._run(texts[start : start + batch_size])
             weights = mask[..., None].astype(np.float32)
             out.append(_normalise((hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)))
         return np.concatenate(out) if out else np.zeros((0, 0), dtype=np.float32)
+
+    def encode_queries(self, queries: list[Query]) -> list[tuple[np.ndarray, ...]]:
+        """Whole-question vectors and topic-word vectors from one forward pass."""
+        encoded, hidden, mask = self._run([text for text, _ in queries])
+        return [
+            query_vectors(hidden[row], encoded[row].offsets, int(mask[row].sum()), spans)
+            for row, (_, spans) in enumerate(queries)
+        ]
 
 
 def export_key(model_dir: Path) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.expansions import EXPANSIONS, expand, stem
-from index.query import QueryPlan, tokens
+from index.query import QueryPlan, tokens, word_spans
 from index.retriever import Candidate
 
 SEMANTIC_WEIGHT = 0.6
@@ -95,11 +95,11 @@ def sentence_stems(candidate: Candidate) -> frozenset[str]:
 def score_candidates(plan: QueryPlan, engine, scope: int | None) -> list[Scored]:
     """Retrieve and score candidates for one year (or all years when scope is None)."""
     retriever = engine.require_retriever()
-    texts = [plan.search_text]
-    focus = " ".join(plan.topical)
-    if plan.topical and len(plan.search_text.split()) > FOCUS_MIN_WORDS and focus != plan.search_text.lower():
-        texts.append(focus)  # long questions: their topic words alone, so chatter does not dilute the meaning
-    queries = engine.embedder.embed_queries(texts)
+    focus = ()
+    if plan.topical and len(plan.search_text.split()) > FOCUS_MIN_WORDS:
+        # Long questions also search with their topic words' meaning alone, so chatter does not dilute it.
+        focus = word_spans(plan.search_text, set(plan.topical))
+    queries = engine.embedder.embed_question(plan.search_text, focus)
     keywords = " ".join(plan.bm25_terms())
     weights = term_weights(plan, engine)
     scored = []

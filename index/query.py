@@ -13,7 +13,8 @@ from index.expansions import EXPANSIONS, stem
 _FRAMING_TEXT = """
     say said says saying agree agreed statement statements joint forum cbcf meeting meetings minister
     ministers canada canadian canadians united states us usa u.s america american americans country
-    countries tell please know discuss discussed mention mentioned mentions regarding anything something
+    countries tell please know discuss discussed discussing discussion discussions mention mentioned mentions
+    regarding anything something
     thing things year years cross border crime cross-border two governments government officials could
     would might may also get got give like want wondering curious explain summary summarize describe
     happened happen talk talked topic topics outcome outcomes hey hi hello thanks thank ok okay exactly
@@ -91,9 +92,18 @@ class QueryPlan:
         return list(dict.fromkeys(base + extra))
 
 
+def _normal(token: str) -> str:
+    return token.lower().replace("’", "'").strip(".'")
+
+
 def tokens(text: str) -> list[str]:
     """Lowercase word and number tokens of a text."""
-    return [t.lower().replace("’", "'").strip(".'") for t in _TOKEN.findall(text)]
+    return [_normal(t) for t in _TOKEN.findall(text)]
+
+
+def word_spans(text: str, words: set[str]) -> tuple[tuple[int, int], ...]:
+    """Character spans of the tokens of a text that are among words (as tokens() spells them)."""
+    return tuple(m.span() for m in _TOKEN.finditer(text) if _normal(m.group()) in words)
 
 
 def topic_terms(text: str) -> list[str]:

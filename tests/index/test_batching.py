@@ -57,7 +57,7 @@ def test_an_error_reaches_its_callers_and_the_worker_survives():
 
 def test_concurrent_questions_get_the_vectors_a_lone_question_gets(embedder):
     questions = [f"What did the forum agree about topic number {i}?" for i in range(16)]
-    alone = [embedder._embed_batch([q])[0] for q in questions]
+    alone = [embedder._embed_batch([(q, ())])[0][0] for q in questions]
     before = embedder._batcher.batches
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(lambda q: embedder.embed_query(q), questions))
@@ -67,3 +67,14 @@ def test_concurrent_questions_get_the_vectors_a_lone_question_gets(embedder):
     calls = embedder._batcher.batches
     assert np.array_equal(embedder.embed_query(questions[0]), together[0])
     assert embedder._batcher.batches == calls  # answered from the cache
+
+
+def test_a_question_with_topic_spans_is_cached_apart_from_the_bare_question(embedder):
+    text = "could you tell me what they decided about fentanyl precursor chemicals this time"
+    spans = ((text.index("fentanyl"), text.index("fentanyl") + 8),)
+    bare = embedder.embed_question(text)
+    whole, topic = embedder.embed_question(text, spans)
+    assert len(bare) == 1 and np.allclose(bare[0], whole, atol=1e-6) and float(whole @ topic) < 0.99
+    calls = embedder._batcher.batches
+    again = embedder.embed_question(text, spans)
+    assert embedder._batcher.batches == calls and np.array_equal(again[1], topic)

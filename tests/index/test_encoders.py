@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from index.embedding import resolve_model_path
-from index.encoders import OnnxEncoder, TorchEncoder, export_onnx, load_encoder
+from index.encoders import OnnxEncoder, TorchEncoder, export_onnx, focus_mask, load_encoder
+from index.query import word_spans
 from index.settings import Settings
 
 MODEL_DIR = Path(resolve_model_path(Settings().embed_model))
@@ -24,6 +25,9 @@ TEXTS = [
     " ".join(["The Ministers reaffirmed their commitment to joint investigations of organized crime."] * 30),
     " ".join(f"sentence {i} about border security cooperation" for i in range(40)),
 ]
+
+LONG = "Hi, I was wondering what the ministers decided about synthetic opioids and the chemicals used to make them?"
+TOPIC = {"synthetic", "opioids", "chemicals"}
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +78,32 @@ def test_an_unusable_cache_falls_back_to_torch(tmp_path):
     blocker.write_text("a file where the cache folder should be")
     encoder, runtime = load_encoder(MODEL_DIR, "onnx", blocker / "models")
     assert runtime == "torch" and encoder.encode(["hello"], 1).shape == (1, 384)
+
+
+def test_question_and_topic_vectors_agree_across_runtimes_and_with_plain_encoding(embedder, torch_encoder):
+    queries = [(LONG, word_spans(LONG, TOPIC)), ("fentanyl", ()), (LONG, word_spans(LONG, {"nowhere"}))]
+    ours = embedder.encoder.encode_queries(queries)
+    reference = torch_encoder.encode_queries(queries)
+    assert [len(v) for v in ours] == [len(v) for v in reference] == [2, 1, 1]  # no topic vector without a match
+    for mine, theirs in zip(ours, reference):
+        assert all(float(a @ b) > 0.9999 for a, b in zip(mine, theirs))
+    plain = embedder.encoder.encode([LONG, "fentanyl"], 2)
+    assert float(ours[0][0] @ plain[0]) > 0.9999 and float(ours[1][0] @ plain[1]) > 0.9999
+    alone = embedder.encoder.encode(["synthetic opioids chemicals"], 1)[0]
+    assert float(ours[0][1] @ alone) > float(ours[0][0] @ alone) + 0.1  # the topic, without the chatter
+
+
+def test_topic_vectors_do_not_depend_on_batch_padding(embedder):
+    queries = [(LONG, word_spans(LONG, TOPIC)), ("short one", word_spans("short one", {"short"}))]
+    together = embedder.encoder.encode_queries(queries)
+    for query, vectors in zip(queries, together):
+        (alone,) = embedder.encoder.encode_queries([query])
+        assert all(float(a @ b) > 0.99999 for a, b in zip(vectors, alone))
+
+
+def test_focus_mask_takes_the_topic_tokens_and_the_sentence_markers():
+    # [CLS] guns ##mith smuggling ? [SEP] [PAD]: offsets as the tokenizer reports them
+    offsets = [(0, 0), (0, 4), (4, 9), (10, 19), (19, 20), (0, 0), (0, 0)]
+    assert focus_mask(offsets, 6, ((0, 9),)).tolist() == [True, True, True, False, False, True, False]
+    assert focus_mask(offsets, 6, ((10, 19),)).tolist() == [True, False, False, True, False, True, False]
+    assert not focus_mask(offsets, 6, ((30, 40),)).any()

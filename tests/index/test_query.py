@@ -1,4 +1,4 @@
-from index.query import Vocabulary, analyze, edit_distance
+from index.query import Vocabulary, analyze, edit_distance, word_spans
 
 VOCAB = Vocabulary(
     ["fentanyl precursor chemicals from China", "firearms smuggling", "ports of entry", "the Angel Watch Center"],
@@ -57,3 +57,10 @@ def test_answer_type_detection():
 def test_edit_distance_counts_transpositions_as_one():
     assert edit_distance("fentanyl", "fentanly") == 1
     assert edit_distance("send", "second") == 2
+
+
+def test_word_spans_find_the_words_as_tokens_spells_them():
+    text = "What about Fentanyl’s precursors, and U.S. guns?"
+    spans = word_spans(text, {"fentanyl's", "precursors", "u.s"})
+    assert [text[a:b] for a, b in spans] == ["Fentanyl’s", "precursors", "U.S"]
+    assert word_spans(text, set()) == ()

@@ -88,7 +88,7 @@ def test_malformed_json_and_oversized_bodies(client):
 
 def test_unexpected_errors_are_500_with_a_correlation_id_that_is_logged(engine, caplog, monkeypatch):
     with client_for(engine, raise_errors=False) as c:
-        monkeypatch.setattr(engine.embedder, "embed_queries", lambda texts: 1 / 0)
+        monkeypatch.setattr(engine.embedder, "embed_question", lambda text, focus=(): 1 / 0)
         res = c.post("/v1/ask", json={"question": "a question nobody asked before"})
         stream = c.post("/v1/ask/stream", json={"question": "another fresh question"})
     assert res.status_code == 500 and res.json()["detail"] == "internal error"

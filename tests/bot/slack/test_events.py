@@ -147,7 +147,7 @@ def test_feedback_click_is_stored_and_acknowledged(slack):
 
 
 def test_engine_failure_becomes_an_apology_and_a_logged_reference(slack, engine, monkeypatch, caplog):
-    monkeypatch.setattr(engine.embedder, "embed_queries", lambda texts: 1 / 0)
+    monkeypatch.setattr(engine.embedder, "embed_question", lambda text, focus=(): 1 / 0)
     slack.event(mention("<@UBOT> a question never asked before"), event_id="EvFail")
     post = slack.api.wait_for("chat.postMessage")[0]
     text = post["blocks"][0]["text"]["text"]
@@ -160,13 +160,13 @@ def test_engine_failure_becomes_an_apology_and_a_logged_reference(slack, engine,
 
 
 def test_requests_are_acknowledged_before_the_answer_is_ready(slack, engine, monkeypatch):
-    real = engine.embedder.embed_queries
+    real = engine.embedder.embed_question
 
-    def slow(texts):
+    def slow(text, focus=()):
         time.sleep(4)
-        return real(texts)
+        return real(text, focus)
 
-    monkeypatch.setattr(engine.embedder, "embed_queries", slow)
+    monkeypatch.setattr(engine.embedder, "embed_question", slow)
     started = time.monotonic()
     res = slack.command("a slow brand new question about firearms")
     assert res.status_code == 200 and time.monotonic() - started < 3
