@@ -100,17 +100,17 @@ def ingest_and_answer(root: Path, factor: int, base_units: int, embedder: Embedd
 
 
 def raw_embedding_rate(embedder: Embedder, corpus: Path, limit: int = 1000) -> float:
-    """Distinct unit texts per second when embedded directly, in the ingest batch size."""
-    texts: list[str] = []
+    """Distinct unit texts per second when the model embeds them directly: one call, batched by length.
+
+    The texts are spread evenly over the whole corpus, so their lengths are those the ingest embeds.
+    """
+    distinct: dict[str, None] = {}
     for path in sorted(corpus.rglob("*.txt")):
         doc, units = read_document(path)
-        texts = list(dict.fromkeys(texts + [embedding_text(unit_to_node(u, doc)) for u in units]))
-        if len(texts) >= limit:
-            break
-    texts = texts[:limit]
+        distinct.update(dict.fromkeys(embedding_text(unit_to_node(u, doc)) for u in units))
+    texts = list(distinct)[:: max(1, len(distinct) // limit)][:limit]
     started = time.perf_counter()
-    for i in range(0, len(texts), embedder.batch_size):
-        embedder.embed_documents(texts[i : i + embedder.batch_size])
+    embedder.embed_documents(texts)
     return round(len(texts) / (time.perf_counter() - started), 1)
 
 

@@ -6,16 +6,16 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
-from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from index.embedding import Embedder
-from index.nodes import embedding_text, unit_to_node
+from index.nodes import embedding_text, to_record, unit_to_node
 from index.store import Generation, Store
 from ingest.models import Document, Unit
 from ingest.pipeline import IngestReport
 
 Progress = Callable[[int, int], None]
 WRITE_BATCH = 1000
+EMBED_WINDOW = 256  # texts per model call: enough to batch by length, small enough for steady progress
 
 
 class IngestFailed(Exception):
@@ -98,9 +98,10 @@ def update_index(
 
 
 def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress) -> None:
-    """Embed each distinct unit text once (in model batches) while a writer thread stores finished units.
+    """Embed each distinct unit text once while a writer thread stores finished units.
 
-    Units are written in batches of WRITE_BATCH as soon as every text they need is embedded, so Chroma's
+    Texts go to the model EMBED_WINDOW at a time (the encoder batches those of similar length together).
+    Units are written WRITE_BATCH at a time as soon as every text they need is embedded, so Chroma's
     writes overlap the model's work instead of following it.
     """
     nodes = [unit_to_node(unit, doc) for doc, units in todo for unit in units]
@@ -108,23 +109,25 @@ def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress
     distinct = list(dict.fromkeys(texts))
     first_seen = {text: i for i, text in enumerate(distinct)}
     vectors: dict[str, np.ndarray] = {}
-    vector_store = ChromaVectorStore(chroma_collection=target)
-    step = max(1, embedder.batch_size)
     ready = written = 0  # nodes[:ready] have vectors; nodes[:written] are handed to the writer
 
     def write(batch: list) -> int:
-        vector_store.add(batch)
+        target.add(
+            ids=[n.node_id for n in batch],
+            embeddings=np.vstack([n.embedding for n in batch]),
+            metadatas=[to_record(n) for n in batch],
+        )
         return len(batch)
 
     with ThreadPoolExecutor(1, thread_name_prefix="cbcf-write") as writer:
         writes = []
-        for start in range(0, len(distinct), step):
-            batch = distinct[start : start + step]
-            vectors.update(zip(batch, embedder.embed_documents(batch)))
-            report.texts_embedded += len(batch)
+        for start in range(0, len(distinct), EMBED_WINDOW):
+            window = distinct[start : start + EMBED_WINDOW]
+            vectors.update(zip(window, embedder.embed_documents(window)))
+            report.texts_embedded += len(window)
             if progress:
                 progress(report.texts_embedded, len(distinct))
-            while ready < len(nodes) and first_seen[texts[ready]] < start + len(batch):
+            while ready < len(nodes) and first_seen[texts[ready]] < start + len(window):
                 nodes[ready].embedding = vectors[texts[ready]]
                 ready += 1
             while ready - written >= WRITE_BATCH or (ready == len(nodes) and written < ready):

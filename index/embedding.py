@@ -86,7 +86,7 @@ class Embedder:
         return self._llama
 
     def embed_documents(self, texts: list[str]) -> list[np.ndarray]:
-        """Embed passages in batches of batch_size."""
+        """Embed passages in batches of batch_size (texts of similar length are batched together)."""
         return list(self.encoder.encode(list(texts), self.batch_size))
 
     def embed_queries(self, texts: list[str]) -> list[np.ndarray]:

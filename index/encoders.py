@@ -127,13 +127,21 @@ class OnnxEncoder:
         return encoded, self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0], mask
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
-        """Mean-pooled (over real tokens), normalised sentence vectors."""
-        out = []
-        for start in range(0, len(texts), batch_size):
-            _, hidden, mask = self._run(texts[start : start + batch_size])
+        """Mean-pooled (over real tokens), normalised sentence vectors, in the order of texts.
+
+        Texts are batched by length, as sentence-transformers does, so a batch pads few tokens.
+        """
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        rows = np.zeros((len(texts), 0), dtype=np.float32)
+        for start in range(0, len(order), batch_size):
+            picked = order[start : start + batch_size]
+            _, hidden, mask = self._run([texts[i] for i in picked])
             weights = mask[..., None].astype(np.float32)
-            out.append(_normalise((hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)))
-        return np.concatenate(out) if out else np.zeros((0, 0), dtype=np.float32)
+            pooled = _normalise((hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None))
+            if not rows.shape[1]:
+                rows = np.zeros((len(texts), pooled.shape[1]), dtype=np.float32)
+            rows[picked] = pooled
+        return rows
 
     def encode_queries(self, queries: list[Query]) -> list[tuple[np.ndarray, ...]]:
         """Whole-question vectors and topic-word vectors from one forward pass."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from llama_index.core.schema import MetadataMode, NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
 from ingest.models import Document, Unit
 
@@ -38,17 +41,41 @@ def unit_to_node(unit: Unit, doc: Document) -> TextNode:
         "window": unit.window,
         "doc_hash": doc.content_hash,
     }
+    return make_node(unit.unit_id, unit.sentence, meta)
+
+
+def make_node(node_id: str, text: str, meta: dict) -> TextNode:
+    """The node for one unit: its sentence, its metadata, and which metadata joins the embedded text."""
     return TextNode(
-        id_=unit.unit_id,
-        text=unit.sentence,
+        id_=node_id,
+        text=text,
         metadata=meta,
-        # The source relationship makes llama-index store our doc_id (it overwrites that key otherwise).
-        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc.meta.doc_id)},
+        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=meta["doc_id"])},
         excluded_embed_metadata_keys=list(_HIDDEN_FROM_EMBEDDING),
         excluded_llm_metadata_keys=list(_HIDDEN_FROM_EMBEDDING),
         metadata_template="{value}",
         text_template="{metadata_str}: {content}",
     )
+
+
+def to_record(node: TextNode) -> dict:
+    """The Chroma metadata stored for a unit: the keys searches filter on, and the unit itself as JSON.
+
+    Two keys and no Chroma document keep writes cheap: every metadata key is a row in Chroma's
+    metadata table and every document goes into its full-text index, which the retriever never uses.
+    """
+    unit = json.dumps({"text": node.text, "metadata": node.metadata}, ensure_ascii=False)
+    return {"doc_id": node.metadata["doc_id"], "year": node.metadata["year"], "unit": unit}
+
+
+def from_record(node_id: str, metadata: dict, document: str | None) -> TextNode:
+    """The node stored as a Chroma record (by to_record, or by llama-index's ChromaVectorStore before it)."""
+    if "unit" in metadata:
+        unit = json.loads(metadata["unit"])
+        return make_node(node_id, unit["text"], unit["metadata"])
+    node = metadata_dict_to_node(metadata, text=document)
+    node.id_ = node_id
+    return node
 
 
 def embedding_text(node: TextNode) -> str:

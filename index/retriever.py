@@ -8,10 +8,9 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 from llama_index.core.schema import TextNode
-from llama_index.core.vector_stores.utils import metadata_dict_to_node
 from llama_index.retrievers.bm25 import BM25Retriever
 
-from index.nodes import embedding_text
+from index.nodes import embedding_text, from_record
 
 RRF_K = 60
 LOAD_PAGE = 5000
@@ -42,9 +41,7 @@ def load_units(collection, page: int = LOAD_PAGE) -> tuple[list[TextNode], np.nd
     while True:
         got = collection.get(include=["metadatas", "documents", "embeddings"], limit=page, offset=offset)
         for node_id, meta, text, vector in zip(got["ids"], got["metadatas"], got["documents"], got["embeddings"]):
-            node = metadata_dict_to_node(meta, text=text)
-            node.id_ = node_id
-            rows.append((node, np.asarray(vector, dtype=np.float32)))
+            rows.append((from_record(node_id, meta, text), np.asarray(vector, dtype=np.float32)))
         if len(got["ids"]) < page:
             break
         offset += page

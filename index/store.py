@@ -81,11 +81,12 @@ class Store:
                 )
                 if not got["ids"]:
                     break
+                documents = got["documents"]  # units written by earlier versions keep theirs
                 target.add(
                     ids=got["ids"],
                     embeddings=got["embeddings"],
                     metadatas=got["metadatas"],
-                    documents=got["documents"],
+                    documents=documents if any(d is not None for d in documents) else None,
                 )
                 copied += len(got["ids"])
                 offset += len(got["ids"])

@@ -3,6 +3,7 @@ import shutil
 import numpy as np
 import pytest
 
+from index import build
 from index.answer import answer
 from index.build import IngestFailed, ingest_paths
 from index.settings import BUNDLED_CORPUS
@@ -72,15 +73,18 @@ class FailingEmbedder:
         return self.real.embed_documents(texts)
 
 
-def test_failed_ingest_leaves_the_previous_index_answering(empty_engine, corpus, tmp_path):
+def test_failed_ingest_leaves_the_previous_index_answering(empty_engine, corpus, tmp_path, monkeypatch):
     ingest(empty_engine, corpus)
+    # Small windows and writes, so the failure comes after some units of the new generation are stored.
+    monkeypatch.setattr(build, "EMBED_WINDOW", 8)
+    monkeypatch.setattr(build, "WRITE_BATCH", 4)
     before = empty_engine.store.active()
     extra = tmp_path / "more"
     extra.mkdir()
     (extra / "cbcf-2024.txt").write_text(
         "Forum 2024\n\n" + " ".join(f"Sentence number {i} about drones." for i in range(40))
     )
-    failing = FailingEmbedder(empty_engine.embedder, fail_after=2)
+    failing = FailingEmbedder(empty_engine.embedder, fail_after=4)
     with pytest.raises(IngestFailed, match="previous index kept"):
         ingest_paths([corpus, extra], empty_engine.store, failing)
     after = empty_engine.store.active()
