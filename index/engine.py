@@ -72,7 +72,7 @@ class Engine:
             if active is None or (self.generation and active.collection == self.generation.collection):
                 return False
             collection = self.store.collection(active.collection)
-            nodes, vectors = load_units(collection)
+            nodes, vectors = load_units(collection, active.documents)
             self.generation = active
             if not nodes:
                 self.retriever = None

@@ -20,9 +20,21 @@ _HIDDEN_FROM_EMBEDDING = [
     "url",
     "paragraph",
     "position",
-    "window",
     "doc_hash",
 ]
+
+
+# Node metadata that belongs to the statement, kept once per document in the generation's manifest.
+DOC_FIELDS = {
+    "title": "title",
+    "date": "date",
+    "year": "year",
+    "place": "place",
+    "publisher": "publisher",
+    "url": "url",
+    "doc_hash": "hash",
+}
+UNIT_FIELDS = ("section", "paragraph", "position")
 
 
 def unit_to_node(unit: Unit, doc: Document) -> TextNode:
@@ -38,7 +50,6 @@ def unit_to_node(unit: Unit, doc: Document) -> TextNode:
         "section": unit.section or "",
         "paragraph": unit.paragraph,
         "position": unit.position,
-        "window": unit.window,
         "doc_hash": doc.content_hash,
     }
     return make_node(unit.unit_id, unit.sentence, meta)
@@ -59,23 +70,31 @@ def make_node(node_id: str, text: str, meta: dict) -> TextNode:
 
 
 def to_record(node: TextNode) -> dict:
-    """The Chroma metadata stored for a unit: the keys searches filter on, and the unit itself as JSON.
+    """The Chroma metadata stored for a unit: the keys searches filter on, and the unit's own fields as JSON.
 
-    Two keys and no Chroma document keep writes cheap: every metadata key is a row in Chroma's
-    metadata table and every document goes into its full-text index, which the retriever never uses.
+    Each metadata key is a row in Chroma's metadata table and each document goes into its full-text
+    index, which the retriever never uses; so a record has three keys and no document, and the
+    statement's own fields (title, date, ...) live once in the manifest instead of in every unit.
     """
-    unit = json.dumps({"text": node.text, "metadata": node.metadata}, ensure_ascii=False)
-    return {"doc_id": node.metadata["doc_id"], "year": node.metadata["year"], "unit": unit}
+    unit = {"text": node.text} | {k: node.metadata[k] for k in UNIT_FIELDS}
+    return {"doc_id": node.metadata["doc_id"], "year": node.metadata["year"], "unit": json.dumps(unit)}
 
 
-def from_record(node_id: str, metadata: dict, document: str | None) -> TextNode:
-    """The node stored as a Chroma record (by to_record, or by llama-index's ChromaVectorStore before it)."""
-    if "unit" in metadata:
-        unit = json.loads(metadata["unit"])
-        return make_node(node_id, unit["text"], unit["metadata"])
-    node = metadata_dict_to_node(metadata, text=document)
-    node.id_ = node_id
-    return node
+def from_record(node_id: str, metadata: dict, document: str | None, documents: dict[str, dict]) -> TextNode:
+    """The node stored as a Chroma record, with its statement's fields from the manifest (documents).
+
+    Records written by earlier versions through llama-index's ChromaVectorStore carry every field.
+    """
+    if "unit" not in metadata:
+        node = metadata_dict_to_node(metadata, text=document)
+        node.id_ = node_id
+        node.metadata.pop("window", None)
+        return node
+    unit = json.loads(metadata["unit"])
+    entry = documents.get(metadata["doc_id"], {})
+    meta = {"doc_id": metadata["doc_id"]} | {key: entry.get(field) or "" for key, field in DOC_FIELDS.items()}
+    meta["year"] = metadata["year"]
+    return make_node(node_id, unit.pop("text"), meta | unit)
 
 
 def embedding_text(node: TextNode) -> str:

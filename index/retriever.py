@@ -34,14 +34,17 @@ class Candidate:
         return int(self.node.metadata["year"])
 
 
-def load_units(collection, page: int = LOAD_PAGE) -> tuple[list[TextNode], np.ndarray]:
-    """Every unit node stored in a Chroma collection and its vector (row i belongs to node i), read in pages."""
+def load_units(collection, documents: dict[str, dict], page: int = LOAD_PAGE) -> tuple[list[TextNode], np.ndarray]:
+    """Every unit node stored in a Chroma collection and its vector (row i belongs to node i), read in pages.
+
+    documents is the generation's manifest, which holds each statement's own fields.
+    """
     rows: list[tuple[TextNode, np.ndarray]] = []
     offset = 0
     while True:
         got = collection.get(include=["metadatas", "documents", "embeddings"], limit=page, offset=offset)
         for node_id, meta, text, vector in zip(got["ids"], got["metadatas"], got["documents"], got["embeddings"]):
-            rows.append((from_record(node_id, meta, text), np.asarray(vector, dtype=np.float32)))
+            rows.append((from_record(node_id, meta, text, documents), np.asarray(vector, dtype=np.float32)))
         if len(got["ids"]) < page:
             break
         offset += page

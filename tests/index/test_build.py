@@ -108,7 +108,7 @@ def test_nodes_are_loaded_in_pages(engine):
     from index.retriever import load_units
 
     collection = engine.store.collection(engine.store.active().collection)
-    whole, vectors = load_units(collection)
-    paged, paged_vectors = load_units(collection, page=7)
+    whole, vectors = load_units(collection, engine.generation.documents)
+    paged, paged_vectors = load_units(collection, engine.generation.documents, page=7)
     assert [n.node_id for n in paged] == [n.node_id for n in whole] and len(whole) == 74
     assert vectors.shape == (74, 384) and np.array_equal(vectors, paged_vectors)

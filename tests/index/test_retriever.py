@@ -16,7 +16,7 @@ QUESTIONS = [
 
 def _retrievers(engine) -> tuple[HybridRetriever, HybridRetriever]:
     collection = engine.store.collection(engine.store.active().collection)
-    nodes, vectors = load_units(collection)
+    nodes, vectors = load_units(collection, engine.generation.documents)
     exact = HybridRetriever(collection, nodes, vectors, exact_max_units=len(nodes))
     hnsw = HybridRetriever(collection, nodes, vectors, exact_max_units=0)
     return exact, hnsw
