@@ -8,6 +8,8 @@ import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
+from threadpoolctl import threadpool_limits
+
 from index.embedding import Embedder
 from index.expansions import stem
 from index.llm import make_llm
@@ -41,6 +43,9 @@ class Engine:
 
         # The extractive answerer needs no LLM; a mock keeps llama-index from reaching for OpenAI.
         LlamaSettings.llm = MockLLM()
+        # The model's threads already use every core and spin briefly after each call; numpy's products
+        # here are small, and on a single BLAS thread they stop fighting the model for the cores.
+        threadpool_limits(1, user_api="blas")
         self.settings = settings
         self.embedder = embedder or Embedder.from_settings(settings)
         self.store = store or Store(settings)

@@ -48,7 +48,8 @@ def load_units(collection, documents: dict[str, dict], page: int = LOAD_PAGE) ->
         if len(got["ids"]) < page:
             break
         offset += page
-    rows.sort(key=lambda r: (r[0].metadata["doc_id"], r[0].metadata["position"]))
+    # By year first: each year's units are then one contiguous block, searched through a view, not a copy.
+    rows.sort(key=lambda r: (int(r[0].metadata["year"]), r[0].metadata["doc_id"], r[0].metadata["position"]))
     nodes = [node for node, _ in rows]
     vectors = np.vstack([v for _, v in rows]) if rows else np.zeros((0, 0), dtype=np.float32)
     return nodes, vectors
@@ -64,12 +65,17 @@ class HybridRetriever:
     """
 
     def __init__(self, collection, nodes: list[TextNode], vectors: np.ndarray, candidates=20, exact_max_units=20_000):
-        self.nodes = nodes
-        self.vectors = vectors
+        years = np.array([int(n.metadata["year"]) for n in nodes], dtype=int)
+        order = np.argsort(years, kind="stable")
+        if np.any(np.diff(order) != 1):  # load_units already groups units by year; other callers may not
+            nodes, vectors, years = [nodes[i] for i in order], vectors[order], years[order]
+        self.nodes, self.vectors = nodes, vectors
         self.row = {n.node_id: i for i, n in enumerate(nodes)}
-        node_years = np.array([int(n.metadata["year"]) for n in nodes], dtype=int)
-        self.years = np.unique(node_years).tolist()
-        self.year_rows = {y: np.flatnonzero(node_years == y) for y in self.years}
+        self.years = np.unique(years).tolist()
+        self.year_rows = {
+            y: slice(int(np.searchsorted(years, y, "left")), int(np.searchsorted(years, y, "right")))
+            for y in self.years
+        }
         self.candidates = candidates
         self.exact_max_units = exact_max_units
         self._collection = collection
@@ -94,20 +100,20 @@ class HybridRetriever:
             return []
         scores = self._bm25.bm25.get_scores(tokens)
         rows = self._scope(year)
-        found = _top(scores if rows is None else scores[rows], self.candidates, rows)
+        found = _top(scores[rows], self.candidates, rows.start)
         return [(row, score) for row, score in found if score > 0]
 
     def _vector(self, queries: np.ndarray, year: int | None) -> list[list[int]]:
         """Rows of the nearest units for each question vector, best first."""
         rows = self._scope(year)
-        if (len(self.nodes) if rows is None else len(rows)) > self.exact_max_units:
+        if rows.stop - rows.start > self.exact_max_units:
             return self._vector_chroma(queries, year)
-        matrix = self.vectors if rows is None else self.vectors[rows]
-        return [[row for row, _ in _top(scores, self.candidates, rows)] for scores in queries @ matrix.T]
+        scores = self.vectors[rows] @ queries.T  # a view of the year's block: no copy
+        return [[row for row, _ in _top(column, self.candidates, rows.start)] for column in scores.T]
 
-    def _scope(self, year: int | None) -> np.ndarray | None:
-        """The rows of one year's units (None: all units)."""
-        return None if year is None else self.year_rows.get(year, np.array([], dtype=int))
+    def _scope(self, year: int | None) -> slice:
+        """The rows of one year's units, or of all units when year is None."""
+        return slice(0, len(self.nodes)) if year is None else self.year_rows.get(year, slice(0, 0))
 
     def _vector_chroma(self, queries: np.ndarray, year: int | None) -> list[list[int]]:
         """The same search through Chroma's HNSW index, reading back only ids (the nodes are in memory)."""
@@ -144,12 +150,11 @@ class HybridRetriever:
         return sorted(found.values(), key=lambda c: c.fused, reverse=True)
 
 
-def _top(scores: np.ndarray, k: int, labels: np.ndarray | None = None) -> list[tuple[int, float]]:
-    """(position, score) of the k highest scores, best first; labels maps positions to unit rows."""
+def _top(scores: np.ndarray, k: int, offset: int = 0) -> list[tuple[int, float]]:
+    """(row, score) of the k highest scores, best first; offset is the row of scores[0]."""
     k = min(k, len(scores))
     if k == 0:
         return []
     top = np.argpartition(-scores, k - 1)[:k]
     top = top[np.argsort(-scores[top], kind="stable")]
-    names = top if labels is None else labels[top]
-    return [(int(n), float(scores[t])) for n, t in zip(names, top)]
+    return [(int(t) + offset, float(scores[t])) for t in top]

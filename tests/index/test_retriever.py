@@ -28,7 +28,11 @@ def test_exact_and_hnsw_vector_search_find_the_same_units(engine):
     for year in (None, *exact.years):
         for ours, theirs in zip(exact._vector(queries, year), hnsw._vector(queries, year)):
             assert ours[:5] == theirs[:5]
-            assert len(ours) == len(theirs) == min(20, len(exact.year_rows[year]) if year else len(exact.nodes))
+            assert (
+                len(ours)
+                == len(theirs)
+                == min(20, len(exact.nodes[exact.year_rows[year]]) if year else len(exact.nodes))
+            )
 
 
 def test_year_scope_only_returns_that_year(engine):
@@ -59,3 +63,17 @@ def test_keyword_search_ranks_units_holding_the_term_and_respects_the_year(engin
     for year in exact.years:
         assert all(int(exact.nodes[row].metadata["year"]) == year for row, _ in exact._keyword("ransomware", year))
     assert exact._keyword("the and of", None) == []  # stopwords only
+
+
+def test_units_given_in_any_order_are_grouped_by_year_and_found_alike(engine):
+    exact, _ = _retrievers(engine)
+    shuffled = np.random.default_rng(7).permutation(len(exact.nodes))
+    mixed = HybridRetriever(None, [exact.nodes[i] for i in shuffled], exact.vectors[shuffled])
+    for year, rows in mixed.year_rows.items():
+        assert {n.metadata["year"] for n in mixed.nodes[rows]} == {year}
+    query = engine.embedder.embed_queries(["support for victims of human trafficking"])
+    for year in (None, *exact.years):
+        ours = [c.node.node_id for c in mixed.retrieve("trafficking victims", query, year)]
+        assert ours == [c.node.node_id for c in exact.retrieve("trafficking victims", query, year)]
+    for node_id, row in mixed.row.items():
+        assert np.array_equal(mixed.vectors[row], exact.vectors[exact.row[node_id]])
