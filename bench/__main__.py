@@ -54,19 +54,24 @@ def run(args: argparse.Namespace) -> dict:
         "args": {k: str(v) for k, v in vars(args).items()},
     }
     result["runtime"] = embedder.runtime
-    result["floor"] = measure.embedding_floor(embedder, questions)
     result["reference_floor"] = measure.reference_floor(embedder, questions)
     factors = [int(f) for f in args.factors.split(",")]
     base = len(source_sentences())
-    result["scale"] = [measure.ingest_and_answer(work, f, base, embedder, questions) for f in factors]
+    result["scale"] = [
+        measure.ingest_and_answer(work, f, base, embedder, questions, raw=f == factors[-1]) for f in factors
+    ]
     one_x = Path(result["scale"][0]["data_dir"])
     engine = Engine(Settings(data_dir=one_x, chroma_host=None, llm="none"), embedder=embedder)
     result["core"] = measure.core_answer(engine, questions)
-    result["raw_embed_units_per_s"] = measure.raw_embedding_rate(embedder, work / f"corpus-{factors[-1]}x")
+    raw_rates = result["scale"][-1]["raw_texts_per_s"]
+    result["raw_embed_units_per_s"] = round(sum(raw_rates) / len(raw_rates), 1)
     result["ingest_ratio"] = result["scale"][-1]["ingest_texts_per_s"] / result["raw_embed_units_per_s"]
     service = Service(one_x)
     try:
-        result["http"] = sequential(service.url, [f"{q} (http)" for q in questions])
+        # The floor is sampled in step with the HTTP requests (one before each), so their ratio is fair.
+        floor = embedder.llama_model.get_query_embedding
+        result["http"] = sequential(service.url, [f"{q} (http)" for q in questions], floor=floor)
+        result["floor"] = result["http"].pop("floor")
         result["load"] = concurrent(service.url, questions, args.clients, args.seconds, fresh=True)
         result["load_repeated"] = concurrent(service.url, questions, args.clients, args.seconds / 3, fresh=False)
     finally:

@@ -29,12 +29,6 @@ def timed(fn, items) -> list[float]:
     return samples
 
 
-def embedding_floor(embedder: Embedder, questions: list[str]) -> dict:
-    """p50 of embedding one fresh question with the configured model (no cache)."""
-    model = embedder.llama_model
-    return summary(timed(model.get_query_embedding, [f"{q} #{i}" for i, q in enumerate(questions)]))
-
-
 def reference_floor(embedder: Embedder, questions: list[str]) -> dict:
     """The same floor with the model in sentence-transformers on torch (what llama-index's HuggingFace
     embedding runs), as a reference for the runtime the service uses."""
@@ -71,16 +65,23 @@ def folder_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
-def ingest_and_answer(root: Path, factor: int, base_units: int, embedder: Embedder, questions: list[str]) -> dict:
-    """Ingest one corpus size into its own index; time ingest and answers; size the index."""
+def ingest_and_answer(
+    root: Path, factor: int, base_units: int, embedder: Embedder, questions: list[str], raw: bool = False
+) -> dict:
+    """Ingest one corpus size into its own index; time ingest and answers; size the index.
+
+    With raw, the raw embedding rate on this corpus is measured just before and just after the ingest.
+    """
     corpus = build_corpus(root, factor, base_units)
     data_dir = root / f"data-{factor}x"
     shutil.rmtree(data_dir, ignore_errors=True)
     settings = Settings(data_dir=data_dir, chroma_host=None, llm="none")
     engine = Engine(settings, embedder=embedder)
+    raw_rates = [raw_embedding_rate(embedder, corpus)] if raw else []
     started = time.perf_counter()
     report = ingest_paths([corpus], engine.store, embedder)
     ingest_s = time.perf_counter() - started
+    raw_rates += [raw_embedding_rate(embedder, corpus)] if raw else []
     load_started = time.perf_counter()
     engine.refresh(force=True)
     load_s = time.perf_counter() - load_started
@@ -96,7 +97,7 @@ def ingest_and_answer(root: Path, factor: int, base_units: int, embedder: Embedd
         "answer": latency,
         "index_mb": round(folder_mb(data_dir), 2),
         "data_dir": str(data_dir),
-    }
+    } | ({"raw_texts_per_s": raw_rates} if raw else {})
 
 
 def raw_embedding_rate(embedder: Embedder, corpus: Path, limit: int = 1000) -> float:

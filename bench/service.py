@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -74,16 +75,25 @@ class Service:
         return peak
 
 
-def sequential(url: str, questions: list[str]) -> dict:
-    """p50/p95 of POST /v1/ask, one client, one request at a time."""
-    samples = []
+def sequential(url: str, questions: list[str], floor: Callable[[str], object] | None = None) -> dict:
+    """p50/p95 of POST /v1/ask, one client, one request at a time; and of the answer time the service reports.
+
+    With floor (embedding one question in this process), each request is paired with one floor sample
+    taken just before it, so the two figures of a ratio see the same machine state.
+    """
+    samples, inside, floors = [], [], []
     with httpx.Client(base_url=url, timeout=60) as client:
-        for q in questions:
+        for i, q in enumerate(questions):
+            if floor is not None:
+                started = time.perf_counter()
+                floor(f"{q} #floor{i}")
+                floors.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
             res = client.post("/v1/ask", json={"question": q})
             samples.append((time.perf_counter() - started) * 1000)
             res.raise_for_status()
-    return summary(samples)
+            inside.append(res.json()["latency_ms"])
+    return summary(samples) | {"answer_in_service": summary(inside)} | ({"floor": summary(floors)} if floors else {})
 
 
 def concurrent(url: str, questions: list[str], clients: int, seconds: float, fresh: bool = True) -> dict:

@@ -118,4 +118,10 @@ def test_smoke_run_with_tiny_sizes(tmp_path, capsys):
     assert [row["factor"] for row in written["scale"]] == [1, 2]
     assert written["scale"][1]["units"] > written["scale"][0]["units"]
     assert written["load"]["errors"] == 0 and written["http"]["n"] == 4
+    assert written["floor"]["n"] == 4  # one floor sample paired with each HTTP request
+    assert len(written["scale"][-1]["raw_texts_per_s"]) == 2 and "raw_texts_per_s" not in written["scale"][0]
+    assert written["raw_embed_units_per_s"] == round(sum(written["scale"][-1]["raw_texts_per_s"]) / 2, 1)
+    inside = written["http"]["answer_in_service"]
+    assert inside["n"] == 4 and 0 < inside["p50_ms"] < written["http"]["p50_ms"]
+    assert "| … of which answer() inside the service |" in out
     assert "| target | value | limit | met |" in out
