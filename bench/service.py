@@ -15,6 +15,8 @@ import httpx
 
 from bench.stats import summary
 
+SETTLE_S = 0.02
+
 
 def free_port() -> int:
     """An unused loopback port."""
@@ -79,7 +81,8 @@ def sequential(url: str, questions: list[str], floor: Callable[[str], object] | 
     """p50/p95 of POST /v1/ask, one client, one request at a time; and of the answer time the service reports.
 
     With floor (embedding one question in this process), each request is paired with one floor sample
-    taken just before it, so the two figures of a ratio see the same machine state.
+    taken just before it, so the two figures of a ratio see the same machine state. A short pause between
+    them lets the model's threads here stop spinning before the service needs the cores.
     """
     samples, inside, floors = [], [], []
     with httpx.Client(base_url=url, timeout=60) as client:
@@ -88,6 +91,7 @@ def sequential(url: str, questions: list[str], floor: Callable[[str], object] | 
                 started = time.perf_counter()
                 floor(f"{q} #floor{i}")
                 floors.append((time.perf_counter() - started) * 1000)
+                time.sleep(SETTLE_S)
             started = time.perf_counter()
             res = client.post("/v1/ask", json={"question": q})
             samples.append((time.perf_counter() - started) * 1000)
