@@ -81,13 +81,14 @@ def sequential(url: str, questions: list[str], floor: Callable[[str], object] | 
     """p50/p95 of POST /v1/ask, one client, one request at a time; and of the answer time the service reports.
 
     With floor (embedding one question in this process), each request is paired with one floor sample
-    taken just before it, so the two figures of a ratio see the same machine state. A short pause between
-    them lets the model's threads here stop spinning before the service needs the cores.
+    taken just before it, so the two figures of a ratio see the same machine state. A short pause on either
+    side of each floor sample lets one process's model threads stop spinning before the other needs the cores.
     """
     samples, inside, floors = [], [], []
     with httpx.Client(base_url=url, timeout=60) as client:
         for i, q in enumerate(questions):
             if floor is not None:
+                time.sleep(SETTLE_S)
                 started = time.perf_counter()
                 floor(f"{q} #floor{i}")
                 floors.append((time.perf_counter() - started) * 1000)
