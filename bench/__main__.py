@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> dict:
     from bench import measure, report
     from bench.corpus import source_sentences
     from bench.service import Service, concurrent, sequential
+    from bench.stats import summary
     from eval.runner import DEFAULT_DATASET
     from index.embedding import Embedder
     from index.engine import Engine
@@ -68,10 +69,14 @@ def run(args: argparse.Namespace) -> dict:
     result["ingest_ratio"] = result["scale"][-1]["ingest_texts_per_s"] / result["raw_embed_units_per_s"]
     service = Service(one_x)
     try:
-        # The floor is sampled in step with the HTTP requests (one before each), so their ratio is fair.
-        floor = embedder.llama_model.get_query_embedding
-        result["http"] = sequential(service.url, [f"{q} (http)" for q in questions], floor=floor)
-        result["floor"] = result["http"].pop("floor")
+        # The floor is measured just before and just after the HTTP run, so both see the same machine state.
+        before = measure.floor_samples(embedder, questions, "before")
+        result["http"] = sequential(service.url, [f"{q} (http)" for q in questions])
+        after = measure.floor_samples(embedder, questions, "after")
+        result["floor"] = summary(before + after) | {
+            "p50_before_ms": summary(before)["p50_ms"],
+            "p50_after_ms": summary(after)["p50_ms"],
+        }
         result["load"] = concurrent(service.url, questions, args.clients, args.seconds, fresh=True)
         result["load_repeated"] = concurrent(service.url, questions, args.clients, args.seconds / 3, fresh=False)
     finally:

@@ -29,6 +29,12 @@ def timed(fn, items) -> list[float]:
     return samples
 
 
+def floor_samples(embedder: Embedder, questions: list[str], tag: str) -> list[float]:
+    """Milliseconds to embed each of the questions, made fresh (no cache), with the configured model."""
+    model = embedder.llama_model
+    return timed(model.get_query_embedding, [f"{q} #{tag}{i}" for i, q in enumerate(questions)])
+
+
 def reference_floor(embedder: Embedder, questions: list[str]) -> dict:
     """The same floor with the model in sentence-transformers on torch (what llama-index's HuggingFace
     embedding runs), as a reference for the runtime the service uses."""

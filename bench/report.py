@@ -51,7 +51,8 @@ def markdown(r: dict) -> str:
         "| measure | p50 ms | p95 ms | other |",
         "|---|---|---|---|",
         f"| embedding floor (one fresh question, {r.get('runtime', 'torch')}) | {r['floor']['p50_ms']:.1f} | "
-        f"{r['floor']['p95_ms']:.1f} | the service's runtime, sampled just before each HTTP request |",
+        f"{r['floor']['p95_ms']:.1f} | the service's runtime; measured just before and after the HTTP run"
+        f"{_floor_detail(r)} |",
         *_reference_row(r),
         f"| core answer(), fresh | {c['fresh']['p50_ms']:.1f} | {c['fresh']['p95_ms']:.1f} | |",
         f"| core answer(), repeated | {c['repeated']['p50_ms']:.3f} | {c['repeated']['p95_ms']:.3f} | |",
@@ -89,6 +90,11 @@ def markdown(r: dict) -> str:
     lines += ["", "| target | value | limit | met |", "|---|---|---|---|"]
     lines += [f"| {t['target']} | {t['value']} | {t['limit']} | {'yes' if t['met'] else 'NO'} |" for t in r["targets"]]
     return "\n".join(lines)
+
+
+def _floor_detail(r: dict) -> str:
+    f = r["floor"]
+    return f" (p50 {f['p50_before_ms']:.1f} and {f['p50_after_ms']:.1f})" if "p50_before_ms" in f else ""
 
 
 def _raw_detail(r: dict) -> str:

@@ -8,14 +8,11 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 
 from bench.stats import summary
-
-SETTLE_S = 0.02
 
 
 def free_port() -> int:
@@ -77,28 +74,17 @@ class Service:
         return peak
 
 
-def sequential(url: str, questions: list[str], floor: Callable[[str], object] | None = None) -> dict:
-    """p50/p95 of POST /v1/ask, one client, one request at a time; and of the answer time the service reports.
-
-    With floor (embedding one question in this process), each request is paired with one floor sample
-    taken just before it, so the two figures of a ratio see the same machine state. A short pause on either
-    side of each floor sample lets one process's model threads stop spinning before the other needs the cores.
-    """
-    samples, inside, floors = [], [], []
+def sequential(url: str, questions: list[str]) -> dict:
+    """p50/p95 of POST /v1/ask, one client, one request at a time; and of the answer time the service reports."""
+    samples, inside = [], []
     with httpx.Client(base_url=url, timeout=60) as client:
-        for i, q in enumerate(questions):
-            if floor is not None:
-                time.sleep(SETTLE_S)
-                started = time.perf_counter()
-                floor(f"{q} #floor{i}")
-                floors.append((time.perf_counter() - started) * 1000)
-                time.sleep(SETTLE_S)
+        for q in questions:
             started = time.perf_counter()
             res = client.post("/v1/ask", json={"question": q})
             samples.append((time.perf_counter() - started) * 1000)
             res.raise_for_status()
             inside.append(res.json()["latency_ms"])
-    return summary(samples) | {"answer_in_service": summary(inside)} | ({"floor": summary(floors)} if floors else {})
+    return summary(samples) | {"answer_in_service": summary(inside)}
 
 
 def concurrent(url: str, questions: list[str], clients: int, seconds: float, fresh: bool = True) -> dict:

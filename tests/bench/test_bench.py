@@ -118,7 +118,8 @@ def test_smoke_run_with_tiny_sizes(tmp_path, capsys):
     assert [row["factor"] for row in written["scale"]] == [1, 2]
     assert written["scale"][1]["units"] > written["scale"][0]["units"]
     assert written["load"]["errors"] == 0 and written["http"]["n"] == 4
-    assert written["floor"]["n"] == 4  # one floor sample paired with each HTTP request
+    assert written["floor"]["n"] == 8  # the questions embedded just before and just after the HTTP run
+    assert {"p50_before_ms", "p50_after_ms"} <= set(written["floor"])
     assert len(written["scale"][-1]["raw_texts_per_s"]) == 2 and "raw_texts_per_s" not in written["scale"][0]
     assert written["raw_embed_units_per_s"] == round(sum(written["scale"][-1]["raw_texts_per_s"]) / 2, 1)
     inside = written["http"]["answer_in_service"]
