@@ -26,7 +26,14 @@ _FRAMING_TEXT = """
     earlier earliest newest older previous last first second most
 """
 FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
-_STOP = set(STOPWORDS_EN_PLUS) | {"i'm", "im", "whats", "what's", "abt", "u"}
+# Function words bm25s' list lacks: they name no topic, and being absent from the statements they would
+# otherwise weigh as rare terms no sentence can match.
+_FUNCTION_TEXT = """
+    whether although though however whereas unless within without upon onto toward towards across
+    concerning per via neither yet still even ever already perhaps maybe quite rather somewhat anyway
+    anyhow thus hence therefore whose whatever whichever whoever someone anyone everyone everything nothing
+"""
+_STOP = set(STOPWORDS_EN_PLUS) | set(_FUNCTION_TEXT.split()) | {"i'm", "im", "whats", "what's", "abt", "u"}
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 _COMPARE = re.compile(
     r"\b(compar\w*|differ\w*|evolv\w*|versus|vs\.?|contrast\w*|over time|year over year|"
@@ -202,7 +209,7 @@ def analyze(question: str, vocabulary: Vocabulary, places: dict[str, int], doc_y
     """Build the plan for one question."""
     words = tokens(question)
     corrections = {}
-    for word in (w for w in words if w not in _STOP):
+    for word in (w for w in words if w not in _STOP and w not in FRAMING_WORDS):  # both are spelt right
         fixed = vocabulary.correct(word, [w for w in words if w not in _STOP and w not in FRAMING_WORDS])
         if fixed:
             corrections[word] = fixed

@@ -23,6 +23,18 @@ def test_a_real_word_is_corrected_only_when_the_rest_of_the_question_points_to_t
     assert plan("what angle did they take").corrections == {}
 
 
+def test_question_framing_is_never_corrected_even_when_the_rest_points_to_a_corpus_word():
+    # "talk" is one edit from "task", and "action" and "force" point to the statements' "Task Force".
+    vocab = Vocabulary(["the Financial Action Task Force report"], dictionary=frozenset({"talk", "task"}))
+    got = analyze("did they talk about the financial action force", vocab, PLACES, YEARS)
+    assert got.corrections == {} and "talk" not in got.topical
+
+
+def test_function_words_are_not_topics():
+    got = plan("I'm curious whether they said anything at all about stopping guns being smuggled north")
+    assert got.topical == ["stopping", "guns", "smuggled", "north"]
+
+
 def test_years_and_places_pick_a_statement():
     assert plan("What was agreed in 2022 on firearms?").years == [2022]
     assert plan("What happened at the Ottawa meeting?").years == [2023]
