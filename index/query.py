@@ -14,8 +14,8 @@ _FRAMING_TEXT = """
     say said says saying agree agreed statement statements joint forum cbcf meeting meetings minister
     ministers canada canadian canadians united states us usa u.s america american americans country
     countries tell please know discuss discussed discussing discussion discussions mention mentioned mentions
-    regarding anything something
-    thing things year years cross border crime cross-border two governments government officials could
+    regarding anything something thing things year years cross border crime cross-border two governments
+    government officials could
     would might may also get got give like want wondering curious explain summary summarize describe
     happened happen talk talked topic topics outcome outcomes hey hi hello thanks thank ok okay exactly
     actually really much many new one lot kind sort bit stuff wrt re pls plz ottawa washington d.c dc
@@ -209,8 +209,9 @@ def analyze(question: str, vocabulary: Vocabulary, places: dict[str, int], doc_y
     """Build the plan for one question."""
     words = tokens(question)
     corrections = {}
-    for word in (w for w in words if w not in _STOP and w not in FRAMING_WORDS):  # both are spelt right
-        fixed = vocabulary.correct(word, [w for w in words if w not in _STOP and w not in FRAMING_WORDS])
+    content = [w for w in words if w not in _STOP and w not in FRAMING_WORDS]  # only these may be misspelt
+    for word in content:
+        fixed = vocabulary.correct(word, content)
         if fixed:
             corrections[word] = fixed
     corrected = [corrections.get(w, w) for w in words]
