@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from index.compose import abstain, compose, to_citation
+from index.encoders import Query
 from index.engine import Engine
-from index.evidence import Scored, score_candidates
+from index.evidence import Scored, question_query, score_candidates
 from index.models import Answer, Citation, QuestionError
-from index.nodes import optional
 from index.query import QueryPlan, analyze
 
-NOT_COVERED = "The CBCF statements don't cover this."
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -47,24 +48,76 @@ def check_year(year: int | None, doc_years: set[int]) -> None:
         raise QuestionError(f"no statement from {year}; statements cover {sorted(doc_years)}")
 
 
-def answer(question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None) -> Answer:
-    """Answer from the statements with cited verbatim sentences (or verified generated ones), or abstain."""
-    started = time.perf_counter()
+@dataclass
+class Prepared:
+    """A question checked and planned, ready to be answered: what answer() does before any model call."""
+
+    text: str
+    key: tuple
+    year: int | None
+    top_k: int | None
+    cached: Answer | None = None
+    plan: QueryPlan | None = None
+
+    @property
+    def query(self) -> Query | None:
+        """The question vectors the answer will need, or None when it needs none (cached, unknown year)."""
+        if self.plan is None or self.plan.unknown_year is not None:
+            return None
+        return question_query(self.plan)
+
+
+def prepare(question: str, engine: Engine, year: int | None = None, top_k: int | None = None) -> Prepared:
+    """Validate and plan a question, or find its answer in the cache of repeated questions."""
     text = validate_question(question, engine.settings.max_question_chars)
     engine.require_retriever()
     key = (text.lower(), year, top_k or engine.settings.top_k, engine.generation.collection)
-    reply = engine.cached_answer(key) if engine.llm is None else None
+    prepared = Prepared(text, key, year, top_k)
+    prepared.cached = engine.cached_answer(key) if engine.llm is None else None
+    if prepared.cached is None:
+        prepared.plan = plan_question(text, engine, year)[1]
+    return prepared
+
+
+def finish(prepared: Prepared, engine: Engine, started: float) -> Answer:
+    """The answer to a prepared question (started: when it was asked, for latency_ms)."""
+    reply = prepared.cached
     if reply is None:
-        reply, plan = extractive_answer(text, engine=engine, year=year, top_k=top_k)
+        reply, plan = extractive_answer(
+            prepared.text, engine=engine, year=prepared.year, top_k=prepared.top_k, plan=prepared.plan
+        )
         if engine.llm is not None and not reply.abstained:
             from index.generate import generate
 
             reply = generate(plan.text, reply, engine, compare=plan.compare)
         elif engine.llm is None:
-            engine.remember_answer(key, reply)
-    reply.question = text
+            engine.remember_answer(prepared.key, reply)
+    reply.question = prepared.text
     reply.latency_ms = round((time.perf_counter() - started) * 1000, 2)
     return reply
+
+
+def answer(question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None) -> Answer:
+    """Answer from the statements with cited verbatim sentences (or verified generated ones), or abstain."""
+    started = time.perf_counter()
+    return finish(prepare(question, engine, year, top_k), engine, started)
+
+
+async def answer_async(question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None) -> Answer:
+    """answer() for an event loop: it awaits the model's worker thread, so the loop serves others meanwhile.
+
+    The same steps as answer(), run on the loop (they take about a millisecond); what may block for long
+    (looking for a new index, reloading one, an LLM call) goes to a worker thread instead.
+    """
+    started = time.perf_counter()
+    if engine.refresh_due():
+        await asyncio.to_thread(engine.refresh)
+    if engine.llm is not None:
+        return await asyncio.to_thread(answer, question, engine=engine, year=year, top_k=top_k)
+    prepared = prepare(question, engine, year, top_k)
+    if prepared.query is not None:
+        await engine.embedder.embed_question_async(*prepared.query)
+    return finish(prepared, engine, started)
 
 
 def answer_events(
@@ -105,20 +158,31 @@ def plan_question(question: str, engine: Engine, year: int | None) -> tuple[str,
 
 
 def extractive_answer(
-    question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None
+    question: str,
+    *,
+    engine: Engine,
+    year: int | None = None,
+    top_k: int | None = None,
+    plan: QueryPlan | None = None,
 ) -> tuple[Answer, QueryPlan]:
-    """The extractive answer (quoted sentences or an abstention) and the plan it was built from."""
+    """The extractive answer (quoted sentences or an abstention) and the plan it was built from.
+
+    plan: the question's plan when the caller already made it (with plan_question, for the same year).
+    """
     started = time.perf_counter()
     settings = engine.settings
-    text, plan = plan_question(question, engine, year)
+    if plan is None:
+        text, plan = plan_question(question, engine, year)
+    else:
+        text = validate_question(question, settings.max_question_chars)
     limits = Thresholds(settings.min_relevance)
     k = top_k or settings.top_k
 
     if plan.unknown_year is not None:
-        reply = _abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
+        reply = abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
     else:
         groups = _select(plan, engine, limits, k)
-        reply = _compose(text, groups, plan, k, settings.answer_max_chars) if groups else _abstain(text)
+        reply = compose(text, groups, plan, k, settings.answer_max_chars) if groups else abstain(text)
     reply.latency_ms = round((time.perf_counter() - started) * 1000, 2)
     return reply, plan
 
@@ -149,68 +213,9 @@ def _select(plan: QueryPlan, engine: Engine, limits: Thresholds, k: int) -> list
     return groups
 
 
-def _pieces(groups: list[list[Scored]], k: int, max_chars: int, label: bool) -> list[Scored]:
-    """Choose what to quote: the best sentence of each group that fits its share, then the rest by rank."""
-
-    def size(item: Scored) -> int:
-        return len(item.candidate.node.text) + (12 if label else 5)
-
-    share = max_chars // max(1, len(groups))
-    chosen: list[Scored] = []
-    for group in groups:
-        fitting = [s for s in group if size(s) <= share] or [min(group, key=size)]
-        chosen.append(fitting[0])
-    used = sum(size(s) for s in chosen)
-    rest = sorted((s for g in groups for s in g if s not in chosen), key=lambda s: s.relevance, reverse=True)
-    for item in rest:
-        if len(chosen) < k and used + size(item) <= max_chars:
-            chosen.append(item)
-            used += size(item)
-    return chosen
-
-
-def to_citation(n: int, item: Scored) -> Citation:
-    """The public citation record for a scored sentence."""
-    meta = item.candidate.node.metadata
-    return Citation(
-        n=n,
-        doc_id=meta["doc_id"],
-        title=meta["title"],
-        date=str(meta["date"]),
-        place=optional(meta.get("place")),
-        section=optional(meta.get("section")),
-        quote=item.candidate.node.text,
-        score=round(max(0.0, min(1.0, item.relevance)), 4),
-        url=optional(meta.get("url")),
-    )
-
-
 def search(question: str, *, engine: Engine, year: int | None = None, k: int = 5) -> list[Citation]:
     """The k most relevant sentences for a question, ranked, with no answer composed."""
     _, plan = plan_question(question, engine, year)
     scope = plan.years[0] if plan.years and not plan.compare else None
     scored = score_candidates(plan, engine, scope)
     return [to_citation(i, item) for i, item in enumerate(scored[:k], 1)]
-
-
-def _abstain(question: str, reason: str | None = None) -> Answer:
-    message = NOT_COVERED if reason is None else f"{NOT_COVERED} {reason}"
-    return Answer(question=question, answer=message, abstained=True, citations=[])
-
-
-def _compose(question: str, groups: list[list[Scored]], plan: QueryPlan, k: int, max_chars: int) -> Answer:
-    """Join quoted sentences with [n] markers, within the length budget."""
-    chosen = _pieces(groups, k, max_chars, plan.compare)
-    if plan.compare:
-        chosen.sort(key=lambda s: (s.candidate.year, -s.relevance))
-    parts: list[str] = []
-    citations: list[Citation] = []
-    for item in chosen:
-        label = f"In {item.candidate.year}: " if plan.compare else ""
-        citations.append(to_citation(len(citations) + 1, item))
-        parts.append(f"{label}{item.candidate.node.text} [{len(citations)}]")
-    if plan.compare:
-        missing = sorted(set(plan.years or []) - {int(c.date[:4]) for c in citations})
-        parts += [f"The {y} statement doesn't address this." for y in missing]
-    body = "\n".join(parts) if plan.compare else " ".join(parts)
-    return Answer(question=question, answer=body, abstained=False, citations=citations)

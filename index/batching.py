@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import threading
 from collections.abc import Callable, Hashable, Sequence
@@ -9,13 +10,23 @@ from typing import Any
 
 
 class _Job:
-    __slots__ = ("texts", "vectors", "error", "done")
+    __slots__ = ("texts", "vectors", "error", "done", "notify")
 
-    def __init__(self, texts: Sequence[Hashable]):
+    def __init__(self, texts: Sequence[Hashable], notify: Callable[[_Job], None] | None = None):
         self.texts = list(texts)
         self.vectors: list[Any] = []
         self.error: BaseException | None = None
         self.done = threading.Event()
+        self.notify = notify  # called on the worker thread once the job is finished
+
+
+def _settle(future: asyncio.Future, job: _Job) -> None:
+    if future.cancelled():
+        return
+    if job.error is not None:
+        future.set_exception(job.error)
+    else:
+        future.set_result(job.vectors)
 
 
 class MicroBatcher:
@@ -47,6 +58,23 @@ class MicroBatcher:
         if job.error is not None:
             raise job.error
         return job.vectors
+
+    async def embed_async(self, texts: Sequence[Hashable]) -> list:
+        """Like embed, awaited: the event loop goes on serving while the worker runs the model."""
+        if not texts:
+            return []
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future = loop.create_future()
+
+        def notify(job: _Job) -> None:
+            try:
+                loop.call_soon_threadsafe(_settle, future, job)
+            except RuntimeError:  # the loop closed while the model ran: nobody is waiting
+                pass
+
+        self._ensure_worker()
+        self._queue.put(_Job(texts, notify))
+        return await future
 
     def _ensure_worker(self) -> None:
         if self._worker is None or not self._worker.is_alive():
@@ -82,3 +110,5 @@ class MicroBatcher:
                     job.error = exc
             for job in jobs:
                 job.done.set()
+                if job.notify is not None:
+                    job.notify(job)

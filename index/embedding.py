@@ -109,11 +109,24 @@ class Embedder:
         if missing:
             fresh = self._batcher.embed(missing)
             known.update(zip(missing, fresh))
-            with self._lock:
-                self._cache.update(zip(missing, fresh))  # 1.5 KB per vector as float32
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+            self._remember(missing, fresh)
         return [known[q] for q in queries]
+
+    async def embed_question_async(self, text: str, focus: Spans = ()) -> list[np.ndarray]:
+        """embed_question for an event loop: awaits the model's worker thread instead of blocking on it."""
+        query = (text, tuple(focus))
+        with self._lock:
+            hit = self._cache.get(query)
+        if hit is None:
+            hit = (await self._batcher.embed_async([query]))[0]
+            self._remember([query], [hit])
+        return list(hit)
+
+    def _remember(self, queries: list[Query], vectors: list[tuple[np.ndarray, ...]]) -> None:
+        with self._lock:
+            self._cache.update(zip(queries, vectors))  # 1.5 KB per vector as float32
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
 
     def _embed_batch(self, queries: list[Query]) -> list[tuple[np.ndarray, ...]]:
         return self.encoder.encode_queries(queries)

@@ -68,11 +68,10 @@ class Engine:
 
     def refresh(self, force: bool = False) -> bool:
         """Load the active generation if it changed since the last check."""
-        now = time.monotonic()
-        if not force and now - self._checked < REFRESH_SECONDS:
+        if not force and not self.refresh_due():
             return False
         with self._lock:
-            self._checked = now
+            self._checked = time.monotonic()
             active = self.store.active()
             if active is None or (self.generation and active.collection == self.generation.collection):
                 return False
@@ -90,6 +89,10 @@ class Engine:
             self.places = _place_names(active)
             self._term_stats = _count_terms(nodes)
             return True
+
+    def refresh_due(self) -> bool:
+        """Whether the next refresh() would look for a newly activated index in the store."""
+        return time.monotonic() - self._checked >= REFRESH_SECONDS
 
     def require_retriever(self) -> HybridRetriever:
         """The current retriever, or IndexNotReady."""

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from index.encoders import Query
 from index.expansions import EXPANSIONS, expand, stem
 from index.query import QueryPlan, tokens, word_spans
 from index.retriever import Candidate
@@ -92,14 +93,18 @@ def sentence_stems(candidate: Candidate) -> frozenset[str]:
     return _stems_of(f"{candidate.node.text} {candidate.node.metadata.get('section', '')}")
 
 
+def question_query(plan: QueryPlan) -> Query:
+    """What the question's vectors are computed from: its search text and, if long, its topic words' spans."""
+    if plan.topical and len(plan.search_text.split()) > FOCUS_MIN_WORDS:
+        # Long questions also search with their topic words' meaning alone, so chatter does not dilute it.
+        return plan.search_text, tuple(word_spans(plan.search_text, set(plan.topical)))
+    return plan.search_text, ()
+
+
 def score_candidates(plan: QueryPlan, engine, scope: int | None) -> list[Scored]:
     """Retrieve and score candidates for one year (or all years when scope is None)."""
     retriever = engine.require_retriever()
-    focus = ()
-    if plan.topical and len(plan.search_text.split()) > FOCUS_MIN_WORDS:
-        # Long questions also search with their topic words' meaning alone, so chatter does not dilute it.
-        focus = word_spans(plan.search_text, set(plan.topical))
-    queries = engine.embedder.embed_question(plan.search_text, focus)
+    queries = engine.embedder.embed_question(*question_query(plan))
     keywords = " ".join(plan.bm25_terms())
     weights = term_weights(plan, engine)
     scored = []

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
-import bm25s
 import numpy as np
+from bm25s.stopwords import STOPWORDS_EN
 from llama_index.core.schema import TextNode
 from llama_index.retrievers.bm25 import BM25Retriever
 
 from index.nodes import embedding_text, from_record
 
 RRF_K = 60
+STOPWORDS = frozenset(STOPWORDS_EN)  # what bm25s.tokenize(stopwords="en") removes
 LOAD_PAGE = 5000
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
@@ -81,6 +83,12 @@ class HybridRetriever:
         self._collection = collection
         keyword_nodes = [TextNode(id_=n.node_id, text=embedding_text(n), metadata={}) for n in nodes]
         self._bm25 = BM25Retriever.from_defaults(nodes=keyword_nodes, similarity_top_k=1) if nodes else None
+        self._split = re.compile(self._bm25.token_pattern if self._bm25 else r"(?u)\b\w\w+\b").findall
+
+    def keyword_tokens(self, text: str) -> list[str]:
+        """The stemmed BM25 query terms of a text, as bm25s.tokenize makes them (without its progress bars)."""
+        words = [w for w in self._split(text.lower()) if w not in STOPWORDS]
+        return self._bm25.stemmer.stemWords(words) if words else []
 
     def _keyword(self, keywords: str, year: int | None) -> list[tuple[int, float]]:
         """Rows of the best BM25 matches (score > 0), best first, over all units or one year's.
@@ -88,14 +96,7 @@ class HybridRetriever:
         llama-index's BM25Retriever builds the index; it is queried directly because its retrieve() turns
         the year mask into an array and deserialises every hit's node JSON on each call.
         """
-        tokens = bm25s.tokenize(
-            keywords,
-            stopwords="en",
-            stemmer=self._bm25.stemmer,
-            token_pattern=self._bm25.token_pattern,
-            return_ids=False,
-            show_progress=False,
-        )[0]
+        tokens = self.keyword_tokens(keywords)
         if not tokens:
             return []
         scores = self._bm25.bm25.get_scores(tokens)

@@ -6,20 +6,21 @@ import hmac
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 
 from bot.api.state import AppState
 from index.engine import Engine
 from index.settings import Settings
 
 
-def get_state(request: Request) -> AppState:
+async def get_state(request: Request) -> AppState:
     """The per-process state built by create_app."""
     return request.app.state.cbcf
 
 
-def get_engine(state: Annotated[AppState, Depends(get_state)]) -> Engine:
+async def get_engine(state: Annotated[AppState, Depends(get_state)]) -> Engine:
     """The loaded engine, or 503 while it cannot be built."""
-    engine = state.get_engine()
+    engine = state.current() or await run_in_threadpool(state.get_engine)  # a retry may rebuild: off the loop
     if engine is None:
         raise HTTPException(503, f"index not ready: {state.startup_error or 'starting'}", {"Retry-After": "5"})
     return engine
@@ -41,7 +42,7 @@ def _limit(request: Request, state: AppState, client: str) -> None:
         raise HTTPException(429, "rate limit exceeded", {"Retry-After": state.limiter.retry_after(wait)})
 
 
-def require_reader(request: Request, state: Annotated[AppState, Depends(get_state)]) -> str:
+async def require_reader(request: Request, state: Annotated[AppState, Depends(get_state)]) -> str:
     """Allow a request when no API keys are set or it carries one (or the admin token); rate-limit it."""
     settings = state.settings
     token = _bearer(request)
@@ -56,7 +57,7 @@ def require_reader(request: Request, state: Annotated[AppState, Depends(get_stat
     return client
 
 
-def require_admin(request: Request, state: Annotated[AppState, Depends(get_state)]) -> str:
+async def require_admin(request: Request, state: Annotated[AppState, Depends(get_state)]) -> str:
     """Allow only requests carrying the admin token."""
     settings = state.settings
     token = _bearer(request)
@@ -71,7 +72,7 @@ def require_admin(request: Request, state: Annotated[AppState, Depends(get_state
 StateDep = Annotated[AppState, Depends(get_state)]
 
 
-def get_settings(state: Annotated[AppState, Depends(get_state)]) -> Settings:
+async def get_settings(state: Annotated[AppState, Depends(get_state)]) -> Settings:
     """The settings the app was created with."""
     return state.settings
 

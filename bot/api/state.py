@@ -50,6 +50,10 @@ class AppState:
             ingest_paths([self.settings.corpus_dir], self.engine.store, self.engine.embedder)
         self.engine.refresh(force=True)
 
+    def current(self) -> Engine | None:
+        """The engine when it started cleanly; None when it is missing or failed (get_engine retries)."""
+        return self.engine if self.engine is not None and not self.startup_error else None
+
     def get_engine(self) -> Engine | None:
         """The engine, retrying a failed start at most every few seconds."""
         if (self.engine is None or self.startup_error) and time.monotonic() - self._last_try >= RETRY_SECONDS:

@@ -78,3 +78,30 @@ def test_a_question_with_topic_spans_is_cached_apart_from_the_bare_question(embe
     calls = embedder._batcher.batches
     again = embedder.embed_question(text, spans)
     assert embedder._batcher.batches == calls and np.array_equal(again[1], topic)
+
+
+def test_awaiting_callers_share_a_batch_with_blocking_ones_and_get_errors():
+    import asyncio
+
+    model = SlowModel()
+    batcher = MicroBatcher(model)
+
+    async def main():
+        with ThreadPoolExecutor(1) as pool:
+            first = pool.submit(batcher.embed, ["a"])  # holds the worker until released
+            while not model.calls:
+                await asyncio.sleep(0.001)
+            waiting = [asyncio.ensure_future(batcher.embed_async(["b" * n, "shared"])) for n in range(2, 5)]
+            await asyncio.sleep(0.05)
+            assert not any(w.done() for w in waiting)  # the loop runs on while the model is busy
+            model.release.set()
+            results = await asyncio.gather(*waiting)
+            assert first.result()[0].tolist() == [1.0, 1.0]
+        assert [[v.tolist() for v in r] for r in results] == [[[n, 1.0], [6.0, 1.0]] for n in range(2, 5)]
+        assert len(model.calls) == 2 and model.calls[1].count("shared") == 1
+        with pytest.raises(ValueError, match="model failed"):
+            await batcher.embed_async(["boom"])
+        assert await batcher.embed_async([]) == []
+        assert (await batcher.embed_async(["ok"]))[0].tolist() == [2.0, 1.0]
+
+    asyncio.run(main())

@@ -77,3 +77,26 @@ def test_units_given_in_any_order_are_grouped_by_year_and_found_alike(engine):
         assert ours == [c.node.node_id for c in exact.retrieve("trafficking victims", query, year)]
     for node_id, row in mixed.row.items():
         assert np.array_equal(mixed.vectors[row], exact.vectors[exact.row[node_id]])
+
+
+def test_keyword_tokens_match_what_bm25s_tokenize_makes(engine):
+    import bm25s
+
+    retriever = engine.require_retriever()
+    texts = [
+        *QUESTIONS,
+        "What did the Ministers AGREE on in 2023's meeting — guns, drugs & the RCMP?",
+        "the of and",
+        "",
+        "co-operation on mass-marketing fraud, 2022/2023",
+    ]
+    for text in texts:
+        expected = bm25s.tokenize(
+            text,
+            stopwords="en",
+            stemmer=retriever._bm25.stemmer,
+            token_pattern=retriever._bm25.token_pattern,
+            return_ids=False,
+            show_progress=False,
+        )[0]
+        assert retriever.keyword_tokens(text) == expected

@@ -13,7 +13,7 @@ from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from bot.api.deps import EngineDep, ReaderDep, StateDep
 from bot.api.errors import correlation_id
 from bot.api.schemas import Answer, AskRequest, ErrorResponse
-from index.answer import answer, answer_events, check_year, validate_question
+from index.answer import answer_async, answer_events, check_year, validate_question
 from index.models import QuestionError
 
 log = logging.getLogger("cbcf.api")
@@ -37,14 +37,16 @@ def _wants_stream(request: Request) -> bool:
     return "text/event-stream" in request.headers.get("accept", "")
 
 
-def _check(body: AskRequest, engine) -> None:
-    """Reject a bad question or year before any work (and before a stream starts)."""
+async def _check(body: AskRequest, engine) -> None:
+    """Reject a bad question or year before a stream starts (a due index check runs off the loop first)."""
+    if engine.refresh_due():
+        await run_in_threadpool(engine.refresh)
     validate_question(body.question, engine.settings.max_question_chars)
     check_year(body.year, set(engine.require_retriever().years))
 
 
 async def _answer(body: AskRequest, engine, state) -> Answer:
-    reply = await run_in_threadpool(answer, body.question, engine=engine, year=body.year, top_k=body.top_k)
+    reply = await answer_async(body.question, engine=engine, year=body.year, top_k=body.top_k)
     state.metrics.observe_answer(reply)
     return reply
 
@@ -59,8 +61,7 @@ async def ask(body: AskRequest, request: Request, _: ReaderDep, engine: EngineDe
     """Answer with verbatim cited sentences, or abstain; streams SSE if `Accept: text/event-stream`."""
     if _wants_stream(request):
         return await ask_stream(body, request, _, engine, state)
-    _check(body, engine)
-    return await _answer(body, engine, state)
+    return await _answer(body, engine, state)  # answer_async rejects a bad question or year itself
 
 
 @router.post(
@@ -71,7 +72,7 @@ async def ask(body: AskRequest, request: Request, _: ReaderDep, engine: EngineDe
 )
 async def ask_stream(body: AskRequest, request: Request, _: ReaderDep, engine: EngineDep, state: StateDep):
     """Stream `citations`, then `delta` pieces of the answer text, then `done` with the whole answer."""
-    _check(body, engine)
+    await _check(body, engine)
     cid = correlation_id(request)
 
     async def events() -> AsyncIterator[str]:
