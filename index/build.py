@@ -100,16 +100,16 @@ def update_index(
 def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress) -> None:
     """Embed each distinct unit text once while a writer thread stores finished units.
 
-    Texts go to the model EMBED_WINDOW at a time (the encoder batches those of similar length together).
-    Units are written WRITE_BATCH at a time as soon as every text they need is embedded, so Chroma's
-    writes overlap the model's work instead of following it.
+    The distinct texts go to the model shortest first, EMBED_WINDOW at a time, so each batch holds texts
+    of nearly the same length and pads almost nothing. Units are written WRITE_BATCH at a time as soon as
+    their text is embedded, so Chroma's writes overlap the model's work instead of following it.
     """
     nodes = [unit_to_node(unit, doc) for doc, units in todo for unit in units]
-    texts = [embedding_text(n) for n in nodes]
-    distinct = list(dict.fromkeys(texts))
-    first_seen = {text: i for i, text in enumerate(distinct)}
-    vectors: dict[str, np.ndarray] = {}
-    ready = written = 0  # nodes[:ready] have vectors; nodes[:written] are handed to the writer
+    units_of: dict[str, list[int]] = {}
+    for i, node in enumerate(nodes):
+        units_of.setdefault(embedding_text(node), []).append(i)
+    distinct = sorted(units_of, key=len)
+    pending: list = []  # embedded units not yet handed to the writer
 
     def write(batch: list) -> int:
         target.add(
@@ -123,17 +123,17 @@ def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress
         writes = []
         for start in range(0, len(distinct), EMBED_WINDOW):
             window = distinct[start : start + EMBED_WINDOW]
-            vectors.update(zip(window, embedder.embed_documents(window)))
+            for text, vector in zip(window, embedder.embed_documents(window)):
+                for i in units_of[text]:
+                    nodes[i].embedding = vector
+                    pending.append(nodes[i])
             report.texts_embedded += len(window)
             if progress:
                 progress(report.texts_embedded, len(distinct))
-            while ready < len(nodes) and first_seen[texts[ready]] < start + len(window):
-                nodes[ready].embedding = vectors[texts[ready]]
-                ready += 1
-            while ready - written >= WRITE_BATCH or (ready == len(nodes) and written < ready):
-                chunk = nodes[written : min(ready, written + WRITE_BATCH)]
-                writes.append(writer.submit(write, chunk))
-                written += len(chunk)
+            last = start + EMBED_WINDOW >= len(distinct)
+            while len(pending) >= WRITE_BATCH or (last and pending):
+                writes.append(writer.submit(write, pending[:WRITE_BATCH]))
+                del pending[:WRITE_BATCH]
             if writes and writes[0].done():
                 report.units_embedded += writes.pop(0).result()  # surfaces a failed write early
         for future in writes:

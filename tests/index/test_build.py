@@ -112,3 +112,27 @@ def test_nodes_are_loaded_in_pages(engine):
     paged, paged_vectors = load_units(collection, engine.generation.documents, page=7)
     assert [n.node_id for n in paged] == [n.node_id for n in whole] and len(whole) == 74
     assert vectors.shape == (74, 384) and np.array_equal(vectors, paged_vectors)
+
+
+def test_each_distinct_text_is_embedded_once_shortest_first_and_every_unit_gets_its_vector(
+    empty_engine, corpus, monkeypatch
+):
+    calls: list[list[str]] = []
+    embed = empty_engine.embedder.embed_documents
+
+    def spy(texts):
+        calls.append(list(texts))
+        return embed(texts)
+
+    monkeypatch.setattr(empty_engine.embedder, "embed_documents", spy)
+    monkeypatch.setattr(build, "EMBED_WINDOW", 16)
+    monkeypatch.setattr(build, "WRITE_BATCH", 10)
+    report = ingest(empty_engine, corpus)
+    sent = [t for call in calls for t in call]
+    assert len(sent) == len(set(sent)) == report.texts_embedded and all(len(c) <= 16 for c in calls)
+    assert [len(t) for t in sent] == sorted(len(t) for t in sent)
+    retriever = empty_engine.require_retriever()
+    assert len(retriever.nodes) == report.units_embedded == report.units_total
+    expected = dict(zip(sent, np.asarray(embed(sent), dtype=np.float32)))
+    for node, vector in zip(retriever.nodes, retriever.vectors):
+        assert np.allclose(vector, expected[build.embedding_text(node)], atol=1e-5)
