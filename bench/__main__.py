@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> dict:
     """Every measurement, in one process tree on loopback."""
     from bench import measure, report
     from bench.corpus import source_sentences
-    from bench.service import Service, concurrent, sequential
+    from bench.service import Service, concurrent, sequential, sequential_httpx
     from bench.stats import summary
     from eval.runner import DEFAULT_DATASET
     from index.embedding import Embedder
@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> dict:
         # The floor is measured just before and just after the HTTP run, so both see the same machine state.
         before = measure.floor_samples(embedder, questions, "before")
         result["http"] = sequential(service.url, [f"{q} (http)" for q in questions])
+        result["http"]["with_httpx"] = sequential_httpx(service.url, [f"{q} (httpx)" for q in questions])
         after = measure.floor_samples(embedder, questions, "after")
         result["floor"] = summary(before + after) | {
             "p50_before_ms": summary(before)["p50_ms"],

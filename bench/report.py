@@ -56,7 +56,12 @@ def markdown(r: dict) -> str:
         *_reference_row(r),
         f"| core answer(), fresh | {c['fresh']['p50_ms']:.1f} | {c['fresh']['p95_ms']:.1f} | |",
         f"| core answer(), repeated | {c['repeated']['p50_ms']:.3f} | {c['repeated']['p95_ms']:.3f} | |",
-        f"| POST /v1/ask, 1 client | {h['p50_ms']:.1f} | {h['p95_ms']:.1f} | |",
+        f"| POST /v1/ask, 1 client | {h['p50_ms']:.1f} | {h['p95_ms']:.1f} | stdlib http.client, keep-alive |",
+        *(
+            [f"| … the same with httpx as the client | {x['p50_ms']:.1f} | {x['p95_ms']:.1f} | client-side cost |"]
+            if (x := h.get("with_httpx"))
+            else []
+        ),
         *(
             [
                 f"| … of which answer() inside the service | {a['p50_ms']:.1f} | {a['p95_ms']:.1f} | "

@@ -125,4 +125,5 @@ def test_smoke_run_with_tiny_sizes(tmp_path, capsys):
     inside = written["http"]["answer_in_service"]
     assert inside["n"] == 4 and 0 < inside["p50_ms"] < written["http"]["p50_ms"]
     assert "| … of which answer() inside the service |" in out
+    assert written["http"]["with_httpx"]["n"] == 4 and "| … the same with httpx as the client |" in out
     assert "| target | value | limit | met |" in out
