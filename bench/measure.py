@@ -7,6 +7,8 @@ import shutil
 import time
 from pathlib import Path
 
+import numpy as np
+
 from bench.corpus import generate
 from bench.stats import summary
 from eval.metrics import chrome_leaks, matches
@@ -92,6 +94,7 @@ def ingest_and_answer(
     engine.refresh(force=True)
     load_s = time.perf_counter() - load_started
     latency = summary(timed(lambda q: answer(f"{q} [{factor}x]", engine=engine), questions))
+    recall = vector_recall(engine, questions)
     return {
         "factor": factor,
         "units": report.units_total,
@@ -101,9 +104,24 @@ def ingest_and_answer(
         "ingest_texts_per_s": round(report.texts_embedded / ingest_s, 1),
         "load_s": round(load_s, 2),
         "answer": latency,
+        "vector_recall": recall,
         "index_mb": round(folder_mb(data_dir), 2),
         "data_dir": str(data_dir),
     } | ({"raw_texts_per_s": raw_rates} if raw else {})
+
+
+def vector_recall(engine: Engine, questions: list[str]) -> float | None:
+    """Share of each question's true nearest units (by exact cosine, ties included) that the all-years
+    vector search returns; None when that search is exact anyway (no more units than exact_max_units)."""
+    retriever = engine.require_retriever()
+    if len(retriever.nodes) <= retriever.exact_max_units:
+        return None
+    queries = np.asarray(engine.embedder.embed_queries(questions), dtype=np.float32)
+    exact = retriever.vectors @ queries.T
+    k = min(retriever.candidates, len(retriever.nodes))
+    kth = np.sort(exact, axis=0)[-k]  # each question's k-th best cosine
+    found = retriever.vector_search(queries, None)
+    return round(float(np.mean([np.mean(exact[rows, i] >= kth[i] - 1e-5) for i, rows in enumerate(found)])), 3)
 
 
 def raw_embedding_rate(embedder: Embedder, corpus: Path, limit: int = 1000) -> float:

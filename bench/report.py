@@ -83,14 +83,16 @@ def markdown(r: dict) -> str:
         f"{r['naive']['top1_contains_gold']}, pinpoint {r['naive']['pinpoint_rate']}, chrome in "
         f"{r['naive']['answers_with_chrome']} top-1 chunks |",
         "",
-        "| corpus | units | distinct texts | ingest s | answer p50 ms | p95 ms | index MB | load s |",
-        "|---|---|---|---|---|---|---|---|",
+        "| corpus | units | distinct texts | ingest s | answer p50 ms | p95 ms | vector recall@20 | index MB "
+        "| load s |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in r["scale"]:
+        recall = row.get("vector_recall")
         lines.append(
             f"| {row['factor']}× | {row['units']} | {row['distinct_texts']} | {row['ingest_s']} | "
-            f"{row['answer']['p50_ms']:.1f} | "
-            f"{row['answer']['p95_ms']:.1f} | {row['index_mb']} | {row['load_s']} |"
+            f"{row['answer']['p50_ms']:.1f} | {row['answer']['p95_ms']:.1f} | "
+            f"{'exact' if recall is None else recall} | {row['index_mb']} | {row['load_s']} |"
         )
     lines += ["", "| target | value | limit | met |", "|---|---|---|---|"]
     lines += [f"| {t['target']} | {t['value']} | {t['limit']} | {'yes' if t['met'] else 'NO'} |" for t in r["targets"]]

@@ -104,7 +104,7 @@ class HybridRetriever:
         found = _top(scores[rows], self.candidates, rows.start)
         return [(row, score) for row, score in found if score > 0]
 
-    def _vector(self, queries: np.ndarray, year: int | None) -> list[list[int]]:
+    def vector_search(self, queries: np.ndarray, year: int | None) -> list[list[int]]:
         """Rows of the nearest units for each question vector, best first."""
         rows = self._scope(year)
         if rows.stop - rows.start > self.exact_max_units:
@@ -136,7 +136,7 @@ class HybridRetriever:
             cand.fused += 1.0 / (RRF_K + rank + 1)
             return cand
 
-        for rows in self._vector(queries, year):
+        for rows in self.vector_search(queries, year):
             for rank, row in enumerate(rows):
                 cand = fuse(row, rank)
                 cand.vector_rank = rank if cand.vector_rank is None else min(rank, cand.vector_rank)

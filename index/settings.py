@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     exact_search_max_units: int = Field(
         20_000, ge=0, description="Search vectors exactly in memory up to this many units; beyond, Chroma's HNSW."
     )
+    hnsw_search_ef: int = Field(
+        1000,
+        ge=20,
+        description="Breadth of a search in Chroma's HNSW index (set when an ingest creates a generation): "
+        "higher finds more of the true nearest units, at some speed.",
+    )
 
     host: str = Field("127.0.0.1", description="Address `cbcf serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `cbcf serve` listens on.")

@@ -45,6 +45,7 @@ class Store:
     def __init__(self, settings: Settings, client=None):
         self.client = client or make_client(settings)
         self.prefix = settings.collection_prefix
+        self.search_ef = settings.hnsw_search_ef
         self._registry = self.client.get_or_create_collection(f"{self.prefix}-registry", embedding_function=None)
 
     def active(self) -> Generation | None:
@@ -62,7 +63,8 @@ class Store:
     def new_collection(self):
         """Create an empty unit collection for the next generation."""
         name = f"{self.prefix}-units-{uuid.uuid4().hex[:12]}"
-        return self.client.create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+        metadata = {"hnsw:space": "cosine", "hnsw:search_ef": self.search_ef}
+        return self.client.create_collection(name, metadata=metadata, embedding_function=None)
 
     def copy_documents(self, source_name: str, target, doc_ids: list[str]) -> int:
         """Copy the stored units (with their vectors) of some documents to another collection."""

@@ -63,6 +63,7 @@ def sample_result():
                 "ingest_texts_per_s": 74.0,
                 "load_s": 0.1,
                 "answer": lat,
+                "vector_recall": None,
                 "index_mb": 1.0,
             },
             {
@@ -74,6 +75,7 @@ def sample_result():
                 "ingest_texts_per_s": 90.0,
                 "load_s": 9.0,
                 "answer": {"n": 3, "p50_ms": 25.0, "p95_ms": 30.0},
+                "vector_recall": 0.93,
                 "index_mb": 500.0,
             },
         ],
@@ -104,7 +106,9 @@ def test_report_files(tmp_path):
     paths = report.write(result, tmp_path)
     assert json.loads(Path(paths["json"]).read_text())["floor"]["p50_ms"] == 10.0
     text = Path(paths["markdown"]).read_text()
-    assert "| 1000× | 74000 | 9000 |" in text and "| ready ≤ 10 s | 8.0 | 10 | yes |" in text
+    assert "| 1× | 74 | 74 | 1.0 | 10.0 | 12.0 | exact |" in text
+    assert "| 1000× | 74000 | 9000 | 100.0 | 25.0 | 30.0 | 0.93 |" in text
+    assert "| ready ≤ 10 s | 8.0 | 10 | yes |" in text
     assert Path(paths["plot"]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -127,3 +131,12 @@ def test_smoke_run_with_tiny_sizes(tmp_path, capsys):
     assert "| … of which answer() inside the service |" in out
     assert written["http"]["with_httpx"]["n"] == 4 and "| … the same with httpx as the client |" in out
     assert "| target | value | limit | met |" in out
+
+
+def test_vector_recall_is_none_for_exact_search_and_measured_through_hnsw(engine, monkeypatch):
+    from bench.measure import vector_recall
+
+    questions = ["ghost guns", "fentanyl precursor chemicals", "human trafficking victims", "Ottawa forum"]
+    assert vector_recall(engine, questions) is None
+    monkeypatch.setattr(engine.require_retriever(), "exact_max_units", 0)
+    assert vector_recall(engine, questions) == 1.0  # HNSW over 74 units finds the true nearest 20

@@ -26,7 +26,7 @@ def test_exact_and_hnsw_vector_search_find_the_same_units(engine):
     exact, hnsw = _retrievers(engine)
     queries = np.asarray(engine.embedder.embed_queries(QUESTIONS), dtype=np.float32)
     for year in (None, *exact.years):
-        for ours, theirs in zip(exact._vector(queries, year), hnsw._vector(queries, year)):
+        for ours, theirs in zip(exact.vector_search(queries, year), hnsw.vector_search(queries, year)):
             assert ours[:5] == theirs[:5]
             assert (
                 len(ours)
@@ -100,3 +100,19 @@ def test_keyword_tokens_match_what_bm25s_tokenize_makes(engine):
             show_progress=False,
         )[0]
         assert retriever.keyword_tokens(text) == expected
+
+
+def test_new_generations_search_hnsw_with_the_configured_breadth(tmp_path, embedder):
+    from index.build import ingest_paths
+    from index.settings import BUNDLED_CORPUS
+    from tests.conftest import make_engine
+
+    eng = make_engine(tmp_path, embedder, hnsw_search_ef=321, exact_search_max_units=0)
+    ingest_paths([BUNDLED_CORPUS], eng.store, eng.embedder)
+    eng.refresh(force=True)
+    collection = eng.store.collection(eng.store.active().collection)
+    assert collection.configuration_json["hnsw"]["ef_search"] == 321
+    queries = np.asarray(eng.embedder.embed_queries(QUESTIONS), dtype=np.float32)
+    exact = HybridRetriever(collection, eng.retriever.nodes, eng.retriever.vectors, exact_max_units=10**6)
+    found, expected = eng.retriever.vector_search(queries, None), exact.vector_search(queries, None)
+    assert [r[:5] for r in found] == [r[:5] for r in expected]
