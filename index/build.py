@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -98,46 +97,36 @@ def update_index(
 
 
 def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress) -> None:
-    """Embed each distinct unit text once while a writer thread stores finished units.
+    """Embed each distinct unit text once, then store every unit in document order.
 
     The distinct texts go to the model shortest first, EMBED_WINDOW at a time, so each batch holds texts
-    of nearly the same length and pads almost nothing. Units are written WRITE_BATCH at a time as soon as
-    their text is embedded, so Chroma's writes overlap the model's work instead of following it.
+    of nearly the same length and pads almost nothing. The units are written afterwards, WRITE_BATCH at a
+    time, in document order: Chroma builds its HNSW graph in the order units arrive, and units arriving
+    sorted by length (each repeated sentence's copies together) made a graph that found about half of the
+    true 20 nearest units at 74,000 units, against 93% in document order. Writing alongside the model
+    took as long in all: both compete for the same cores.
     """
     nodes = [unit_to_node(unit, doc) for doc, units in todo for unit in units]
     units_of: dict[str, list[int]] = {}
     for i, node in enumerate(nodes):
         units_of.setdefault(embedding_text(node), []).append(i)
     distinct = sorted(units_of, key=len)
-    pending: list = []  # embedded units not yet handed to the writer
-
-    def write(batch: list) -> int:
+    for start in range(0, len(distinct), EMBED_WINDOW):
+        window = distinct[start : start + EMBED_WINDOW]
+        for text, vector in zip(window, embedder.embed_documents(window)):
+            for i in units_of[text]:
+                nodes[i].embedding = vector
+        report.texts_embedded += len(window)
+        if progress:
+            progress(report.texts_embedded, len(distinct))
+    for start in range(0, len(nodes), WRITE_BATCH):
+        batch = nodes[start : start + WRITE_BATCH]
         target.add(
             ids=[n.node_id for n in batch],
             embeddings=np.vstack([n.embedding for n in batch]),
             metadatas=[to_record(n) for n in batch],
         )
-        return len(batch)
-
-    with ThreadPoolExecutor(1, thread_name_prefix="cbcf-write") as writer:
-        writes = []
-        for start in range(0, len(distinct), EMBED_WINDOW):
-            window = distinct[start : start + EMBED_WINDOW]
-            for text, vector in zip(window, embedder.embed_documents(window)):
-                for i in units_of[text]:
-                    nodes[i].embedding = vector
-                    pending.append(nodes[i])
-            report.texts_embedded += len(window)
-            if progress:
-                progress(report.texts_embedded, len(distinct))
-            last = start + EMBED_WINDOW >= len(distinct)
-            while len(pending) >= WRITE_BATCH or (last and pending):
-                writes.append(writer.submit(write, pending[:WRITE_BATCH]))
-                del pending[:WRITE_BATCH]
-            if writes and writes[0].done():
-                report.units_embedded += writes.pop(0).result()  # surfaces a failed write early
-        for future in writes:
-            report.units_embedded += future.result()
+        report.units_embedded += len(batch)
 
 
 def ingest_paths(

@@ -133,6 +133,11 @@ def test_each_distinct_text_is_embedded_once_shortest_first_and_every_unit_gets_
     assert [len(t) for t in sent] == sorted(len(t) for t in sent)
     retriever = empty_engine.require_retriever()
     assert len(retriever.nodes) == report.units_embedded == report.units_total
+    stored = empty_engine.store.collection(empty_engine.store.active().collection).get(include=[])["ids"]
+    in_document_order = [
+        n.node_id for n in sorted(retriever.nodes, key=lambda n: (n.metadata["doc_id"], n.metadata["position"]))
+    ]
+    assert stored == in_document_order  # Chroma's HNSW graph is built in this order
     expected = dict(zip(sent, np.asarray(embed(sent), dtype=np.float32)))
     for node, vector in zip(retriever.nodes, retriever.vectors):
         assert np.allclose(vector, expected[build.embedding_text(node)], atol=1e-5)
