@@ -167,14 +167,12 @@ def extractive_answer(
 ) -> tuple[Answer, QueryPlan]:
     """The extractive answer (quoted sentences or an abstention) and the plan it was built from.
 
-    plan: the question's plan when the caller already made it (with plan_question, for the same year).
+    plan: the question's plan when the caller already made it (with plan_question, for the same year);
+    question is then the text plan_question validated.
     """
     started = time.perf_counter()
     settings = engine.settings
-    if plan is None:
-        text, plan = plan_question(question, engine, year)
-    else:
-        text = validate_question(question, settings.max_question_chars)
+    text, plan = plan_question(question, engine, year) if plan is None else (question, plan)
     limits = Thresholds(settings.min_relevance)
     k = top_k or settings.top_k
 
