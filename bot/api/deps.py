@@ -6,7 +6,6 @@ import hmac
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
-from starlette.concurrency import run_in_threadpool
 
 from bot.api.state import AppState
 from index.engine import Engine
@@ -20,7 +19,7 @@ async def get_state(request: Request) -> AppState:
 
 async def get_engine(state: Annotated[AppState, Depends(get_state)]) -> Engine:
     """The loaded engine, or 503 while it cannot be built."""
-    engine = state.current() or await run_in_threadpool(state.get_engine)  # a retry may rebuild: off the loop
+    engine = await state.engine_for_request()
     if engine is None:
         raise HTTPException(503, f"index not ready: {state.startup_error or 'starting'}", {"Retry-After": "5"})
     return engine

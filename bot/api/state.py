@@ -6,6 +6,8 @@ import logging
 import threading
 import time
 
+from starlette.concurrency import run_in_threadpool
+
 from bot.api.metrics import Metrics
 from bot.api.ratelimit import RateLimiter
 from index.engine import Engine
@@ -50,9 +52,11 @@ class AppState:
             ingest_paths([self.settings.corpus_dir], self.engine.store, self.engine.embedder)
         self.engine.refresh(force=True)
 
-    def current(self) -> Engine | None:
-        """The engine when it started cleanly; None when it is missing or failed (get_engine retries)."""
-        return self.engine if self.engine is not None and not self.startup_error else None
+    async def engine_for_request(self) -> Engine | None:
+        """get_engine for the event loop: a retried start-up (it may build the index) runs in a worker thread."""
+        if self.engine is not None and not self.startup_error:
+            return self.engine
+        return await run_in_threadpool(self.get_engine)
 
     def get_engine(self) -> Engine | None:
         """The engine, retrying a failed start at most every few seconds."""

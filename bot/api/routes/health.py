@@ -21,7 +21,7 @@ async def healthz() -> Health:
 @router.get("/readyz", response_model=Health, responses={503: {"model": Health}}, summary="The index is loaded")
 async def readyz(state: StateDep):
     """200 when the index is loaded and Chroma answers; 503 otherwise."""
-    engine = state.current() or await run_in_threadpool(state.get_engine)  # a retried start-up blocks
+    engine = await state.engine_for_request()
     if engine is None:
         return JSONResponse(Health(status="unavailable", detail=state.startup_error).model_dump(), 503)
     try:
