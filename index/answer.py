@@ -110,8 +110,7 @@ async def answer_async(question: str, *, engine: Engine, year: int | None = None
     (looking for a new index, reloading one, an LLM call) goes to a worker thread instead.
     """
     started = time.perf_counter()
-    if engine.refresh_due():
-        await asyncio.to_thread(engine.refresh)
+    await engine.refresh_off_loop()
     if engine.llm is not None:
         return await asyncio.to_thread(answer, question, engine=engine, year=year, top_k=top_k)
     prepared = prepare(question, engine, year, top_k)

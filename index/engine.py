@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 import time
@@ -93,6 +94,11 @@ class Engine:
     def refresh_due(self) -> bool:
         """Whether the next refresh() would look for a newly activated index in the store."""
         return time.monotonic() - self._checked >= REFRESH_SECONDS
+
+    async def refresh_off_loop(self) -> None:
+        """refresh() for an event loop: when a check is due, it (and any reload) runs in a worker thread."""
+        if self.refresh_due():
+            await asyncio.to_thread(self.refresh)
 
     def require_retriever(self) -> HybridRetriever:
         """The current retriever, or IndexNotReady."""

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
-from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.concurrency import iterate_in_threadpool
 
 from bot.api.deps import EngineDep, ReaderDep, StateDep
 from bot.api.errors import correlation_id
@@ -39,8 +39,7 @@ def _wants_stream(request: Request) -> bool:
 
 async def _check(body: AskRequest, engine) -> None:
     """Reject a bad question or year before a stream starts (a due index check runs off the loop first)."""
-    if engine.refresh_due():
-        await run_in_threadpool(engine.refresh)
+    await engine.refresh_off_loop()
     validate_question(body.question, engine.settings.max_question_chars)
     check_year(body.year, set(engine.require_retriever().years))
 
