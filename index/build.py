@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -14,7 +15,7 @@ from ingest.pipeline import IngestReport
 
 Progress = Callable[[int, int], None]
 WRITE_BATCH = 1000
-EMBED_WINDOW = 256  # texts per model call: enough to batch by length, small enough for steady progress
+EMBED_WINDOW = 1024  # distinct texts per model call: enough to batch by length, few enough to overlap writes
 
 
 class IngestFailed(Exception):
@@ -97,36 +98,51 @@ def update_index(
 
 
 def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress) -> None:
-    """Embed each distinct unit text once, then store every unit in document order.
+    """Embed each distinct unit text once and store every unit, in document order, while the model runs.
 
-    The distinct texts go to the model shortest first, EMBED_WINDOW at a time, so each batch holds texts
-    of nearly the same length and pads almost nothing. The units are written afterwards, WRITE_BATCH at a
-    time, in document order: Chroma builds its HNSW graph in the order units arrive, and units arriving
-    sorted by length (each repeated sentence's copies together) made a graph that found about half of the
-    true 20 nearest units at 74,000 units, against 93% in document order. Writing alongside the model
-    took as long in all: both compete for the same cores.
+    The distinct texts go to the model EMBED_WINDOW at a time, in the order they first occur; the model
+    batches each window's texts by length. As soon as every text up to some unit is embedded, the units
+    up to it are handed to one writer thread, so Chroma's writes overlap the model's next window.
+    Units reach Chroma in document order because Chroma builds its HNSW graph in arrival order: units
+    sorted by length (each repeated sentence's copies together) made a graph that found about half of
+    the true 20 nearest units at 74,000 units, against 93% in document order.
     """
     nodes = [unit_to_node(unit, doc) for doc, units in todo for unit in units]
-    units_of: dict[str, list[int]] = {}
-    for i, node in enumerate(nodes):
-        units_of.setdefault(embedding_text(node), []).append(i)
-    distinct = sorted(units_of, key=len)
-    for start in range(0, len(distinct), EMBED_WINDOW):
-        window = distinct[start : start + EMBED_WINDOW]
-        for text, vector in zip(window, embedder.embed_documents(window)):
-            for i in units_of[text]:
-                nodes[i].embedding = vector
-        report.texts_embedded += len(window)
-        if progress:
-            progress(report.texts_embedded, len(distinct))
+    rows: dict[str, int] = {}  # distinct text -> its row in vectors, numbered in order of first use
+    slot = np.fromiter((rows.setdefault(embedding_text(n), len(rows)) for n in nodes), np.int64, len(nodes))
+    # A unit can be written once every distinct text up to the newest it or an earlier unit uses is in.
+    newest = np.maximum.accumulate(slot) if len(slot) else slot
+    distinct = list(rows)
+    vectors = None
+    written, pending = 0, []
+    with ThreadPoolExecutor(1, thread_name_prefix="cbcf-write") as writer:
+        for start in range(0, len(distinct), EMBED_WINDOW):
+            window = np.asarray(embedder.embed_documents(distinct[start : start + EMBED_WINDOW]), np.float32)
+            if vectors is None:
+                vectors = np.empty((len(distinct), window.shape[1]), dtype=np.float32)
+            vectors[start : start + len(window)] = window
+            report.texts_embedded += len(window)
+            if progress:
+                progress(report.texts_embedded, len(distinct))
+            for done in [f for f in pending if f.done()]:
+                done.result()  # a failed write stops the ingest now, not after all the embedding
+            ready = int(np.searchsorted(newest, start + len(window)))
+            pending.append(writer.submit(_write_units, target, nodes[written:ready], vectors[slot[written:ready]]))
+            written = ready
+        for future in pending:
+            report.units_embedded += future.result()
+
+
+def _write_units(target, nodes: list, vectors: np.ndarray) -> int:
+    """Add units and their vectors to a collection, WRITE_BATCH at a time; how many were written."""
     for start in range(0, len(nodes), WRITE_BATCH):
         batch = nodes[start : start + WRITE_BATCH]
         target.add(
             ids=[n.node_id for n in batch],
-            embeddings=np.vstack([n.embedding for n in batch]),
+            embeddings=vectors[start : start + WRITE_BATCH],
             metadatas=[to_record(n) for n in batch],
         )
-        report.units_embedded += len(batch)
+    return len(nodes)
 
 
 def ingest_paths(

@@ -8,7 +8,9 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
@@ -102,29 +104,59 @@ class TorchEncoder:
 
 
 class OnnxEncoder:
-    """The same network exported to ONNX, run by onnxruntime with a fast tokenizer and numpy pooling."""
+    """The same network exported to ONNX, run by onnxruntime with a fast tokenizer and numpy pooling.
 
-    def __init__(self, model_dir: Path, onnx_file: Path):
-        import onnxruntime as ort
+    Questions go through a session whose one call uses every core (lowest latency for a single text).
+    Many texts at once (an ingest) go through a second, one-thread session that `workers` threads call
+    side by side, each on its own batch: on 2 cores that embedded about 17% more texts per second than
+    splitting each batch's work across the cores, which leaves them waiting on each other.
+    """
+
+    def __init__(self, model_dir: Path, onnx_file: Path, workers: int | None = None):
         from tokenizers import Tokenizer
 
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         # tokenizer.json ships with truncation and fixed padding at 128; the model was trained at max_seq_length.
         self.tokenizer.enable_truncation(max_length=max_length(model_dir))
         self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
+        self.onnx_file = onnx_file
+        self.session = self._session(threads=0)  # 0: onnxruntime's default, one thread per core
+        self.inputs = {i.name for i in self.session.get_inputs()}
+        self.workers = max(1, workers if workers is not None else os.cpu_count() or 1)
+        self._bulk = None  # the one-thread session and its threads, made on the first large encode
+        self._bulk_lock = threading.Lock()
+
+    def _session(self, threads: int):
+        import onnxruntime as ort
+
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.enable_cpu_mem_arena = False  # the arena keeps the largest batch's buffers for good
-        self.session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
-        self.inputs = {i.name for i in self.session.get_inputs()}
+        options.intra_op_num_threads = threads
+        return ort.InferenceSession(str(self.onnx_file), options, providers=["CPUExecutionProvider"])
 
-    def _run(self, texts: list[str]) -> tuple[list, np.ndarray, np.ndarray]:
+    def _run(self, texts: list[str], session=None) -> tuple[list, np.ndarray, np.ndarray]:
         """Tokenise and run the network: encodings, token vectors (batch × tokens × dim), attention mask."""
         encoded = self.tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encoded], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        return encoded, self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0], mask
+        hidden = (session or self.session).run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]
+        return encoded, hidden, mask
+
+    def _pooled(self, texts: list[str], session=None) -> np.ndarray:
+        """Mean-pooled (over real tokens), normalised vectors of one batch."""
+        _, hidden, mask = self._run(texts, session)
+        weights = mask[..., None].astype(np.float32)
+        return _normalise((hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None))
+
+    def _bulk_runner(self):
+        """The one-thread session and the pool of threads that share it (made once)."""
+        with self._bulk_lock:
+            if self._bulk is None:
+                pool = ThreadPoolExecutor(self.workers, thread_name_prefix="cbcf-embed")
+                self._bulk = (self._session(threads=1), pool)
+            return self._bulk
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         """Mean-pooled (over real tokens), normalised sentence vectors, in the order of texts.
@@ -132,15 +164,17 @@ class OnnxEncoder:
         Texts are batched by length, as sentence-transformers does, so a batch pads few tokens.
         """
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        batches = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
+        if len(batches) > 1 and self.workers > 1:
+            session, pool = self._bulk_runner()
+            pooled = pool.map(lambda picked: self._pooled([texts[i] for i in picked], session), batches)
+        else:
+            pooled = (self._pooled([texts[i] for i in picked]) for picked in batches)
         rows = np.zeros((len(texts), 0), dtype=np.float32)
-        for start in range(0, len(order), batch_size):
-            picked = order[start : start + batch_size]
-            _, hidden, mask = self._run([texts[i] for i in picked])
-            weights = mask[..., None].astype(np.float32)
-            pooled = _normalise((hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None))
+        for picked, vectors in zip(batches, pooled):
             if not rows.shape[1]:
-                rows = np.zeros((len(texts), pooled.shape[1]), dtype=np.float32)
-            rows[picked] = pooled
+                rows = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+            rows[picked] = vectors
         return rows
 
     def encode_queries(self, queries: list[Query]) -> list[tuple[np.ndarray, ...]]:

@@ -1,4 +1,5 @@
 import shutil
+import threading
 
 import numpy as np
 import pytest
@@ -95,6 +96,41 @@ def test_failed_ingest_leaves_the_previous_index_answering(empty_engine, corpus,
     assert not reply.abstained and "privately manufactured firearms" in reply.citations[0].quote
 
 
+def test_failed_write_stops_the_ingest_and_leaves_the_previous_index(empty_engine, corpus, monkeypatch):
+    ingest(empty_engine, corpus)
+    before = empty_engine.store.active()
+    monkeypatch.setattr(build, "EMBED_WINDOW", 8)
+    monkeypatch.setattr(build, "WRITE_BATCH", 4)
+    calls: list[list[str]] = []
+    new_collection = empty_engine.store.new_collection
+
+    def failing_collection():
+        collection = new_collection()
+        add = collection.add
+
+        def add_then_fail(**kw):
+            if threading.current_thread().name.startswith("cbcf-write"):  # not the copy of the unchanged statement
+                if len(calls) == 3:
+                    raise ValueError("disk full")
+                calls.append(kw["ids"])
+            return add(**kw)
+
+        collection.add = add_then_fail
+        return collection
+
+    monkeypatch.setattr(empty_engine.store, "new_collection", failing_collection)
+    path = corpus / "2023-cbcf-joint-statement-ottawa.txt"
+    path.write_text(path.read_text() + "\n\nMinisters also agreed to study drone smuggling over the border.\n")
+    with pytest.raises(IngestFailed, match="previous index kept: disk full"):
+        ingest_paths([corpus], empty_engine.store, empty_engine.embedder)
+    assert len(calls) == 3  # the writer stored some units before the failure
+    after = empty_engine.store.active()
+    assert after.collection == before.collection and after.documents == before.documents
+    names = [c.name for c in empty_engine.store.client.list_collections()]
+    assert sum(n.startswith("cbcf-units-") for n in names) == 1
+    assert not answer(GHOST, engine=empty_engine).abstained
+
+
 def test_index_persists_and_is_seen_by_a_second_engine(empty_engine, corpus, embedder):
     from tests.conftest import make_engine
 
@@ -114,7 +150,7 @@ def test_nodes_are_loaded_in_pages(engine):
     assert vectors.shape == (74, 384) and np.array_equal(vectors, paged_vectors)
 
 
-def test_each_distinct_text_is_embedded_once_shortest_first_and_every_unit_gets_its_vector(
+def test_each_distinct_text_is_embedded_once_in_order_of_first_use_and_every_unit_gets_its_vector(
     empty_engine, corpus, monkeypatch
 ):
     calls: list[list[str]] = []
@@ -130,14 +166,12 @@ def test_each_distinct_text_is_embedded_once_shortest_first_and_every_unit_gets_
     report = ingest(empty_engine, corpus)
     sent = [t for call in calls for t in call]
     assert len(sent) == len(set(sent)) == report.texts_embedded and all(len(c) <= 16 for c in calls)
-    assert [len(t) for t in sent] == sorted(len(t) for t in sent)
     retriever = empty_engine.require_retriever()
+    in_order = sorted(retriever.nodes, key=lambda n: (n.metadata["doc_id"], n.metadata["position"]))
+    assert sent == list(dict.fromkeys(build.embedding_text(n) for n in in_order))
     assert len(retriever.nodes) == report.units_embedded == report.units_total
     stored = empty_engine.store.collection(empty_engine.store.active().collection).get(include=[])["ids"]
-    in_document_order = [
-        n.node_id for n in sorted(retriever.nodes, key=lambda n: (n.metadata["doc_id"], n.metadata["position"]))
-    ]
-    assert stored == in_document_order  # Chroma's HNSW graph is built in this order
+    assert stored == [n.node_id for n in in_order]  # Chroma's HNSW graph is built in this order
     expected = dict(zip(sent, np.asarray(embed(sent), dtype=np.float32)))
     for node, vector in zip(retriever.nodes, retriever.vectors):
         assert np.allclose(vector, expected[build.embedding_text(node)], atol=1e-5)

@@ -46,6 +46,19 @@ def test_onnx_vectors_match_sentence_transformers(embedder, torch_encoder):
         assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
 
 
+def test_many_texts_run_side_by_side_on_a_one_thread_session_with_the_same_vectors(embedder):
+    texts = TEXTS + [f"Ministers met in {year} to discuss smuggling route {year % 7}." for year in range(1997, 2030)]
+    alone = OnnxEncoder(MODEL_DIR, embedder.encoder.onnx_file, workers=1)
+    together = OnnxEncoder(MODEL_DIR, embedder.encoder.onnx_file, workers=2)
+    expected = alone.encode(texts, 4)
+    assert alone._bulk is None  # one worker: everything on the question session
+    got = together.encode(texts, 4)
+    session, pool = together._bulk
+    assert session.get_session_options().intra_op_num_threads == 1 and pool._max_workers == 2
+    assert got.shape == expected.shape and np.allclose(got, expected, atol=1e-5)  # same order, same vectors
+    assert np.allclose(together.encode(texts[:3], 4), expected[:3], atol=1e-5)  # one batch: question session
+
+
 def test_export_from_scratch_is_reused_and_loads(tmp_path):
     target = tmp_path / "export"
     onnx_file = export_onnx(MODEL_DIR, target)
