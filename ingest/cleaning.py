@@ -32,10 +32,11 @@ _CHROME_FRAGMENTS = [
     r"cookie (policy|settings|preferences)",
     r"tax[ -]?id\b",
     r"\bduns number\b",
-    r"\bEIN:\s*\d",
+    r"\bein:\s*\d",
 ]
 _LINE_RE = re.compile(r"^(?:" + "|".join(_CHROME_LINE_PATTERNS) + r")$", re.IGNORECASE)
-_FRAGMENT_RE = re.compile("|".join(_CHROME_FRAGMENTS), re.IGNORECASE)
+# Matched against the lowercased line: about twice as fast as re.IGNORECASE over every line of a corpus.
+_FRAGMENT_RE = re.compile("|".join(_CHROME_FRAGMENTS))
 _DATELINE_RE = re.compile(r"^(?P<place>[A-Z][A-Z.,' -]{2,40}?)\s*(?:\([^)]{1,40}\))?\s*[:—–-]\s+(?=\S)")
 
 
@@ -47,7 +48,7 @@ def is_chrome(line: str) -> bool:
     if _LINE_RE.match(stripped):
         return True
     # Footer lines mention copyright, policies or tax identifiers; prose never does here.
-    return bool(_FRAGMENT_RE.search(stripped)) and len(stripped) < 400
+    return len(stripped) < 400 and bool(_FRAGMENT_RE.search(stripped.lower()))
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str]:

@@ -50,8 +50,7 @@ def make_units(doc_id: str, paragraphs: list[Paragraph]) -> list[Unit]:
     rows = [(p, part) for p in paragraphs for s in split_sentences(p.text) for part in split_long(s, MAX_UNIT_CHARS)]
     units = []
     for i, (para, sentence) in enumerate(rows):
-        lo, hi = i - WINDOW, i + WINDOW
-        window = [s for j, (p, s) in enumerate(rows) if lo <= j <= hi and p.section == para.section]
+        window = [s for p, s in rows[max(0, i - WINDOW) : i + WINDOW + 1] if p.section == para.section]
         units.append(
             Unit(
                 unit_id=f"{doc_id}:{i:05d}",
