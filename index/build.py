@@ -111,7 +111,7 @@ def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress
     rows: dict[str, int] = {}  # distinct text -> its row in vectors, numbered in order of first use
     slot = np.fromiter((rows.setdefault(embedding_text(n), len(rows)) for n in nodes), np.int64, len(nodes))
     # A unit can be written once every distinct text up to the newest it or an earlier unit uses is in.
-    newest = np.maximum.accumulate(slot) if len(slot) else slot
+    newest = np.maximum.accumulate(slot)
     distinct = list(rows)
     vectors = None
     written, pending = 0, []
