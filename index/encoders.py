@@ -108,7 +108,7 @@ class OnnxEncoder:
 
     Questions go through a session whose one call uses every core (lowest latency for a single text).
     Many texts at once (an ingest) go through a second, one-thread session that `workers` threads call
-    side by side, each on its own batch: on 2 cores that embedded about 17% more texts per second than
+    side by side, each on its own batch: on 2 cores that embedded 9–17% more texts per second than
     splitting each batch's work across the cores, which leaves them waiting on each other.
     """
 
