@@ -104,7 +104,7 @@ def answer(question: str, *, engine: Engine, year: int | None = None, top_k: int
 
 
 async def answer_async(question: str, *, engine: Engine, year: int | None = None, top_k: int | None = None) -> Answer:
-    """answer() for an event loop: it awaits the model's worker thread, so the loop serves others meanwhile.
+    """answer() for an event loop: while others are in flight, the loop serves them as the model runs.
 
     The same steps as answer(), run on the loop (they take about a millisecond); what may block for long
     (looking for a new index, reloading one, an LLM call) goes to a worker thread instead.

@@ -30,13 +30,16 @@ def _settle(future: asyncio.Future, job: _Job) -> None:
 
 
 class MicroBatcher:
-    """Runs every model call on one worker thread; waiting callers' texts share the next call.
+    """Runs model calls one at a time; the texts of callers waiting together share the next call.
 
     A text is any hashable input of the model function (a string, or a question with its focus spans);
     the function returns one result per input, in order.
 
-    A lone caller pays only a thread hand-off. Under concurrent load, the callers that queued up while
-    a batch was running go into the next batch together, which costs far less than one call each.
+    Under concurrent load, the callers that queued up while a batch was running go into the next batch
+    together, which costs far less than one call each. A lone caller on an event loop, with nobody else
+    waiting and the model idle, runs the model on the loop's own thread: the two thread hand-offs cost
+    about 0.4 ms, and no other caller is there to be held up (anyone who arrives meanwhile waits one
+    call, as they would behind the worker).
     """
 
     def __init__(self, embed: Callable[[list], Sequence], max_texts: int = 64):
@@ -45,7 +48,11 @@ class MicroBatcher:
         self._queue: queue.SimpleQueue[_Job] = queue.SimpleQueue()
         self._start_lock = threading.Lock()
         self._worker: threading.Thread | None = None
+        self._busy = threading.Lock()  # held while the model runs, on the worker or inline
+        self._awaiting = 0  # callers inside embed_async, on any loop
+        self._count_lock = threading.Lock()
         self.batches = 0  # model calls made, for tests and metrics
+        self.inline = 0  # of those, calls made on a lone caller's own thread
 
     def embed(self, texts: Sequence[Hashable]) -> list:
         """Results for texts, computed in the next batch; raises what the model raised."""
@@ -60,9 +67,25 @@ class MicroBatcher:
         return job.vectors
 
     async def embed_async(self, texts: Sequence[Hashable]) -> list:
-        """Like embed, awaited: the event loop goes on serving while the worker runs the model."""
+        """Like embed, awaited: a lone caller runs the model itself; otherwise the loop serves on meanwhile."""
         if not texts:
             return []
+        with self._count_lock:
+            self._awaiting += 1
+        try:
+            await asyncio.sleep(0)  # callers that arrived together all get here before any decides
+            if self._awaiting == 1 and self._queue.empty() and self._busy.acquire(blocking=False):
+                try:
+                    self.inline += 1
+                    return self._call([_Job(texts)])[0].vectors
+                finally:
+                    self._busy.release()
+            return await self._queued(texts)
+        finally:
+            with self._count_lock:
+                self._awaiting -= 1
+
+    async def _queued(self, texts: Sequence[Hashable]) -> list:
         loop = asyncio.get_running_loop()
         future: asyncio.Future = loop.create_future()
 
@@ -95,16 +118,22 @@ class MicroBatcher:
             size += len(job.texts)
         return jobs
 
+    def _call(self, jobs: list[_Job]) -> list[_Job]:
+        """One model call for the jobs' distinct texts; raises what the model raised."""
+        distinct = list(dict.fromkeys(t for job in jobs for t in job.texts))
+        results = self._embed(distinct)
+        self.batches += 1
+        row = dict(zip(distinct, results))
+        for job in jobs:
+            job.vectors = [row[t] for t in job.texts]
+        return jobs
+
     def _run(self) -> None:
         while True:
             jobs = self._take()
-            distinct = list(dict.fromkeys(t for job in jobs for t in job.texts))
             try:
-                results = self._embed(distinct)
-                self.batches += 1
-                row = dict(zip(distinct, results))
-                for job in jobs:
-                    job.vectors = [row[t] for t in job.texts]
+                with self._busy:
+                    self._call(jobs)
             except BaseException as exc:  # handed to every waiting caller, never kills the worker
                 for job in jobs:
                     job.error = exc

@@ -113,7 +113,7 @@ class Embedder:
         return [known[q] for q in queries]
 
     async def embed_question_async(self, text: str, focus: Spans = ()) -> list[np.ndarray]:
-        """embed_question for an event loop: awaits the model's worker thread instead of blocking on it."""
+        """embed_question for an event loop: awaits the model's worker thread unless the question is alone."""
         query = (text, tuple(focus))
         with self._lock:
             hit = self._cache.get(query)

@@ -105,3 +105,32 @@ def test_awaiting_callers_share_a_batch_with_blocking_ones_and_get_errors():
         assert (await batcher.embed_async(["ok"]))[0].tolist() == [2.0, 1.0]
 
     asyncio.run(main())
+
+
+def test_a_lone_awaiting_caller_runs_the_model_itself_and_callers_together_go_to_the_worker():
+    import asyncio
+
+    calls: list[tuple[str, list[str]]] = []
+
+    def model(texts: list[str]) -> np.ndarray:
+        calls.append((threading.current_thread().name, list(texts)))
+        if "boom" in texts:
+            raise ValueError("model failed")
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    batcher = MicroBatcher(model)
+
+    async def main():
+        here = threading.current_thread().name
+        assert (await batcher.embed_async(["abc", "abc"]))[1].tolist() == [3.0, 1.0]
+        assert calls == [(here, ["abc"])] and batcher.inline == 1
+        with pytest.raises(ValueError, match="model failed"):
+            await batcher.embed_async(["boom"])
+        together = await asyncio.gather(*(batcher.embed_async(["x" * n]) for n in range(1, 5)))
+        assert [r[0].tolist() for r in together] == [[n, 1.0] for n in range(1, 5)]
+        assert batcher.inline == 2 and {name for name, _ in calls[2:]} == {"cbcf-embed"}
+        assert sorted(t for _, texts in calls[2:] for t in texts) == ["x" * n for n in range(1, 5)]
+        assert (await batcher.embed_async(["ok"]))[0].tolist() == [2.0, 1.0]
+        assert calls[-1] == (here, ["ok"])  # alone again once the others are answered
+
+    asyncio.run(main())
