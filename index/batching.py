@@ -76,8 +76,9 @@ class MicroBatcher:
             await asyncio.sleep(0)  # callers that arrived together all get here before any decides
             if self._awaiting == 1 and self._queue.empty() and self._busy.acquire(blocking=False):
                 try:
+                    vectors = self._call([_Job(texts)])[0].vectors
                     self.inline += 1
-                    return self._call([_Job(texts)])[0].vectors
+                    return vectors
                 finally:
                     self._busy.release()
             return await self._queued(texts)
