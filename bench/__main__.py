@@ -41,13 +41,13 @@ def run(args: argparse.Namespace) -> dict:
     from bench.service import Service, concurrent, sequential, sequential_httpx
     from bench.stats import summary
     from eval.runner import DEFAULT_DATASET
-    from index.embedding import Embedder
-    from index.engine import Engine
-    from index.settings import Settings
+    from index.core import LLMSettings, open_engine
+    from index.embedding.embedder import Embedder
+    from index.settings import EngineSettings
 
     items = measure.load_items(DEFAULT_DATASET)
     questions = [i["question"] for i in items][: args.questions]
-    embedder = Embedder.from_settings(Settings())
+    embedder = Embedder.from_settings(EngineSettings())
     work = args.workdir or Path(tempfile.mkdtemp(prefix="cbcf-bench-"))
     result = {
         "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> dict:
         measure.ingest_and_answer(work, f, base, embedder, questions, raw=f == factors[-1]) for f in factors
     ]
     one_x = Path(result["scale"][0]["data_dir"])
-    engine = Engine(Settings(data_dir=one_x, chroma_host=None, llm="none"), embedder=embedder)
+    engine = open_engine(EngineSettings(data_dir=one_x, chroma_host=None), LLMSettings(llm="none"), embedder=embedder)
     result["core"] = measure.core_answer(engine, questions)
     raw_rates = result["scale"][-1]["raw_texts_per_s"]
     result["raw_embed_units_per_s"] = round(sum(raw_rates) / len(raw_rates), 1)

@@ -12,12 +12,11 @@ import numpy as np
 from bench.corpus import generate
 from bench.stats import summary
 from eval.metrics import chrome_leaks, matches
-from index.answer import answer
-from index.build import ingest_paths
-from index.embedding import Embedder
-from index.engine import Engine
-from index.nodes import embedding_text, unit_to_node
-from index.settings import BUNDLED_CORPUS, Settings
+from index.core import Engine, LLMSettings, answer, ingest_paths, open_engine
+from index.embedding.embedder import Embedder
+from index.embedding.encoders import TorchEncoder
+from index.settings import BUNDLED_CORPUS, EngineSettings
+from index.store.records import embedding_text, unit_to_node
 from ingest.units import read_document
 
 
@@ -40,8 +39,6 @@ def floor_samples(embedder: Embedder, questions: list[str], tag: str) -> list[fl
 def reference_floor(embedder: Embedder, questions: list[str]) -> dict:
     """The same floor with the model in sentence-transformers on torch (what llama-index's HuggingFace
     embedding runs), as a reference for the runtime the service uses."""
-    from index.encoders import TorchEncoder
-
     encoder = TorchEncoder(embedder.model_dir)
     encoder.encode(["warm up"], 1)
     return summary(timed(lambda q: encoder.encode([q], 1), [f"{q} #ref{i}" for i, q in enumerate(questions)]))
@@ -83,8 +80,8 @@ def ingest_and_answer(
     corpus = build_corpus(root, factor, base_units)
     data_dir = root / f"data-{factor}x"
     shutil.rmtree(data_dir, ignore_errors=True)
-    settings = Settings(data_dir=data_dir, chroma_host=None, llm="none")
-    engine = Engine(settings, embedder=embedder)
+    settings = EngineSettings(data_dir=data_dir, chroma_host=None)
+    engine = open_engine(settings, LLMSettings(llm="none"), embedder=embedder)
     raw_rates = [raw_embedding_rate(embedder, corpus)] if raw else []
     started = time.perf_counter()
     report = ingest_paths([corpus], engine.store, embedder)
@@ -113,7 +110,7 @@ def ingest_and_answer(
 def vector_recall(engine: Engine, questions: list[str]) -> float | None:
     """Share of each question's true nearest units (by exact cosine, ties included) that the all-years
     vector search returns; None when that search is exact anyway (no more units than exact_max_units)."""
-    retriever = engine.require_retriever()
+    retriever = engine.require_snapshot().retriever
     if len(retriever.nodes) <= retriever.exact_max_units:
         return None
     # embed_documents: the same vectors, kept out of the question cache (later measurements must miss it)

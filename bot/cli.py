@@ -26,17 +26,17 @@ def _progress(done: int, total: int) -> None:
 
 
 def _engine():
-    from index.engine import Engine
+    from index.core import open_engine
     from index.settings import get_settings
 
-    return Engine(get_settings())
+    return open_engine(get_settings())
 
 
 def _ensure_index(engine) -> None:
     """Ingest the bundled statements the first time someone asks a question."""
     if engine.ready:
         return
-    from index.build import ingest_paths
+    from index.core import ingest_paths
 
     print("cbcf: no index yet; ingesting the bundled statements first", file=sys.stderr)
     ingest_paths([engine.settings.corpus_dir], engine.store, engine.embedder, progress=_progress)
@@ -46,7 +46,7 @@ def _ensure_index(engine) -> None:
 def cmd_ingest(args) -> int:
     """Bring the index up to date with the given files and folders."""
     from bot.render import render_report
-    from index.build import IngestFailed, ingest_paths
+    from index.core import IngestFailed, ingest_paths
 
     engine = _engine()
     paths = args.paths or [engine.settings.corpus_dir]
@@ -63,15 +63,12 @@ def cmd_ingest(args) -> int:
 def cmd_ask(args) -> int:
     """Answer one question, or (with --json and no question) one per stdin line."""
     from bot.render import render_answer
-    from index.answer import answer
-    from index.models import QuestionError
+    from index.core import QuestionError, answer, validate_question
+    from index.settings import get_settings
 
     if args.question is None and not args.json:
         return _fail("give a question, or use --json to read questions from stdin")
     if args.question is not None:
-        from index.answer import validate_question
-        from index.settings import get_settings
-
         try:
             validate_question(args.question, get_settings().max_question_chars)
         except QuestionError as exc:
@@ -114,13 +111,13 @@ def cmd_documents(args) -> int:
 def cmd_eval(args) -> int:
     """Run the eval set through answer() and gate on its thresholds."""
     from eval.runner import run_and_report
-    from index.engine import Engine
+    from index.core import LLMSettings, open_engine
     from index.settings import get_settings
 
-    settings = get_settings()
-    if args.mode == "llm" and settings.llm == "none":
+    llm = LLMSettings()
+    if args.mode == "llm" and not llm.enabled:
         return _fail("--mode llm needs CBCF_LLM=openai|ollama with CBCF_LLM_BASE_URL and CBCF_LLM_MODEL")
-    engine = Engine(settings if args.mode == "llm" else settings.model_copy(update={"llm": "none"}))
+    engine = open_engine(get_settings(), llm if args.mode == "llm" else LLMSettings(llm="none"))
     _ensure_index(engine)
     passed = run_and_report(engine, Path(args.dataset), Path(args.thresholds), args.out)
     return EXIT_OK if passed or args.no_gate else EXIT_PARTIAL
@@ -132,10 +129,10 @@ def cmd_serve(args) -> int:
 
     import uvicorn
 
+    from bot.api.settings import HTTPSettings
     from bot.server import build_app
-    from index.settings import get_settings
 
-    settings = get_settings()
+    settings = HTTPSettings()
     host = args.host or settings.host
     port = args.port or settings.port
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -150,9 +147,9 @@ def cmd_slack(args) -> int:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.slack.app import create_bolt_app
-    from index.settings import get_settings
+    from bot.slack.settings import SlackSettings
 
-    settings = get_settings()
+    settings = SlackSettings()
     if not (settings.slack_app_token and settings.slack_bot_token):
         return _fail("set CBCF_SLACK_APP_TOKEN (xapp-…) and CBCF_SLACK_BOT_TOKEN (xoxb-…) for Socket Mode")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -165,10 +162,10 @@ def cmd_slack(args) -> int:
 
 def cmd_feedback(args) -> int:
     """Export the 👍/👎 feedback collected in Slack."""
+    from bot.slack.settings import SlackSettings
     from bot.slack.store import SlackStore
-    from index.settings import get_settings
 
-    path = get_settings().slack_db_path
+    path = SlackSettings().db_path
     rows = SlackStore(path).feedback() if path.exists() else []
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -242,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # keep the promise of one clear line on stderr
         if os.environ.get("CBCF_DEBUG"):
             raise
-        from index.engine import IndexNotReady
+        from index.core import IndexNotReady
 
         if isinstance(exc, IndexNotReady):
             return _fail(str(exc), EXIT_FAILED)

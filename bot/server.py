@@ -5,18 +5,25 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from bot.api import create_app
-from index.engine import Engine
-from index.settings import Settings
+from bot.api.settings import HTTPSettings
+from bot.api.state import EngineFactory
+from bot.slack.settings import SlackSettings
+from index.core import Engine
 
 
-def build_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+def build_app(
+    http: HTTPSettings | None = None,
+    slack: SlackSettings | None = None,
+    engine: Engine | None = None,
+    engine_factory: EngineFactory | None = None,
+) -> FastAPI:
     """create_app(), plus POST /slack/events when CBCF_SLACK_BOT_TOKEN and the signing secret are set."""
-    settings = settings or Settings()
-    app = create_app(settings, engine)
-    if settings.slack_enabled:
+    app = create_app(http or HTTPSettings(), engine, engine_factory)
+    slack = slack or SlackSettings()
+    if slack.enabled:
         from bot.slack.app import create_bolt_app
         from bot.slack.http import slack_router
 
-        bolt, _ = create_bolt_app(settings, engine_provider=app.state.cbcf.get_engine)
+        bolt, _ = create_bolt_app(slack, engine_provider=app.state.cbcf.get_engine)
         app.include_router(slack_router(bolt))
     return app

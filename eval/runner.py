@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 from eval import metrics as m
+from index.core import answer, search
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATASET = HERE / "dataset.jsonl"
@@ -23,8 +24,6 @@ def load_dataset(path: Path) -> list[dict]:
 
 def evaluate_item(item: dict, engine) -> dict:
     """Answer one item and measure it."""
-    from index.answer import answer, search
-
     started = time.perf_counter()
     reply = answer(item["question"], engine=engine).model_dump()
     latency = (time.perf_counter() - started) * 1000

@@ -1,4 +1,7 @@
-"""The one configuration class; every field can be set with a CBCF_ environment variable."""
+"""The engine's configuration (data, Chroma, model, answer limits); each field is a CBCF_ environment variable.
+
+The surfaces' settings (HTTP, Slack) and the LLM's live with them, under the same CBCF_ prefix.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +16,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT_ROOT / "data" / "statements"
 
 
-class Settings(BaseSettings):
-    """Runtime configuration, read from CBCF_* environment variables."""
+class EngineSettings(BaseSettings):
+    """What the answer engine needs, read from CBCF_* environment variables."""
 
     model_config = SettingsConfigDict(env_prefix="CBCF_", extra="ignore")
 
@@ -47,44 +50,6 @@ class Settings(BaseSettings):
         "higher finds more of the true nearest units, at some speed.",
     )
 
-    host: str = Field("127.0.0.1", description="Address `cbcf serve` listens on.")
-    port: int = Field(8000, ge=1, le=65535, description="Port `cbcf serve` listens on.")
-    api_keys: str = Field("", description="Comma-separated bearer tokens for read endpoints; empty = open.")
-    admin_token: str = Field("", description="Bearer token for document uploads and deletes; empty = disabled.")
-    rate_limit_per_minute: int = Field(120, ge=0, description="Requests per client per minute; 0 = no limit.")
-    max_body_bytes: int = Field(65536, ge=1024, description="Largest JSON request body.")
-    max_upload_bytes: int = Field(10_485_760, ge=1024, description="Largest uploaded statement file.")
-    auto_ingest: bool = Field(True, description="Ingest the bundled statements at start-up if the index is empty.")
-
-    llm: Literal["none", "openai", "ollama"] = Field("none", description="Generative answers: off by default.")
-    llm_base_url: str = Field("", description="OpenAI-compatible API base (…/v1) or the Ollama server URL.")
-    llm_model: str = Field("", description="Model name on that server.")
-    llm_api_key: str = Field("", description="API key for an OpenAI-compatible server, if it needs one.")
-    llm_timeout_s: float = Field(20.0, gt=0, le=600, description="Deadline for one LLM call; then extractive.")
-    llm_temperature: float = Field(0.0, ge=0, le=2)
-    llm_max_tokens: int = Field(400, ge=16, le=4096)
-
-    slack_bot_token: str = Field("", description="Bot token (xoxb-…); with the signing secret, enables Slack.")
-    slack_signing_secret: str = Field("", description="Verifies requests that Slack sends to /slack/events.")
-    slack_app_token: str = Field("", description="App-level token (xapp-…) for Socket Mode (`cbcf slack`).")
-    slack_api_url: str = Field("https://slack.com/api/", description="Slack Web API base URL.")
-    slack_db: Path | None = Field(None, description="SQLite file for Slack feedback and threads.")
-
-    @property
-    def slack_enabled(self) -> bool:
-        """Whether the Slack HTTP endpoint should be mounted."""
-        return bool(self.slack_bot_token and self.slack_signing_secret)
-
-    @property
-    def slack_db_path(self) -> Path:
-        """Where Slack feedback, answered threads and seen events are stored."""
-        return self.slack_db or self.data_dir / "slack.sqlite3"
-
-    @property
-    def api_key_set(self) -> frozenset[str]:
-        """The configured read API keys."""
-        return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())
-
     @property
     def chroma_dir(self) -> Path:
         """Folder of the embedded Chroma database."""
@@ -92,6 +57,6 @@ class Settings(BaseSettings):
 
 
 @lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    """The process-wide settings, read once from the environment."""
-    return Settings()
+def get_settings() -> EngineSettings:
+    """The process-wide engine settings, read once from the environment."""
+    return EngineSettings()

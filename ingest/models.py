@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,14 @@ class DocumentMeta:
     place: str | None = None
     publisher: str | None = None
     url: str | None = None
+
+    def fields(self) -> dict:
+        """The fields as stored with a unit or in the manifest: missing values as empty strings."""
+        return {key: "" if value is None else value for key, value in asdict(self).items()}
+
+
+# A statement's own fields, in one place: node metadata, the manifest and the API's document list use these.
+DOCUMENT_FIELDS = tuple(f.name for f in fields(DocumentMeta))
 
 
 @dataclass(frozen=True)
@@ -31,13 +39,11 @@ class Document:
 
 @dataclass(frozen=True)
 class Unit:
-    """One indexed sentence with its context window and location."""
+    """One indexed sentence and where it stands in its statement."""
 
     unit_id: str
     doc_id: str
     sentence: str
-    window: str
     section: str | None
     paragraph: int
     position: int
-    extra: dict = field(default_factory=dict)

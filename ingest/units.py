@@ -16,7 +16,6 @@ from ingest.sentences import split_long, split_sentences
 
 # Bump when cleaning, sectioning or sentence rules change, so documents are re-ingested.
 INGEST_VERSION = "3"
-WINDOW = 1
 MAX_UNIT_CHARS = 500
 
 
@@ -46,20 +45,16 @@ def read_document(path: Path) -> tuple[Document, list[Unit]]:
 
 
 def make_units(doc_id: str, paragraphs: list[Paragraph]) -> list[Unit]:
-    """One unit per sentence, each with neighbouring sentences of its section as context."""
+    """One unit per sentence (a very long one split at clause boundaries), numbered in document order."""
     rows = [(p, part) for p in paragraphs for s in split_sentences(p.text) for part in split_long(s, MAX_UNIT_CHARS)]
-    units = []
-    for i, (para, sentence) in enumerate(rows):
-        window = [s for p, s in rows[max(0, i - WINDOW) : i + WINDOW + 1] if p.section == para.section]
-        units.append(
-            Unit(
-                unit_id=f"{doc_id}:{i:05d}",
-                doc_id=doc_id,
-                sentence=sentence,
-                window=" ".join(window),
-                section=para.section,
-                paragraph=para.index,
-                position=i,
-            )
+    return [
+        Unit(
+            unit_id=f"{doc_id}:{i:05d}",
+            doc_id=doc_id,
+            sentence=sentence,
+            section=para.section,
+            paragraph=para.index,
+            position=i,
         )
-    return units
+        for i, (para, sentence) in enumerate(rows)
+    ]

@@ -9,21 +9,23 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from index.build import ingest_paths  # noqa: E402
-from index.embedding import Embedder  # noqa: E402
-from index.engine import Engine  # noqa: E402
-from index.settings import BUNDLED_CORPUS, Settings  # noqa: E402
+from index.core import (
+    Engine,  # noqa: E402
+    ingest_paths,  # noqa: E402
+)
+from index.embedding.embedder import Embedder  # noqa: E402
+from index.settings import BUNDLED_CORPUS, EngineSettings  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
     """The real bundled all-MiniLM-L6-v2 model, loaded once."""
-    return Embedder.from_settings(Settings())
+    return Embedder.from_settings(EngineSettings())
 
 
 def make_engine(data_dir, embedder, **overrides) -> Engine:
     """An engine over an embedded Chroma database in data_dir."""
-    return Engine(Settings(data_dir=data_dir, chroma_host=None, **overrides), embedder=embedder)
+    return Engine(EngineSettings(data_dir=data_dir, chroma_host=None, **overrides), embedder=embedder)
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,9 @@ from starlette.concurrency import run_in_threadpool
 from bot.api import errors
 from bot.api.middleware import RequestMiddleware
 from bot.api.routes import ask, documents, health, page, search
-from bot.api.state import AppState
-from index.engine import Engine
-from index.settings import Settings
+from bot.api.settings import HTTPSettings
+from bot.api.state import AppState, EngineFactory
+from index.core import Engine
 
 DESCRIPTION = (
     "Answers questions about the US-Canada Cross-Border Crime Forum joint statements with verbatim, "
@@ -22,15 +22,23 @@ DESCRIPTION = (
 )
 
 
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
-    """The app; pass an engine to share one already loaded (tests), else the lifespan builds it."""
-    settings = settings or Settings()
-    state = AppState(settings, engine)
+def create_app(
+    settings: HTTPSettings | None = None,
+    engine: Engine | None = None,
+    engine_factory: EngineFactory | None = None,
+) -> FastAPI:
+    """The app; pass an engine to share one already loaded (tests), else the lifespan builds one.
+
+    engine_factory builds it (default: index.core.open_engine, from the CBCF_ environment).
+    """
+    settings = settings or HTTPSettings()
+    state = AppState(settings, engine, engine_factory)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        logging.getLogger("cbcf.api").info("starting; data dir %s", settings.data_dir)
         await run_in_threadpool(state.start)
+        if state.engine is not None:
+            logging.getLogger("cbcf.api").info("started; data dir %s", state.engine.settings.data_dir)
         yield
 
     app = FastAPI(

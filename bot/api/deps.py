@@ -7,9 +7,9 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
+from bot.api.settings import HTTPSettings
 from bot.api.state import AppState
-from index.engine import Engine
-from index.settings import Settings
+from index.core import Engine
 
 
 async def get_state(request: Request) -> AppState:
@@ -71,12 +71,12 @@ async def require_admin(request: Request, state: Annotated[AppState, Depends(get
 StateDep = Annotated[AppState, Depends(get_state)]
 
 
-async def get_settings(state: Annotated[AppState, Depends(get_state)]) -> Settings:
-    """The settings the app was created with."""
+async def get_settings(state: Annotated[AppState, Depends(get_state)]) -> HTTPSettings:
+    """The HTTP settings the app was created with."""
     return state.settings
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+SettingsDep = Annotated[HTTPSettings, Depends(get_settings)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 ReaderDep = Annotated[str, Depends(require_reader)]
 AdminDep = Annotated[str, Depends(require_admin)]

@@ -7,8 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from index.engine import IndexNotReady
-from index.models import QuestionError
+from index.core import IndexNotReady, QuestionError
 
 
 def correlation_id(request: Request) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import MISSING, fields
+from typing import get_type_hints
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from index.models import Answer, Citation
+from ingest.models import DocumentMeta
 
 
 class AskRequest(BaseModel):
@@ -25,17 +29,14 @@ class SearchResponse(BaseModel):
     results: list[Citation]
 
 
-class DocumentInfo(BaseModel):
-    """An indexed statement."""
-
-    doc_id: str
-    title: str
-    date: str
-    year: int
-    place: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    units: int = Field(description="Sentence units indexed from this statement.")
+_META_TYPES = get_type_hints(DocumentMeta)
+# An indexed statement: the statement's own fields (as ingest defines them) and how many units it has.
+DocumentInfo = create_model(
+    "DocumentInfo",
+    __doc__="An indexed statement.",
+    **{f.name: (_META_TYPES[f.name], ... if f.default is MISSING else f.default) for f in fields(DocumentMeta)},
+    units=(int, Field(description="Sentence units indexed from this statement.")),
+)
 
 
 class DocumentList(BaseModel):

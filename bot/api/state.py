@@ -5,24 +5,29 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 
 from starlette.concurrency import run_in_threadpool
 
 from bot.api.metrics import Metrics
 from bot.api.ratelimit import RateLimiter
-from index.engine import Engine
-from index.settings import Settings
+from bot.api.settings import HTTPSettings
+from index.core import Engine, ingest_paths, open_engine
 
 log = logging.getLogger("cbcf.api")
 RETRY_SECONDS = 5.0
+EngineFactory = Callable[[], Engine]
 
 
 class AppState:
     """Shared per-process state; the engine is built at start-up, or retried when that failed."""
 
-    def __init__(self, settings: Settings, engine: Engine | None = None):
+    def __init__(
+        self, settings: HTTPSettings, engine: Engine | None = None, engine_factory: EngineFactory | None = None
+    ):
         self.settings = settings
         self.engine = engine
+        self._open_engine = engine_factory or open_engine
         self.metrics = Metrics()
         self.limiter = RateLimiter(settings.rate_limit_per_minute)
         self.write_lock = threading.Lock()
@@ -36,7 +41,7 @@ class AppState:
             self._last_try = time.monotonic()
             try:
                 if self.engine is None:
-                    self.engine = Engine(self.settings)
+                    self.engine = self._open_engine()
                 if not self.engine.ready and self.settings.auto_ingest:
                     self._ingest_bundled()
                 self.startup_error = None
@@ -45,11 +50,10 @@ class AppState:
                 log.error("engine start failed: %s", self.startup_error)
 
     def _ingest_bundled(self) -> None:
-        from index.build import ingest_paths
-
-        log.info("index is empty; ingesting %s", self.settings.corpus_dir)
+        corpus = self.engine.settings.corpus_dir
+        log.info("index is empty; ingesting %s", corpus)
         with self.write_lock:
-            ingest_paths([self.settings.corpus_dir], self.engine.store, self.engine.embedder)
+            ingest_paths([corpus], self.engine.store, self.engine.embedder)
         self.engine.refresh(force=True)
 
     async def engine_for_request(self) -> Engine | None:

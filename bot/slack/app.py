@@ -13,8 +13,8 @@ from slack_sdk.errors import SlackApiError
 
 from bot.slack.context import BotContext
 from bot.slack.listeners import register_listeners
+from bot.slack.settings import SlackSettings
 from bot.slack.store import SlackStore
-from index.settings import Settings
 
 log = logging.getLogger("cbcf.slack")
 
@@ -43,7 +43,7 @@ def lazy_authorize(token: str) -> Callable:
     return authorize
 
 
-def create_bolt_app(settings: Settings, engine_provider: Callable) -> tuple[App, BotContext]:
+def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple[App, BotContext]:
     """A Bolt app that starts without reaching Slack (auth.test runs lazily on the first request)."""
     client = WebClient(base_url=settings.slack_api_url)
     app = App(
@@ -52,7 +52,7 @@ def create_bolt_app(settings: Settings, engine_provider: Callable) -> tuple[App,
         signing_secret=settings.slack_signing_secret or None,
         logger=log,
     )
-    bot = BotContext(engine_provider=engine_provider, store=SlackStore(settings.slack_db_path))
+    bot = BotContext(engine_provider=engine_provider, store=SlackStore(settings.db_path))
 
     @app.middleware
     def drop_duplicate_events(body: dict, next) -> BoltResponse | None:

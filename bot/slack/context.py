@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from bot.slack.blocks import answer_blocks, apology_blocks, fallback_text
 from bot.slack.store import SlackStore
-from index.answer import answer
-from index.query import topic_terms
+from index.core import answer, topic_terms
 
 log = logging.getLogger("cbcf.slack")
 _MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")

@@ -138,5 +138,5 @@ def test_vector_recall_is_none_for_exact_search_and_measured_through_hnsw(engine
 
     questions = ["ghost guns", "fentanyl precursor chemicals", "human trafficking victims", "Ottawa forum"]
     assert vector_recall(engine, questions) is None
-    monkeypatch.setattr(engine.require_retriever(), "exact_max_units", 0)
+    monkeypatch.setattr(engine.require_snapshot().retriever, "exact_max_units", 0)
     assert vector_recall(engine, questions) == 1.0  # HNSW over 74 units finds the true nearest 20

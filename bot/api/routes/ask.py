@@ -8,13 +8,12 @@ from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
-from starlette.concurrency import iterate_in_threadpool
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
 from bot.api.deps import EngineDep, ReaderDep, StateDep
 from bot.api.errors import correlation_id
 from bot.api.schemas import Answer, AskRequest, ErrorResponse
-from index.answer import answer_async, answer_events, check_year, validate_question
-from index.models import QuestionError
+from index.core import QuestionError, answer_async, answer_events
 
 log = logging.getLogger("cbcf.api")
 router = APIRouter(prefix="/v1", tags=["ask"])
@@ -35,13 +34,6 @@ SSE_DOC = {
 
 def _wants_stream(request: Request) -> bool:
     return "text/event-stream" in request.headers.get("accept", "")
-
-
-async def _check(body: AskRequest, engine) -> None:
-    """Reject a bad question or year before a stream starts (a due index check runs off the loop first)."""
-    await engine.refresh_off_loop()
-    validate_question(body.question, engine.settings.max_question_chars)
-    check_year(body.year, set(engine.require_retriever().years))
 
 
 async def _answer(body: AskRequest, engine, state) -> Answer:
@@ -71,11 +63,11 @@ async def ask(body: AskRequest, request: Request, _: ReaderDep, engine: EngineDe
 )
 async def ask_stream(body: AskRequest, request: Request, _: ReaderDep, engine: EngineDep, state: StateDep):
     """Stream `citations`, then `delta` pieces of the answer text, then `done` with the whole answer."""
-    await _check(body, engine)
+    # answer_events checks the question before the first event: a bad question or year is a 422, not a stream.
+    produced = await run_in_threadpool(answer_events, body.question, engine=engine, year=body.year, top_k=body.top_k)
     cid = correlation_id(request)
 
     async def events() -> AsyncIterator[str]:
-        produced = answer_events(body.question, engine=engine, year=body.year, top_k=body.top_k)
         try:
             async for name, data in iterate_in_threadpool(produced):
                 if name == "done":

@@ -13,8 +13,9 @@ from starlette.concurrency import run_in_threadpool
 from bot.api.deps import AdminDep, EngineDep, ReaderDep, StateDep
 from bot.api.routes.ask import ERRORS
 from bot.api.schemas import DocumentInfo, DocumentList, IngestResult
-from index.build import IngestFailed, ingest_paths, remove_documents
+from index.core import IngestFailed, ingest_paths, remove_documents
 from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.metadata import sidecar_path
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 ADMIN_ERRORS = {**ERRORS, 404: ERRORS[401], 415: ERRORS[401]}
@@ -51,7 +52,7 @@ async def upload_document(
     if Path(name).suffix not in SUPPORTED_SUFFIXES:
         raise HTTPException(415, f"unsupported file type; use one of {', '.join(SUPPORTED_SUFFIXES)}")
     content = await file.read()
-    folder = state.settings.data_dir / "uploads"
+    folder = engine.settings.data_dir / "uploads"
     return await run_in_threadpool(
         _save_and_ingest,
         engine,
@@ -66,7 +67,7 @@ async def upload_document(
 def _save_and_ingest(engine, state, folder: Path, name: str, content: bytes, meta: dict) -> IngestResult:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
-    sidecar = path.with_name(path.stem + ".meta.json")
+    sidecar = sidecar_path(path)
     given = {k: v for k, v in meta.items() if v is not None}
     backup = path.read_bytes() if path.exists() else None
     failure = ""
@@ -106,11 +107,11 @@ async def delete_document(doc_id: str, _: AdminDep, engine: EngineDep, state: St
     def work() -> None:
         with state.write_lock:
             remove_documents({doc_id}, engine.store, engine.embedder)
-            uploads = (state.settings.data_dir / "uploads").resolve()
+            uploads = (engine.settings.data_dir / "uploads").resolve()
             path = Path(known[doc_id].get("path") or "")
             if path.is_file() and uploads in path.resolve().parents:
                 path.unlink(missing_ok=True)
-                path.with_name(path.stem + ".meta.json").unlink(missing_ok=True)
+                sidecar_path(path).unlink(missing_ok=True)
         engine.refresh(force=True)
 
     await run_in_threadpool(work)

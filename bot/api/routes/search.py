@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from bot.api.deps import EngineDep, ReaderDep
 from bot.api.routes.ask import ERRORS
 from bot.api.schemas import SearchResponse
-from index.answer import search
+from index.core import search
 
 router = APIRouter(prefix="/v1", tags=["search"])
 

@@ -6,15 +6,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.api import create_app
-from index.build import ingest_paths
-from index.settings import BUNDLED_CORPUS, Settings
+from bot.api.settings import HTTPSettings
+from index.core import ingest_paths
+from index.settings import BUNDLED_CORPUS
 from tests.conftest import make_engine
 
 
 def client_for(engine, raise_errors: bool = True, **overrides) -> TestClient:
     """A TestClient (lifespan included) over an app sharing an already loaded engine."""
-    fields = {"data_dir": engine.settings.data_dir, "rate_limit_per_minute": 0, **overrides}
-    return TestClient(create_app(Settings(**fields), engine=engine), raise_server_exceptions=raise_errors)
+    fields = {"rate_limit_per_minute": 0, **overrides}
+    return TestClient(create_app(HTTPSettings(**fields), engine=engine), raise_server_exceptions=raise_errors)
 
 
 @pytest.fixture(scope="module")

@@ -107,9 +107,9 @@ async def test_concurrent_requests_are_safe(engine):
     import httpx
 
     from bot.api import create_app
-    from index.settings import Settings
+    from bot.api.settings import HTTPSettings
 
-    app = create_app(Settings(data_dir=engine.settings.data_dir, rate_limit_per_minute=0), engine=engine)
+    app = create_app(HTTPSettings(rate_limit_per_minute=0), engine=engine)
     questions = ["what was agreed on ghost guns?", "What did they say about Haiti?"] * 4
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:

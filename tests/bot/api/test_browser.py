@@ -10,7 +10,7 @@ import pytest
 import uvicorn
 
 from bot.api import create_app
-from index.settings import Settings
+from bot.api.settings import HTTPSettings
 from tests.bot.api.test_chroma_server import free_port
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -29,7 +29,7 @@ FLAGS = [
 @pytest.fixture(scope="module")
 def base_url(engine):
     port = free_port()
-    app = create_app(Settings(data_dir=engine.settings.data_dir, rate_limit_per_minute=0), engine=engine)
+    app = create_app(HTTPSettings(rate_limit_per_minute=0), engine=engine)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from bot.api import create_app
-from index.settings import Settings
-from index.store import make_client
+from bot.api.settings import HTTPSettings
+from index.core import open_engine
+from index.settings import EngineSettings
+from index.store.chroma import make_client
 
 
 def free_port() -> int:
@@ -34,7 +36,7 @@ def chroma_server(tmp_path_factory):
         stderr=subprocess.DEVNULL,
         env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
     )
-    settings = Settings(data_dir=path / "api", chroma_host="127.0.0.1", chroma_port=port)
+    settings = EngineSettings(data_dir=path / "api", chroma_host="127.0.0.1", chroma_port=port)
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -53,17 +55,15 @@ def chroma_server(tmp_path_factory):
 def test_two_api_processes_share_one_chroma_server(chroma_server, embedder):
     from fastapi.testclient import TestClient
 
-    from index.engine import Engine
+    from index.core import Engine
 
-    first = create_app(
-        chroma_server.model_copy(update={"rate_limit_per_minute": 0}), engine=Engine(chroma_server, embedder=embedder)
-    )
+    first = create_app(HTTPSettings(rate_limit_per_minute=0), engine=Engine(chroma_server, embedder=embedder))
     with TestClient(first) as a:  # first start on an empty server ingests the bundled statements
         assert a.get("/readyz").json() == {"status": "ready", "documents": 2, "detail": None}
         reply = a.post("/v1/ask", json={"question": "what was agreed on ghost guns?"}).json()
         assert reply["citations"][0]["doc_id"] == "2023-cbcf-joint-statement-ottawa"
 
-    second = create_app(chroma_server, engine=Engine(chroma_server, embedder=embedder))
+    second = create_app(HTTPSettings(), engine=Engine(chroma_server, embedder=embedder))
     with TestClient(second) as b:  # a second worker finds the shared index: nothing is re-ingested
         assert b.get("/readyz").json()["documents"] == 2
         docs = b.get("/v1/documents").json()["documents"]
@@ -78,8 +78,8 @@ def test_two_api_processes_share_one_chroma_server(chroma_server, embedder):
 def test_readiness_fails_when_chroma_goes_away(embedder, tmp_path):
     from fastapi.testclient import TestClient
 
-    settings = Settings(data_dir=tmp_path, chroma_host="127.0.0.1", chroma_port=free_port())
-    with TestClient(create_app(settings)) as c:
+    settings = EngineSettings(data_dir=tmp_path, chroma_host="127.0.0.1", chroma_port=free_port())
+    with TestClient(create_app(HTTPSettings(), engine_factory=lambda: open_engine(settings, embedder=embedder))) as c:
         assert c.get("/healthz").status_code == 200
         res = c.get("/readyz")
         assert res.status_code == 503 and res.json()["status"] == "unavailable"

@@ -7,13 +7,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 
 from bot.api import create_app
-from index.settings import Settings
+from bot.api.settings import HTTPSettings
 
 EXAMPLES_PER_OPERATION = 30
 
 
 def test_no_generated_input_causes_a_server_error(engine):
-    app = create_app(Settings(data_dir=engine.settings.data_dir, rate_limit_per_minute=0), engine=engine)
+    app = create_app(HTTPSettings(rate_limit_per_minute=0), engine=engine)
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {f"{op.method.upper()} {op.path}" for op in operations} >= {

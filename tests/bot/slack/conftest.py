@@ -12,8 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 from slack_sdk.signature import SignatureVerifier
 
+from bot.api.settings import HTTPSettings
 from bot.server import build_app
-from index.settings import Settings
+from bot.slack.settings import SlackSettings
 
 SECRET = "test-signing-secret"
 BOT_USER = "UBOT"
@@ -84,22 +85,20 @@ def slack_api():
 
 @pytest.fixture
 def slack(engine, slack_api, tmp_path):
-    settings = Settings(
-        data_dir=engine.settings.data_dir,
+    settings = SlackSettings(
         slack_bot_token="xoxb-test",
         slack_signing_secret=SECRET,
         slack_api_url=slack_api.url,
         slack_db=tmp_path / "slack.sqlite3",
-        rate_limit_per_minute=0,
     )
-    with TestClient(build_app(settings, engine=engine)) as client:
+    with TestClient(build_app(HTTPSettings(rate_limit_per_minute=0), settings, engine=engine)) as client:
         yield SlackDriver(client, slack_api, settings)
 
 
 class SlackDriver:
     """Posts signed Slack requests to /slack/events."""
 
-    def __init__(self, client, api: Recorder, settings: Settings):
+    def __init__(self, client, api: Recorder, settings: SlackSettings):
         self.client, self.api, self.settings = client, api, settings
         self.verifier = SignatureVerifier(SECRET)
 

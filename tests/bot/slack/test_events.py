@@ -138,7 +138,7 @@ def test_feedback_click_is_stored_and_acknowledged(slack):
     assert slack.action("feedback_up", up["value"], user="U7").status_code == 200
     ack = slack.api.wait_for("chat.postEphemeral")[0]
     assert ack["user"] == "U7" and "feedback was recorded" in ack["text"]
-    rows = SlackStore(slack.settings.slack_db_path).feedback()
+    rows = SlackStore(slack.settings.db_path).feedback()
     assert len(rows) == 1
     row = rows[0]
     assert (row["vote"], row["user"], row["channel"]) == ("up", "U7", "C1")

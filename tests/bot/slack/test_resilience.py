@@ -5,22 +5,22 @@ import time
 
 from fastapi.testclient import TestClient
 
+from bot.api.settings import HTTPSettings
 from bot.server import build_app
-from index.settings import Settings
+from bot.slack.settings import SlackSettings
 from tests.bot.api.test_chroma_server import free_port
 from tests.bot.slack.conftest import SECRET, SlackDriver
 
 
 def test_service_starts_and_serves_without_slack(engine, tmp_path, caplog):
-    settings = Settings(
-        data_dir=engine.settings.data_dir,
+    settings = SlackSettings(
         slack_bot_token="xoxb-test",
         slack_signing_secret=SECRET,
         slack_api_url=f"http://127.0.0.1:{free_port()}/api/",
         slack_db=tmp_path / "s.sqlite3",
     )
     started = time.monotonic()
-    with TestClient(build_app(settings, engine=engine)) as client:
+    with TestClient(build_app(HTTPSettings(), settings, engine=engine)) as client:
         assert time.monotonic() - started < 5
         assert client.get("/readyz").status_code == 200
         assert not client.post("/v1/ask", json={"question": "Angel Watch"}).json()["abstained"]

@@ -1,0 +1,26 @@
+"""The HTTP service's configuration: where it listens, who may call it, how much (CBCF_* variables)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class HTTPSettings(BaseSettings):
+    """Listening address, access, limits and start-up behaviour of `cbcf serve`."""
+
+    model_config = SettingsConfigDict(env_prefix="CBCF_", extra="ignore")
+
+    host: str = Field("127.0.0.1", description="Address `cbcf serve` listens on.")
+    port: int = Field(8000, ge=1, le=65535, description="Port `cbcf serve` listens on.")
+    api_keys: str = Field("", description="Comma-separated bearer tokens for read endpoints; empty = open.")
+    admin_token: str = Field("", description="Bearer token for document uploads and deletes; empty = disabled.")
+    rate_limit_per_minute: int = Field(120, ge=0, description="Requests per client per minute; 0 = no limit.")
+    max_body_bytes: int = Field(65536, ge=1024, description="Largest JSON request body.")
+    max_upload_bytes: int = Field(10_485_760, ge=1024, description="Largest uploaded statement file.")
+    auto_ingest: bool = Field(True, description="Ingest the bundled statements at start-up if the index is empty.")
+
+    @property
+    def api_key_set(self) -> frozenset[str]:
+        """The configured read API keys."""
+        return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())

@@ -1,0 +1,5 @@
+"""Answering: the Answerer seam, extractive selection and composition, the Engine and the one pipeline
+(answer, answer_async, answer_events, search) that every surface calls.
+
+May import every layer below it (retrieval, question, store, embedding, text), never index.generation.
+"""

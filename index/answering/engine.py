@@ -1,0 +1,110 @@
+"""The loaded engine: model, store, the served index snapshot, the answerer and the cache of answers."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+from collections import OrderedDict
+
+from threadpoolctl import threadpool_limits
+
+from index.answering.base import Answerer
+from index.answering.extractive import ExtractiveAnswerer
+from index.embedding.embedder import Embedder
+from index.models import Answer
+from index.retrieval.snapshot import Snapshot
+from index.settings import EngineSettings
+from index.store.chroma import Generation, Store
+
+REFRESH_SECONDS = 2.0
+
+
+class IndexNotReady(RuntimeError):
+    """Nothing has been ingested yet."""
+
+
+class Engine:
+    """Everything answer() needs, shared across requests; follows the store's active generation."""
+
+    def __init__(
+        self,
+        settings: EngineSettings,
+        embedder: Embedder | None = None,
+        store: Store | None = None,
+        answerer: Answerer | None = None,
+    ):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        # The model's threads already use every core and spin briefly after each call; numpy's products
+        # here are small, and on a single BLAS thread they stop fighting the model for the cores.
+        threadpool_limits(1, user_api="blas")
+        self.settings = settings
+        self.embedder = embedder or Embedder.from_settings(settings)
+        self.store = store or Store(settings)
+        self.answerer = answerer or ExtractiveAnswerer()
+        self.snapshot: Snapshot | None = None
+        self._dictionary = self.embedder.dictionary()
+        self._answers: OrderedDict[tuple, Answer] = OrderedDict()
+        self._lock = threading.Lock()
+        self._checked = 0.0
+        self.refresh(force=True)
+
+    @property
+    def ready(self) -> bool:
+        """Whether an index with units is loaded."""
+        return self.snapshot is not None and self.snapshot.retriever is not None
+
+    @property
+    def generation(self) -> Generation | None:
+        """The generation being served, if any."""
+        return self.snapshot.generation if self.snapshot else None
+
+    def refresh(self, force: bool = False) -> bool:
+        """Load the active generation if it changed since the last check."""
+        if not force and not self.refresh_due():
+            return False
+        with self._lock:
+            self._checked = time.monotonic()
+            active = self.store.active()
+            if active is None or (self.snapshot and active.collection == self.snapshot.generation.collection):
+                return False
+            self.snapshot = Snapshot.load(self.store, active, self._dictionary, self.settings.exact_search_max_units)
+            return True
+
+    def refresh_due(self) -> bool:
+        """Whether the next refresh() would look for a newly activated index in the store."""
+        return time.monotonic() - self._checked >= REFRESH_SECONDS
+
+    async def refresh_off_loop(self) -> None:
+        """refresh() for an event loop: when a check is due, it (and any reload) runs in a worker thread."""
+        if self.refresh_due():
+            await asyncio.to_thread(self.refresh)
+
+    def require_snapshot(self) -> Snapshot:
+        """The snapshot to answer from (checking for a newer one when due), or IndexNotReady."""
+        self.refresh()
+        snapshot = self.snapshot
+        if snapshot is None or snapshot.retriever is None:
+            raise IndexNotReady("no statements are indexed yet: run `cbcf ingest`")
+        return snapshot
+
+    def cached_answer(self, key: tuple) -> Answer | None:
+        """A copy of the answer given to the same question on the current index, if any."""
+        with self._lock:
+            hit = self._answers.get(key)
+            if hit is not None:
+                self._answers.move_to_end(key)
+        return hit.model_copy(deep=True) if hit is not None else None
+
+    def remember_answer(self, key: tuple, reply: Answer) -> None:
+        """Keep an answer for repeated questions (bounded by the query cache size)."""
+        with self._lock:
+            self._answers[key] = reply.model_copy(deep=True)
+            while len(self._answers) > self.settings.query_cache_size:
+                self._answers.popitem(last=False)
+
+    def documents(self) -> list[dict]:
+        """Manifest records of the indexed documents."""
+        self.refresh()
+        return list(self.generation.documents.values()) if self.generation else []

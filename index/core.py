@@ -1,0 +1,62 @@
+"""What the surfaces use: open an engine from settings, then answer, stream or search with it.
+
+This is the one place that chooses the answerer (extractive, or an LLM whose sentences are verified).
+"""
+
+from __future__ import annotations
+
+from index.answering.base import Answerer
+from index.answering.engine import Engine, IndexNotReady
+from index.answering.extractive import ExtractiveAnswerer
+from index.answering.pipeline import answer, answer_async, answer_events, search
+from index.generation.answerer import LLMAnswerer
+from index.generation.clients import LLMUnavailable, make_llm
+from index.generation.settings import LLMSettings
+from index.models import Answer, Citation, QuestionError
+from index.question.plan import topic_terms
+from index.question.validate import check_year, validate_question
+from index.settings import EngineSettings
+from index.store.writer import IngestFailed, ingest_paths, remove_documents
+
+__all__ = [
+    "Answer",
+    "Citation",
+    "Engine",
+    "EngineSettings",
+    "IndexNotReady",
+    "IngestFailed",
+    "LLMSettings",
+    "LLMUnavailable",
+    "QuestionError",
+    "answer",
+    "answer_async",
+    "answer_events",
+    "check_year",
+    "ingest_paths",
+    "make_answerer",
+    "open_engine",
+    "remove_documents",
+    "search",
+    "topic_terms",
+    "validate_question",
+]
+
+
+def make_answerer(llm_settings: LLMSettings) -> Answerer:
+    """The LLM answerer when CBCF_LLM names a provider, else the extractive one."""
+    from llama_index.core import Settings as LlamaSettings
+    from llama_index.core.llms import MockLLM
+
+    llm = make_llm(llm_settings)
+    # Set explicitly, so nothing in llama-index ever reaches for its default (OpenAI) LLM.
+    LlamaSettings.llm = llm or MockLLM()
+    return LLMAnswerer(llm) if llm is not None else ExtractiveAnswerer()
+
+
+def open_engine(settings: EngineSettings | None = None, llm_settings: LLMSettings | None = None, **parts) -> Engine:
+    """The engine for these settings (read from the environment when not given), with its answerer.
+
+    parts: an already loaded embedder or store to share (tests, the benchmark).
+    """
+    answerer = make_answerer(llm_settings or LLMSettings())
+    return Engine(settings or EngineSettings(), answerer=answerer, **parts)

@@ -1,0 +1,5 @@
+"""Understanding a question before any search: validation, the plan (years, comparison, answer type, key terms),
+spelling against the corpus vocabulary, everyday words mapped to the statements' terms.
+
+May import index.text and index.models only.
+"""

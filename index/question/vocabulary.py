@@ -1,0 +1,62 @@
+"""The corpus's words, for correcting misspelled question words."""
+
+from __future__ import annotations
+
+from index.text.words import edit_distance, stem, tokens
+
+
+class Vocabulary:
+    """Corpus words, used to correct misspelled question words."""
+
+    def __init__(self, texts: list[str], dictionary: set[str] | frozenset[str] = frozenset()):
+        self.dictionary = dictionary
+        self.units_of: dict[str, set[int]] = {}
+        for i, text in enumerate(texts):
+            for t in tokens(text):
+                self.units_of.setdefault(t, set()).add(i)
+        self.words = {t for t in self.units_of if t.isalpha()}
+        self.stems = {stem(w) for w in self.words}
+        self._by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
+        for word in self.words:
+            self._by_shape.setdefault((word[0], len(word)), []).append(word)
+        self._near: dict[tuple[str, int], list[tuple[int, str]]] = {}
+
+    def knows(self, word: str) -> bool:
+        """Whether the word, or another form of it, occurs in the corpus."""
+        return word in self.words or stem(word) in self.stems
+
+    def _neighbours(self, word: str, allowed: int) -> list[tuple[int, str]]:
+        """Corpus words within `allowed` edits of word and with its first letter (memoised per word)."""
+        key = (word, allowed)
+        found = self._near.get(key)
+        if found is None:
+            found = []
+            for length in range(len(word) - allowed, len(word) + allowed + 1):
+                for candidate in self._by_shape.get((word[0], length), ()):
+                    distance = edit_distance(word, candidate, allowed + 1)
+                    if distance <= allowed:
+                        found.append((distance, candidate))
+            if len(self._near) > 50_000:
+                self._near.clear()
+            self._near[key] = found
+        return found
+
+    def correct(self, word: str, context: list[str] = ()) -> str | None:
+        """The closest corpus word to an unknown word, if it is one or two typos away.
+
+        Ties go to the word that shares the most sentences with the rest of the question.
+        """
+        if len(word) < 4 or not word.isalpha() or self.knows(word):
+            return None
+        # A real English word ("angle") is only corrected toward a corpus word ("angel") that
+        # appears in the same sentence as another word of the question ("watch").
+        needs_context = word in self.dictionary
+        allowed = 1 if len(word) <= 4 else 2
+        scored = []
+        for distance, candidate in self._neighbours(word, allowed):
+            units = self.units_of.get(candidate, set())
+            together = sum(len(units & self.units_of.get(c, set())) for c in context if c != word)
+            scored.append((distance, -together, -len(units), candidate))
+        if needs_context:
+            scored = [row for row in scored if row[1] < 0 and row[0] == 1]
+        return min(scored)[3] if scored else None

@@ -1,0 +1,161 @@
+"""Hybrid retrieval: BM25 and vector search over the same units, fused by RRF."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from bm25s.stopwords import STOPWORDS_EN
+from llama_index.core.schema import TextNode
+from llama_index.retrievers.bm25 import BM25Retriever
+
+from index.store.records import embedding_text, from_record
+
+RRF_K = 60
+STOPWORDS = frozenset(STOPWORDS_EN)  # what bm25s.tokenize(stopwords="en") removes
+LOAD_PAGE = 5000
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
+@dataclass
+class Candidate:
+    """A retrieved unit with the evidence from each retriever."""
+
+    node: TextNode
+    cosine: float = 0.0
+    vector_rank: int | None = None
+    bm25_score: float = 0.0
+    bm25_rank: int | None = None
+    fused: float = 0.0
+
+    @property
+    def year(self) -> int:
+        """The year of the statement the unit belongs to."""
+        return int(self.node.metadata["year"])
+
+
+def load_units(collection, documents: dict[str, dict], page: int = LOAD_PAGE) -> tuple[list[TextNode], np.ndarray]:
+    """Every unit node stored in a Chroma collection and its vector (row i belongs to node i), read in pages.
+
+    documents is the generation's manifest, which holds each statement's own fields.
+    """
+    rows: list[tuple[TextNode, np.ndarray]] = []
+    offset = 0
+    while True:
+        got = collection.get(include=["metadatas", "embeddings"], limit=page, offset=offset)
+        for node_id, meta, vector in zip(got["ids"], got["metadatas"], got["embeddings"]):
+            rows.append((from_record(node_id, meta, documents), np.asarray(vector, dtype=np.float32)))
+        if len(got["ids"]) < page:
+            break
+        offset += page
+    # By year first: each year's units are then one contiguous block, searched through a view, not a copy.
+    rows.sort(key=lambda r: (int(r[0].metadata["year"]), r[0].metadata["doc_id"], r[0].metadata["position"]))
+    nodes = [node for node, _ in rows]
+    vectors = np.vstack([v for _, v in rows]) if rows else np.zeros((0, 0), dtype=np.float32)
+    return nodes, vectors
+
+
+class HybridRetriever:
+    """Retrieves candidate units for a question from keyword and vector search.
+
+    Vectors are searched exactly in memory when the units searched (all, or one year's) number at most
+    `exact_max_units` (a matrix product is faster than an ANN round trip at that size and never misses);
+    larger searches query Chroma's HNSW index. Either way the cosines of all candidates come from the
+    in-memory matrix.
+    """
+
+    def __init__(self, collection, nodes: list[TextNode], vectors: np.ndarray, candidates=20, exact_max_units=20_000):
+        years = np.array([int(n.metadata["year"]) for n in nodes], dtype=int)
+        order = np.argsort(years, kind="stable")
+        if np.any(np.diff(order) != 1):  # load_units already groups units by year; other callers may not
+            nodes, vectors, years = [nodes[i] for i in order], vectors[order], years[order]
+        self.nodes, self.vectors = nodes, vectors
+        self.row = {n.node_id: i for i, n in enumerate(nodes)}
+        self.years = np.unique(years).tolist()
+        self.year_rows = {
+            y: slice(int(np.searchsorted(years, y, "left")), int(np.searchsorted(years, y, "right")))
+            for y in self.years
+        }
+        self.candidates = candidates
+        self.exact_max_units = exact_max_units
+        self._collection = collection
+        keyword_nodes = [TextNode(id_=n.node_id, text=embedding_text(n), metadata={}) for n in nodes]
+        self._bm25 = BM25Retriever.from_defaults(nodes=keyword_nodes, similarity_top_k=1) if nodes else None
+        self._split = re.compile(self._bm25.token_pattern if self._bm25 else r"(?u)\b\w\w+\b").findall
+
+    def keyword_tokens(self, text: str) -> list[str]:
+        """The stemmed BM25 query terms of a text, as bm25s.tokenize makes them (without its progress bars)."""
+        words = [w for w in self._split(text.lower()) if w not in STOPWORDS]
+        return self._bm25.stemmer.stemWords(words) if words else []
+
+    def _keyword(self, keywords: str, year: int | None) -> list[tuple[int, float]]:
+        """Rows of the best BM25 matches (score > 0), best first, over all units or one year's.
+
+        llama-index's BM25Retriever builds the index; it is queried directly because its retrieve() turns
+        the year mask into an array and deserialises every hit's node JSON on each call.
+        """
+        tokens = self.keyword_tokens(keywords)
+        if not tokens:
+            return []
+        scores = self._bm25.bm25.get_scores(tokens)
+        rows = self._scope(year)
+        found = _top(scores[rows], self.candidates, rows.start)
+        return [(row, score) for row, score in found if score > 0]
+
+    def vector_search(self, queries: np.ndarray, year: int | None) -> list[list[int]]:
+        """Rows of the nearest units for each question vector, best first."""
+        rows = self._scope(year)
+        if rows.stop - rows.start > self.exact_max_units:
+            return self._vector_chroma(queries, year)
+        scores = self.vectors[rows] @ queries.T  # a view of the year's block: no copy
+        return [[row for row, _ in _top(column, self.candidates, rows.start)] for column in scores.T]
+
+    def _scope(self, year: int | None) -> slice:
+        """The rows of one year's units, or of all units when year is None."""
+        return slice(0, len(self.nodes)) if year is None else self.year_rows.get(year, slice(0, 0))
+
+    def _vector_chroma(self, queries: np.ndarray, year: int | None) -> list[list[int]]:
+        """The same search through Chroma's HNSW index, reading back only ids (the nodes are in memory)."""
+        result = self._collection.query(
+            query_embeddings=queries.tolist(),
+            n_results=min(self.candidates, len(self.nodes)),
+            where={"year": year} if year is not None else None,
+            include=["distances"],
+        )
+        return [[self.row[i] for i in ids if i in self.row] for ids in result["ids"]]
+
+    def retrieve(self, keywords: str, embeddings, year: int | None = None) -> list[Candidate]:
+        """Candidates ranked by reciprocal rank fusion of keyword and vector searches."""
+        queries = np.asarray(embeddings, dtype=np.float32).reshape(-1, self.vectors.shape[1] or 1)
+        found: dict[int, Candidate] = {}
+
+        def fuse(row: int, rank: int) -> Candidate:
+            cand = found.setdefault(row, Candidate(node=self.nodes[row]))
+            cand.fused += 1.0 / (RRF_K + rank + 1)
+            return cand
+
+        for rows in self.vector_search(queries, year):
+            for rank, row in enumerate(rows):
+                cand = fuse(row, rank)
+                cand.vector_rank = rank if cand.vector_rank is None else min(rank, cand.vector_rank)
+        for rank, (row, score) in enumerate(self._keyword(keywords, year) if keywords.strip() else []):
+            cand = fuse(row, rank)
+            cand.bm25_score, cand.bm25_rank = float(score), rank
+        if found:
+            rows = np.fromiter(found, dtype=int)
+            best = (self.vectors[rows] @ queries.T).max(axis=1)  # best cosine against any question vector
+            for row, value in zip(rows, best):
+                found[int(row)].cosine = float(value)
+        return sorted(found.values(), key=lambda c: c.fused, reverse=True)
+
+
+def _top(scores: np.ndarray, k: int, offset: int = 0) -> list[tuple[int, float]]:
+    """(row, score) of the k highest scores, best first; offset is the row of scores[0]."""
+    k = min(k, len(scores))
+    if k == 0:
+        return []
+    top = np.argpartition(-scores, k - 1)[:k]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    return [(int(t) + offset, float(scores[t])) for t in top]

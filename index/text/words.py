@@ -1,0 +1,58 @@
+"""How the engine reads words: tokens, stems, stop words, spans and typo distance."""
+
+from __future__ import annotations
+
+import re
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+_STEMMER = Stemmer.Stemmer("english")
+# Function words bm25s' list lacks: they name no topic, and being absent from the statements they would
+# otherwise weigh as rare terms no sentence can match (or count as unsupported content in a generated claim).
+_FUNCTION_TEXT = """
+    whether although though however whereas unless within without upon onto toward towards across
+    concerning per via neither yet still even ever already perhaps maybe quite rather somewhat anyway
+    anyhow thus hence therefore whose whatever whichever whoever someone anyone everyone everything nothing
+    also would could which i'm im whats what's abt u
+"""
+STOP_WORDS = frozenset(STOPWORDS_EN_PLUS) | frozenset(_FUNCTION_TEXT.split())
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+
+
+def stem(word: str) -> str:
+    """The English stem of a lowercase word."""
+    return _STEMMER.stemWord(word)
+
+
+def _normal(token: str) -> str:
+    return token.lower().replace("’", "'").strip(".'")
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercase word and number tokens of a text."""
+    return [_normal(t) for t in _TOKEN.findall(text)]
+
+
+def word_spans(text: str, words: set[str]) -> tuple[tuple[int, int], ...]:
+    """Character spans of the tokens of a text that are among words (as tokens() spells them)."""
+    return tuple(m.span() for m in _TOKEN.finditer(text) if _normal(m.group()) in words)
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Optimal string alignment distance between two words, capped at limit."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+        if min(prev) >= limit:
+            return limit
+    return min(prev[-1], limit)

@@ -1,0 +1,80 @@
+from index.question.plan import analyze
+from index.question.vocabulary import Vocabulary
+from index.text.words import edit_distance, word_spans
+
+VOCAB = Vocabulary(
+    ["fentanyl precursor chemicals from China", "firearms smuggling", "ports of entry", "the Angel Watch Center"],
+    dictionary=frozenset({"talk", "prompt", "sports", "angle", "task"}),
+)
+PLACES = {"ottawa": 2023, "washington": 2022}
+YEARS = {2022, 2023}
+
+
+def plan(q):
+    return analyze(q, VOCAB, PLACES, YEARS)
+
+
+def test_misspellings_are_corrected_to_corpus_words_but_real_words_are_not():
+    assert plan("fentanil precursers from china").corrections == {"fentanil": "fentanyl", "precursers": "precursor"}
+    assert plan("firarms smugling").search_text == "firearms smuggling"
+    assert plan("did they talk about sports or prompt").corrections == {}
+
+
+def test_a_real_word_is_corrected_only_when_the_rest_of_the_question_points_to_the_corpus_word():
+    assert plan("whats the angle watch center").corrections == {"angle": "angel"}
+    assert plan("what angle did they take").corrections == {}
+
+
+def test_question_framing_is_never_corrected_even_when_the_rest_points_to_a_corpus_word():
+    # "talk" is one edit from "task", and "action" and "force" point to the statements' "Task Force".
+    vocab = Vocabulary(["the Financial Action Task Force report"], dictionary=frozenset({"talk", "task"}))
+    got = analyze("did they talk about the financial action force", vocab, PLACES, YEARS)
+    assert got.corrections == {} and "talk" not in got.topical
+
+
+def test_function_words_are_not_topics():
+    got = plan("I'm curious whether they said anything at all about stopping guns being smuggled north")
+    assert got.topical == ["stopping", "guns", "smuggled", "north"]
+
+
+def test_years_and_places_pick_a_statement():
+    assert plan("What was agreed in 2022 on firearms?").years == [2022]
+    assert plan("What happened at the Ottawa meeting?").years == [2023]
+    assert plan("What did they say about firearms?").years is None
+    assert plan("what did the latest statement say about guns").years == [2023]
+    assert plan("what was agreed at the first meeting?").years == [2022]
+
+
+def test_comparisons_cover_both_years():
+    for q in [
+        "How did firearms policy change between 2022 and 2023?",
+        "What did both statements say about smuggling?",
+        "compare the two meetings on justice",
+        "what's new since the last meeting on guns?",
+    ]:
+        p = plan(q)
+        assert p.compare and p.years == [2022, 2023], q
+    assert not plan("Did they talk about climate change?").compare
+
+
+def test_statement_years_that_do_not_exist_are_flagged():
+    assert plan("What did the 2019 Cross-Border Crime Forum decide?").unknown_year == 2019
+    assert plan("What did the 2021 Roadmap say?").unknown_year is None
+
+
+def test_answer_type_detection():
+    assert plan("How much money was committed?").wants_money
+    assert plan("How many notifications went to Canada?").wants_count
+    assert plan("When was the memorandum signed?").wants_date
+
+
+def test_edit_distance_counts_transpositions_as_one():
+    assert edit_distance("fentanyl", "fentanly") == 1
+    assert edit_distance("send", "second") == 2
+
+
+def test_word_spans_find_the_words_as_tokens_spells_them():
+    text = "What about Fentanyl’s precursors, and U.S. guns?"
+    spans = word_spans(text, {"fentanyl's", "precursors", "u.s"})
+    assert [text[a:b] for a, b in spans] == ["Fentanyl’s", "precursors", "U.S"]
+    assert word_spans(text, set()) == ()
