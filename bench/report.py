@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+
+# The files one run writes: <YYYY-MM-DDTHH-MM-SS>.json, .md and .png.
+RESULT_NAME = re.compile(r"\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.(json|md|png)")
 
 
 def targets(r: dict) -> list[dict]:
@@ -145,9 +149,15 @@ def plot(r: dict, path: Path) -> bool:
 
 
 def write(r: dict, out: Path) -> dict:
-    """Write <timestamp>.json, .md and .png into out; return the paths."""
+    """Write <timestamp>.json, .md and .png into out, replacing earlier runs' files; return the paths.
+
+    Only the latest run is kept (the README's Performance section keeps the history of the figures).
+    """
     out.mkdir(parents=True, exist_ok=True)
     stem = out / r["timestamp"].replace(":", "-")
+    for old in out.iterdir():
+        if RESULT_NAME.fullmatch(old.name) and old.stem != stem.name:
+            old.unlink()
     paths = {"json": stem.with_suffix(".json"), "markdown": stem.with_suffix(".md")}
     paths["json"].write_text(json.dumps(r, indent=2), encoding="utf-8")
     paths["markdown"].write_text(markdown(r) + "\n", encoding="utf-8")

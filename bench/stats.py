@@ -1,21 +1,8 @@
-"""Percentiles and summaries of timing samples."""
+"""Summaries of timing samples (the percentile itself is eval.metrics.percentile, shared with the eval)."""
 
 from __future__ import annotations
 
-import math
-
-
-def percentile(samples: list[float], pct: float) -> float:
-    """The pct-th percentile with linear interpolation between closest ranks (NaN for no samples)."""
-    if not samples:
-        return math.nan
-    ordered = sorted(samples)
-    if len(ordered) == 1:
-        return float(ordered[0])
-    rank = (len(ordered) - 1) * pct / 100.0
-    low = math.floor(rank)
-    high = min(low + 1, len(ordered) - 1)
-    return float(ordered[low] + (ordered[high] - ordered[low]) * (rank - low))
+from eval.metrics import percentile
 
 
 def summary(samples: list[float]) -> dict:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import math
 import re
-import statistics
 import unicodedata
 
 CHROME_MARKERS = (
@@ -74,18 +74,18 @@ def chrome_leaks(answer_text: str, citations: list[dict]) -> int:
     return sum(marker in blob for marker in CHROME_MARKERS)
 
 
-def percentile(values: list[float], pct: float) -> float:
-    """The pct-th percentile by linear interpolation (0 for no values)."""
-    if not values:
-        return 0.0
-    if len(values) == 1:
-        return float(values[0])
-    cuts = statistics.quantiles(sorted(values), n=100, method="inclusive")
-    if pct <= 0:
-        return float(min(values))
-    if pct >= 100:
-        return float(max(values))
-    return float(cuts[int(pct) - 1])
+def percentile(samples: list[float], pct: float) -> float:
+    """The pct-th percentile, interpolated linearly between closest ranks; NaN when there are no samples.
+
+    The one percentile of the project: the eval's latencies and every benchmark figure use it.
+    """
+    if not samples:
+        return math.nan
+    ordered = sorted(samples)
+    rank = (len(ordered) - 1) * min(max(pct, 0.0), 100.0) / 100.0
+    low = math.floor(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return float(ordered[low] + (ordered[high] - ordered[low]) * (rank - low))
 
 
 def ratio(numerator: float, denominator: float) -> float:

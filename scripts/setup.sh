@@ -10,4 +10,4 @@ python -m pip install -q --upgrade pip
 python -m pip install -q "torch==2.13.0"
 python -m pip install -q -e ".${extra}"
 # Export the embedding model to ONNX now (once per machine, ~10 s) rather than on the service's first start.
-python -c "from index.embedding import Embedder; from index.settings import Settings; Embedder.from_settings(Settings())"
+python -c "from index.embedding.embedder import Embedder; from index.settings import EngineSettings; Embedder.from_settings(EngineSettings())"

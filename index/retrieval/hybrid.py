@@ -14,7 +14,7 @@ from llama_index.retrievers.bm25 import BM25Retriever
 from index.store.records import embedding_text, from_record
 
 RRF_K = 60
-STOPWORDS = frozenset(STOPWORDS_EN)  # what bm25s.tokenize(stopwords="en") removes
+BM25_STOPWORDS = frozenset(STOPWORDS_EN)  # what bm25s.tokenize(stopwords="en") removes: the index was built so
 LOAD_PAGE = 5000
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
@@ -87,7 +87,7 @@ class HybridRetriever:
 
     def keyword_tokens(self, text: str) -> list[str]:
         """The stemmed BM25 query terms of a text, as bm25s.tokenize makes them (without its progress bars)."""
-        words = [w for w in self._split(text.lower()) if w not in STOPWORDS]
+        words = [w for w in self._split(text.lower()) if w not in BM25_STOPWORDS]
         return self._bm25.stemmer.stemWords(words) if words else []
 
     def _keyword(self, keywords: str, year: int | None) -> list[tuple[int, float]]:

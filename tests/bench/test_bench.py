@@ -10,7 +10,8 @@ import pytest
 from bench import report
 from bench.__main__ import main
 from bench.corpus import generate
-from bench.stats import percentile, summary
+from bench.stats import summary
+from eval.metrics import percentile
 
 
 def digest(paths):
@@ -140,3 +141,16 @@ def test_vector_recall_is_none_for_exact_search_and_measured_through_hnsw(engine
     assert vector_recall(engine, questions) is None
     monkeypatch.setattr(engine.require_snapshot().retriever, "exact_max_units", 0)
     assert vector_recall(engine, questions) == 1.0  # HNSW over 74 units finds the true nearest 20
+
+
+def test_writing_a_run_replaces_the_earlier_runs_files(tmp_path):
+    keep = tmp_path / "notes.txt"
+    keep.write_text("not a result")
+    for stamp in ("2026-01-01T00:00:00", "2026-01-02T00:00:00"):
+        (tmp_path / f"{stamp.replace(':', '-')}.json").write_text("{}")
+    record = json.loads((Path(report.__file__).parent / "results").glob("*.json").__next__().read_text())
+    record["timestamp"] = "2026-02-03T04:05:06"
+    paths = report.write(record, tmp_path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted([Path(v).name for v in paths.values()] + ["notes.txt"])
+    assert all(name.startswith("2026-02-03T04-05-06") for name in names if name != "notes.txt")

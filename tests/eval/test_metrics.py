@@ -1,3 +1,5 @@
+import math
+
 from eval import metrics as m
 from eval.runner import aggregate, check
 
@@ -22,7 +24,7 @@ def test_facts_years_chrome_and_percentiles():
     assert m.fact_recall("sent 4,527 notifications", ["4,527", "130"]) == 0.5
     assert m.covers_years([{"date": "2022"}, {"date": "2023-05"}], [2022, 2023])
     assert m.chrome_leaks("Log in with your credentials", []) == 1
-    assert m.percentile([1, 2, 3, 4], 50) == 2.5 and m.percentile([], 95) == 0.0
+    assert m.percentile([1, 2, 3, 4], 50) == 2.5 and math.isnan(m.percentile([], 95))
 
 
 def test_aggregate_and_threshold_check():
