@@ -119,7 +119,7 @@ def cmd_eval(args) -> int:
         return _fail("--mode llm needs CBCF_LLM=openai|ollama with CBCF_LLM_BASE_URL and CBCF_LLM_MODEL")
     engine = open_engine(get_settings(), llm if args.mode == "llm" else LLMSettings(llm="none"))
     _ensure_index(engine)
-    passed = run_and_report(engine, Path(args.dataset), Path(args.thresholds), args.out)
+    passed = run_and_report(engine, Path(args.thresholds), args.out, args.split or None)
     return EXIT_OK if passed or args.no_gate else EXIT_PARTIAL
 
 
@@ -177,7 +177,7 @@ def cmd_feedback(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
-    from eval.runner import DEFAULT_DATASET, DEFAULT_THRESHOLDS
+    from eval.runner import DEFAULT_THRESHOLDS, SPLITS
 
     parser = argparse.ArgumentParser(prog="cbcf", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -215,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_documents)
 
     p = sub.add_parser("eval", help="run the eval set and check its thresholds")
-    p.add_argument("--dataset", default=str(DEFAULT_DATASET))
+    p.add_argument("--split", action="append", choices=list(SPLITS), help="run only this split (repeatable)")
     p.add_argument("--thresholds", default=str(DEFAULT_THRESHOLDS))
     p.add_argument("--out", type=Path, help="report folder (default: <data dir>/eval)")
     p.add_argument("--no-gate", action="store_true", help="exit 0 even below thresholds")

@@ -8,17 +8,23 @@ from __future__ import annotations
 from index.answering.base import Answerer
 from index.answering.engine import Engine, IndexNotReady
 from index.answering.extractive import ExtractiveAnswerer
-from index.answering.pipeline import answer, answer_async, answer_events, search
+from index.answering.pipeline import answer, answer_async, answer_events, evidence, search
 from index.generation.answerer import LLMAnswerer
 from index.generation.clients import LLMUnavailable, make_llm
 from index.generation.settings import LLMSettings
 from index.models import Answer, Citation, QuestionError
 from index.question.plan import topic_terms
 from index.question.validate import check_year, validate_question
+from index.retrieval.calibration import ANSWER_FEATURES, FEATURES, Calibration
+from index.retrieval.calibration import DEFAULT_PATH as CALIBRATION_PATH
 from index.settings import EngineSettings
 from index.store.writer import IngestFailed, ingest_paths, remove_documents
 
 __all__ = [
+    "ANSWER_FEATURES",
+    "CALIBRATION_PATH",
+    "FEATURES",
+    "Calibration",
     "Answer",
     "Citation",
     "Engine",
@@ -32,6 +38,7 @@ __all__ = [
     "answer_async",
     "answer_events",
     "check_year",
+    "evidence",
     "ingest_paths",
     "make_answerer",
     "open_engine",

@@ -37,7 +37,15 @@ class EngineSettings(BaseSettings):
     embed_batch_size: int = Field(16, ge=1, le=1024, description="Texts per model call at ingest.")
     top_k: int = Field(3, ge=1, le=10, description="Most sentences quoted in one answer.")
     answer_max_chars: int = Field(600, ge=100, le=4000)
-    min_relevance: float = Field(0.45, ge=0.0, le=1.0, description="Relevance below which the bot abstains.")
+    min_relevance: float | None = Field(
+        None, ge=0.0, le=1.0, description="Answer only above this probability (default: the calibration's cut-off)."
+    )
+    lexicon_dir: Path = Field(
+        PROJECT_ROOT / "data" / "lexicon", description="Everyday words and acronyms (everyday.toml, acronyms.toml)."
+    )
+    calibration_file: Path | None = Field(
+        None, description="Answer-or-abstain weights (default: the calibration shipped with the engine)."
+    )
     max_question_chars: int = Field(1000, ge=10)
     query_cache_size: int = Field(1024, ge=0)
     exact_search_max_units: int = Field(

@@ -47,3 +47,4 @@ class Unit:
     section: str | None
     paragraph: int
     position: int
+    sentence_no: int = -1  # the whole sentence this unit is (part of); -1: the unit is a whole sentence

@@ -15,7 +15,7 @@ from ingest.sections import Paragraph, parse_structure
 from ingest.sentences import split_long, split_sentences
 
 # Bump when cleaning, sectioning or sentence rules change, so documents are re-ingested.
-INGEST_VERSION = "3"
+INGEST_VERSION = "4"
 MAX_UNIT_CHARS = 500
 
 
@@ -45,16 +45,19 @@ def read_document(path: Path) -> tuple[Document, list[Unit]]:
 
 
 def make_units(doc_id: str, paragraphs: list[Paragraph]) -> list[Unit]:
-    """One unit per sentence (a very long one split at clause boundaries), numbered in document order."""
-    rows = [(p, part) for p in paragraphs for s in split_sentences(p.text) for part in split_long(s, MAX_UNIT_CHARS)]
+    """One unit per sentence, numbered in document order; a very long sentence is searched in parts split at
+    clause boundaries, which share its sentence number so that the whole sentence is what gets quoted."""
+    sentences = [(p, s) for p in paragraphs for s in split_sentences(p.text)]
+    rows = [(p, n, part) for n, (p, s) in enumerate(sentences) for part in split_long(s, MAX_UNIT_CHARS)]
     return [
         Unit(
             unit_id=f"{doc_id}:{i:05d}",
             doc_id=doc_id,
-            sentence=sentence,
+            sentence=text,
             section=para.section,
             paragraph=para.index,
             position=i,
+            sentence_no=n,
         )
-        for i, (para, sentence) in enumerate(rows)
+        for i, (para, n, text) in enumerate(rows)
     ]

@@ -2,19 +2,53 @@
 
 from __future__ import annotations
 
+import re
+
 from index.models import Answer, Citation
 from index.question.plan import QueryPlan
 from index.retrieval.evidence import Scored
+from index.retrieval.snapshot import Snapshot
 from index.store.records import optional
 
 NOT_COVERED = "The CBCF statements don't cover this."
+# A sentence that opens by pointing back ("These arrangements…", "Such an agreement…", "They also…") is quoted
+# with the sentence before it, so that the quote stands on its own.
+_LEANS_BACK = re.compile(
+    r"^(these|those|this|that|such|they|it|its|their|both|to this end|in doing so|as a result)\b", re.IGNORECASE
+)
 
 
-def _pieces(groups: list[list[Scored]], k: int, max_chars: int, label: bool) -> list[Scored]:
+def quote_of(item: Scored, snapshot: Snapshot) -> str:
+    """What is quoted for a sentence: the whole sentence, after the one it leans on if it leans back."""
+    text = snapshot.sentence_text(item.candidate.node)
+    if _LEANS_BACK.match(text):
+        before = snapshot.previous_sentence(item.candidate.node)
+        if before:
+            return f"{before} {text}"
+    return text
+
+
+def _distinct(groups: list[list[Scored]], snapshot: Snapshot) -> list[list[Scored]]:
+    """Each group with one entry per quoted sentence (the parts of a long sentence quote the same text)."""
+    seen: set[str] = set()
+    kept = []
+    for group in groups:
+        unique = []
+        for item in group:
+            quote = quote_of(item, snapshot)
+            if quote not in seen:
+                seen.add(quote)
+                unique.append(item)
+        if unique:
+            kept.append(unique)
+    return kept
+
+
+def _pieces(groups: list[list[Scored]], k: int, max_chars: int, label: bool, snapshot: Snapshot) -> list[Scored]:
     """Choose what to quote: the best sentence of each group that fits its share, then the rest by rank."""
 
     def size(item: Scored) -> int:
-        return len(item.candidate.node.text) + (12 if label else 5)
+        return len(quote_of(item, snapshot)) + (12 if label else 5)
 
     share = max_chars // max(1, len(groups))
     chosen: list[Scored] = []
@@ -30,7 +64,7 @@ def _pieces(groups: list[list[Scored]], k: int, max_chars: int, label: bool) -> 
     return chosen
 
 
-def to_citation(n: int, item: Scored) -> Citation:
+def to_citation(n: int, item: Scored, snapshot: Snapshot) -> Citation:
     """The public citation record for a scored sentence."""
     meta = item.candidate.node.metadata
     return Citation(
@@ -40,7 +74,7 @@ def to_citation(n: int, item: Scored) -> Citation:
         date=str(meta["date"]),
         place=optional(meta.get("place")),
         section=optional(meta.get("section")),
-        quote=item.candidate.node.text,
+        quote=quote_of(item, snapshot),
         score=round(max(0.0, min(1.0, item.relevance)), 4),
         url=optional(meta.get("url")),
     )
@@ -52,17 +86,20 @@ def abstain(question: str, reason: str | None = None) -> Answer:
     return Answer(question=question, answer=message, abstained=True, citations=[])
 
 
-def compose(question: str, groups: list[list[Scored]], plan: QueryPlan, k: int, max_chars: int) -> Answer:
+def compose(
+    question: str, groups: list[list[Scored]], plan: QueryPlan, snapshot: Snapshot, k: int, max_chars: int
+) -> Answer:
     """Join quoted sentences with [n] markers, within the length budget."""
-    chosen = _pieces(groups, k, max_chars, plan.compare)
+    chosen = _pieces(_distinct(groups, snapshot), k, max_chars, plan.compare, snapshot)
     if plan.compare:
         chosen.sort(key=lambda s: (s.candidate.year, -s.relevance))
     parts: list[str] = []
     citations: list[Citation] = []
     for item in chosen:
         label = f"In {item.candidate.year}: " if plan.compare else ""
-        citations.append(to_citation(len(citations) + 1, item))
-        parts.append(f"{label}{item.candidate.node.text} [{len(citations)}]")
+        citation = to_citation(len(citations) + 1, item, snapshot)
+        citations.append(citation)
+        parts.append(f"{label}{citation.quote} [{citation.n}]")
     if plan.compare:
         missing = sorted(set(plan.years or []) - {int(c.date[:4]) for c in citations})
         parts += [f"The {y} statement doesn't address this." for y in missing]

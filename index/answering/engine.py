@@ -14,6 +14,8 @@ from index.answering.base import Answerer
 from index.answering.extractive import ExtractiveAnswerer
 from index.embedding.embedder import Embedder
 from index.models import Answer
+from index.question.lexicon import Lexicon
+from index.retrieval.calibration import Calibration
 from index.retrieval.snapshot import Snapshot
 from index.settings import EngineSettings
 from index.store.chroma import Generation, Store
@@ -44,6 +46,8 @@ class Engine:
         self.store = store or Store(settings)
         self.answerer = answerer or ExtractiveAnswerer()
         self.snapshot: Snapshot | None = None
+        self.lexicon = Lexicon.load(settings.lexicon_dir)
+        self.calibration = Calibration.load(settings.calibration_file)
         self._dictionary = self.embedder.dictionary()
         self._answers: OrderedDict[tuple, Answer] = OrderedDict()
         self._lock = threading.Lock()
@@ -69,7 +73,9 @@ class Engine:
             active = self.store.active()
             if active is None or (self.snapshot and active.collection == self.snapshot.generation.collection):
                 return False
-            self.snapshot = Snapshot.load(self.store, active, self._dictionary, self.settings.exact_search_max_units)
+            self.snapshot = Snapshot.load(
+                self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units
+            )
             return True
 
     def refresh_due(self) -> bool:

@@ -8,18 +8,24 @@ from index.answering.base import Answerer, Draft
 from index.answering.compose import abstain, compose
 from index.models import Answer
 from index.question.plan import QueryPlan
+from index.retrieval.calibration import Calibration, log_odds
 from index.retrieval.evidence import Scored, score_candidates
 from index.retrieval.snapshot import Snapshot
 
 
 @dataclass(frozen=True)
 class Limits:
-    """How much to quote: relevance cut-offs (calibrated on the eval set), sentences and characters."""
+    """When to answer and how much to quote: the calibrated model and its cut-offs, sentences, characters."""
 
-    min_relevance: float
+    calibration: Calibration
+    threshold: float
     top_k: int
     max_chars: int
-    keep_within: float = 0.12
+
+    @property
+    def keep_within(self) -> float:
+        """Sentences this close to the best one are quoted too."""
+        return self.calibration.keep_within
 
 
 class ExtractiveAnswerer(Answerer):
@@ -36,31 +42,36 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
         reply = abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
     else:
         groups = select(plan, snapshot, queries, limits)
-        reply = compose(text, groups, plan, limits.top_k, limits.max_chars) if groups else abstain(text)
+        reply = compose(text, groups, plan, snapshot, limits.top_k, limits.max_chars) if groups else abstain(text)
     return Draft(text, plan, reply)
+
+
+def scopes_of(plan: QueryPlan) -> list[int | None]:
+    """The years searched one by one: each year compared, the one year asked about, or all years at once."""
+    return list(plan.years) if plan.compare else [plan.years[0] if plan.years else None]
 
 
 def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list[list[Scored]]:
     """Sentences eligible for quoting, one best-first group per year asked about."""
-    scopes = plan.years if plan.compare else [plan.years[0] if plan.years else None]
+    scopes = scopes_of(plan)
+    score = limits.calibration
     if plan.compare and len(scopes) > limits.top_k:
         # Comparing "over the years" in a many-year index: the k years whose statements say most about it.
-        ranked = score_candidates(plan, snapshot, queries, None)
-        relevant = [s.candidate.year for s in ranked if s.relevance >= limits.min_relevance]
+        ranked = score_candidates(plan, snapshot, queries, None, score)
+        relevant = [s.candidate.year for s in ranked if s.fit and s.answerability >= limits.threshold]
         scopes = sorted(list(dict.fromkeys(relevant))[: limits.top_k]) if relevant else scopes[-2:]
     groups: list[list[Scored]] = []
     for scope in scopes:
-        scored = score_candidates(plan, snapshot, queries, scope)
-        good = [s for s in scored if s.relevance >= limits.min_relevance and s.fits(plan)]
-        if not good and scope is not None and plan.year_from_text and not plan.compare:
+        good = [s for s in score_candidates(plan, snapshot, queries, scope, score) if s.fit]
+        if (not good or good[0].answerability < limits.threshold) and _names_a_year(plan, scope):
             # "in 2022" may mean events of 2022 reported by a later statement that names the year.
-            scored = score_candidates(plan, snapshot, queries, None)
-            good = [
-                s
-                for s in scored
-                if s.relevance >= limits.min_relevance and s.fits(plan) and str(scope) in s.candidate.node.text
-            ]
-        if good:
-            best = good[0].relevance
-            groups.append([s for s in good if s.relevance >= best - limits.keep_within][: limits.top_k])
+            everywhere = score_candidates(plan, snapshot, queries, None, score)
+            good = [s for s in everywhere if s.fit and str(scope) in snapshot.sentence_text(s.candidate.node)]
+        if good and good[0].answerability >= limits.threshold:
+            floor = log_odds(good[0].relevance) - limits.keep_within
+            groups.append([s for s in good if log_odds(s.relevance) >= floor][: limits.top_k])
     return groups
+
+
+def _names_a_year(plan: QueryPlan, scope: int | None) -> bool:
+    return scope is not None and plan.year_from_text and not plan.compare

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from index.answering.base import Draft, Event, replay_events
 from index.answering.compose import to_citation
 from index.answering.engine import Engine
-from index.answering.extractive import Limits, draft_answer
+from index.answering.extractive import Limits, draft_answer, scopes_of
 from index.embedding.encoders import Query
 from index.models import Answer, Citation
 from index.question.plan import QueryPlan, analyze
@@ -45,9 +45,8 @@ class Prepared:
 
 def plan_question(text: str, snapshot: Snapshot, year: int | None) -> QueryPlan:
     """Analyse a validated question; an explicit year (checked to be indexed) overrides what the text says."""
-    doc_years = set(snapshot.years)
-    check_year(year, doc_years)
-    plan = analyze(text, snapshot.vocabulary, snapshot.places, doc_years)
+    check_year(year, set(snapshot.years))
+    plan = analyze(text, snapshot.corpus)
     if year is not None:
         plan.years, plan.compare, plan.year_from_text = [year], False, False
     return plan
@@ -68,7 +67,9 @@ def prepare(question: str, engine: Engine, year: int | None = None, top_k: int |
 def draft(prepared: Prepared, engine: Engine) -> Draft:
     """The extractive answer to a prepared question that was not in the cache."""
     settings = engine.settings
-    limits = Limits(settings.min_relevance, prepared.top_k or settings.top_k, settings.answer_max_chars)
+    calibration = engine.calibration
+    threshold = calibration.threshold if settings.min_relevance is None else settings.min_relevance
+    limits = Limits(calibration, threshold, prepared.top_k or settings.top_k, settings.answer_max_chars)
     query = prepared.query
     queries = engine.embedder.embed_question(*query) if query is not None else None
     return draft_answer(prepared.text, prepared.plan, prepared.snapshot, queries, limits)
@@ -137,5 +138,30 @@ def search(question: str, *, engine: Engine, year: int | None = None, k: int = 5
     plan = plan_question(text, snapshot, year)
     scope = plan.years[0] if plan.years and not plan.compare else None
     queries = engine.embedder.embed_question(*question_query(plan))
-    scored = score_candidates(plan, snapshot, queries, scope)
-    return [to_citation(i, item) for i, item in enumerate(scored[:k], 1)]
+    scored = score_candidates(plan, snapshot, queries, scope, engine.calibration)
+    return [to_citation(i, item, snapshot) for i, item in enumerate(scored[:k], 1)]
+
+
+def evidence(question: str, *, engine: Engine, k: int = 10) -> list[dict]:
+    """Each searched year's k best candidate sentences with their evidence signals: what the answer-or-abstain
+    model is fitted on (eval/calibrate.py). Each: scope, citation, features, fit, probability."""
+    text = validate_question(question, engine.settings.max_question_chars)
+    snapshot = engine.require_snapshot()
+    plan = plan_question(text, snapshot, None)
+    if plan.unknown_year is not None:
+        return []
+    queries = engine.embedder.embed_question(*question_query(plan))
+    found = []
+    for scope in scopes_of(plan):
+        scored = score_candidates(plan, snapshot, queries, scope, engine.calibration)
+        found += [
+            {
+                "scope": scope,
+                "citation": to_citation(i, s, snapshot),
+                "features": s.features,
+                "fit": s.fit,
+                "probability": s.relevance,
+            }
+            for i, s in enumerate(scored[:k], 1)
+        ]
+    return found

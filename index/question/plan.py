@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.question.expansions import EXPANSIONS
+from index.question import intent
+from index.question.corpus import CorpusView
 from index.question.vocabulary import Vocabulary
 from index.text.words import STOP_WORDS, tokens
 
@@ -18,50 +19,15 @@ _FRAMING_TEXT = """
     government officials could
     would might may also get got give like want wondering curious explain summary summarize describe
     happened happen talk talked topic topics outcome outcomes hey hi hello thanks thank ok okay exactly
-    actually really much many new one lot kind sort bit stuff wrt re pls plz ottawa washington d.c dc
+    actually really much many new one lot kind sort bit stuff wrt re pls plz
     compare compared comparison change changed changes differ difference differences different versus vs
     between both either each did does doing done make made commit committed commitment commitments
     decide decided plan planned plans going gonna try trying wanted way ways plain terms promise promised
     promises basically briefly overall main key specific specifically regard respect latest recent
-    earlier earliest newest older previous last first second most
+    earlier earliest newest older previous prior last most city place where held hosted host hosts
+    first second third fourth fifth sixth seventh eighth ninth tenth
 """
 FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
-_COMPARE = re.compile(
-    r"\b(compar\w*|differ\w*|evolv\w*|versus|vs\.?|contrast\w*|over time|year over year|"
-    r"both (years|statements|meetings|forums|sessions)|each (year|statement|meeting)|"
-    r"(in|across|between) (the )?(two|both) (statements|meetings|years|forums)|"
-    r"what('s| is| was) new|what changed|since (the )?(last|previous|first) (one|meeting|forum|statement))\b",
-    re.IGNORECASE,
-)
-_CHANGE_OVER_TIME = re.compile(
-    r"\b(chang\w*|shift\w*|develop\w*|progress\w*)\b.*\b(between|since|from|over|last|previous|"
-    r"first|second|19\d\d|20\d\d)\b",
-    re.IGNORECASE,
-)
-_MONEY = re.compile(
-    r"\b(how much (money|funding|cash)|budget\w*|dollars?|funding amount|how much .*(cost|spend|"
-    r"invest|fund|allocat)\w*|cost|spend(ing)?|spent|invest(ed|ment)?|\$|cad|usd|million|billion)\b",
-    re.IGNORECASE,
-)
-_COUNT = re.compile(r"\b(how many|number of|count of|how much)\b", re.IGNORECASE)
-_WHEN = re.compile(
-    r"^\W*when\b|\bwhen (was|were|did|is|will|does|do|had|has|have)\b|\b(what|which) (date|day|month)\b", re.I
-)
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-_LATEST = re.compile(
-    r"\b(latest|most recent|newest|recent|last|current|second)\s+"
-    r"(cbcf\s+|joint\s+)?(statement|meeting|forum|session)\b",
-    re.IGNORECASE,
-)
-_EARLIEST = re.compile(
-    r"\b(earliest|earlier|older|previous|prior|first)\s+(cbcf\s+|joint\s+)?(statement|meeting|forum|session)\b",
-    re.IGNORECASE,
-)
-_MEETING_YEAR = re.compile(
-    r"\b(19\d\d|20\d\d)(?:'s)?(?:\s+[\w-]+){0,3}?\s+(cbcf|forum|meeting|statement|session|summit)\b"
-    r"|\b(cbcf|forum|meeting|statement|session|summit)\s+(?:of|in|from|held in)\s+(19\d\d|20\d\d)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -79,15 +45,29 @@ class QueryPlan:
     unknown_year: int | None = None
     year_from_text: bool = True
     wants_money: bool = False
+    wants_penalty: bool = False
     wants_count: bool = False
     wants_date: bool = False
+    wants_place: bool = False
+    wants_person: bool = False
+    wants_overview: bool = False
     corrections: dict[str, str] = field(default_factory=dict)
+    expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # term -> the statements' words for it
+    unknown: list[str] = field(default_factory=list)  # topic terms no indexed statement uses in any form
 
     def bm25_terms(self) -> list[str]:
         """Keyword query: topic terms, numbers and the statements' words for them."""
         base = (self.topical or self.keywords) + self.numbers
-        extra = [w for t in base for w in EXPANSIONS.get(t, [])]
+        extra = [w for t in base for w in self.expansions.get(t, ())]
         return list(dict.fromkeys(base + extra))
+
+    @property
+    def answer_type(self) -> str | None:
+        """The kind of answer asked for, if the wording asks for one."""
+        for name in ("money", "penalty", "count", "date", "place", "person", "overview"):
+            if getattr(self, f"wants_{name}"):
+                return name
+        return None
 
 
 def topic_terms(text: str) -> list[str]:
@@ -106,39 +86,52 @@ def _is_doc_year(word: str, doc_years: set[int]) -> bool:
     return word.isdigit() and len(word) == 4 and int(word) in doc_years
 
 
-def analyze(question: str, vocabulary: Vocabulary, places: dict[str, int], doc_years: set[int]) -> QueryPlan:
+def _years_named(question: str, corpus: CorpusView) -> set[int]:
+    """Statement years the question points at: by number, host city, "latest", "previous", "the third meeting"."""
+    years = corpus.years
+    named = {int(y) for y in intent.YEAR.findall(question)}
+    lowered = question.lower()
+    for place, year in corpus.places.items():
+        if re.search(rf"\b{re.escape(place)}\b", lowered):
+            named.add(year)
+    if years and intent.LATEST.search(question):
+        named.add(years[-1])
+    if years and intent.EARLIEST.search(question):
+        named.add(years[0])
+    if len(years) >= 2 and intent.PREVIOUS.search(question):
+        named.add(years[-2])
+    for match in intent.ORDINAL.finditer(question):
+        year = corpus.ordinals.get(intent.ordinal_number(match.group(1)))
+        if year is not None:
+            named.add(year)
+    return named
+
+
+def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     """Build the plan for one question."""
+    vocabulary, lexicon, doc_years = corpus.vocabulary, corpus.lexicon, set(corpus.years)
+    framing = FRAMING_WORDS | corpus.place_words
     words = tokens(question)
     corrections = {}
-    content = [w for w in words if w not in STOP_WORDS and w not in FRAMING_WORDS]  # only these may be misspelt
+    content = [w for w in words if w not in STOP_WORDS and w not in framing]  # only these may be misspelt
     for word in content:
-        fixed = vocabulary.correct(word, content)
+        fixed = vocabulary.correct(word, content) if not lexicon.acronym(word) else None
         if fixed:
             corrections[word] = fixed
     corrected = [corrections.get(w, w) for w in words]
     keywords = [w for w in corrected if w not in STOP_WORDS]
-    topical = [w for w in keywords if w not in FRAMING_WORDS and not w[0].isdigit()]
+    topical = [w for w in keywords if w not in framing and not w[0].isdigit()]
+    topical += [a for a in lexicon.acronyms_spelled_out(topical) if a not in topical]
+    expansions = {t: lexicon.expansions(t) for t in topical if lexicon.expansions(t)}
 
-    mentioned = {int(y) for y in _YEAR.findall(question)}
-    lowered = question.lower()
-    for place, year in places.items():
-        if re.search(rf"\b{re.escape(place)}\b", lowered):
-            mentioned.add(year)
-    if doc_years and _LATEST.search(question):
-        mentioned.add(max(doc_years))
-    if doc_years and _EARLIEST.search(question):
-        mentioned.add(min(doc_years))
-    known = sorted(mentioned & doc_years)
-    compare = bool(_COMPARE.search(question) or _CHANGE_OVER_TIME.search(question)) or len(known) >= 2
-    unknown = None
-    for match in _MEETING_YEAR.finditer(question):
+    known = sorted(_years_named(question, corpus) & doc_years)
+    compare = bool(intent.COMPARE.search(question) or intent.CHANGE_OVER_TIME.search(question)) or len(known) >= 2
+    unknown_year = None
+    for match in intent.MEETING_YEAR.finditer(question):
         year = int(match.group(1) or match.group(4))
         if year not in doc_years:
-            unknown = year
-    if compare:
-        years = known if len(known) >= 2 else sorted(doc_years)
-    else:
-        years = known or None
+            unknown_year = year
+    years = (known if len(known) >= 2 else sorted(doc_years)) if compare else (known or None)
 
     search_text = question
     for wrong, right in corrections.items():
@@ -152,9 +145,17 @@ def analyze(question: str, vocabulary: Vocabulary, places: dict[str, int], doc_y
         exact=[w for w in corrected if _is_exact_term(w, vocabulary) and not _is_doc_year(w, doc_years)],
         years=years,
         compare=compare and len(years or []) >= 2,
-        unknown_year=unknown if not known else None,
-        wants_money=bool(_MONEY.search(question)),
-        wants_count=bool(_COUNT.search(question)),
-        wants_date=bool(_WHEN.search(question)),
+        unknown_year=unknown_year if not known else None,
+        wants_money=bool(intent.MONEY.search(question)),
+        wants_penalty=bool(intent.PENALTY.search(question)),
+        wants_count=bool(intent.COUNT.search(question)),
+        wants_date=bool(intent.WHEN.search(question)),
+        wants_place=bool(intent.WHERE.search(question)),
+        wants_person=bool(intent.WHO.search(question)),
+        wants_overview=bool(intent.OVERVIEW.search(question)),
         corrections=corrections,
+        expansions=expansions,
+        unknown=[
+            t for t in topical if not vocabulary.knows(t) and not any(map(vocabulary.knows, expansions.get(t, ())))
+        ],
     )

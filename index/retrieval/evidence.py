@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index.embedding.encoders import Query
-from index.question.expansions import EXPANSIONS, expand
+from index.question.lexicon import Lexicon
 from index.question.plan import QueryPlan
+from index.retrieval import answer_types
+from index.retrieval.calibration import Calibration
 from index.retrieval.hybrid import Candidate
 from index.retrieval.snapshot import Snapshot, TermStats
 from index.text.words import stem, tokens, word_spans
@@ -23,41 +24,18 @@ EXACT_MATCH_FLOOR = 0.5
 SEMANTIC_ONLY_MARGIN = 0.15
 FOCUS_MIN_WORDS = 8
 
-_NUMBER = re.compile(
-    r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
-    re.I,
-)
-_MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(million|billion|dollars?)\b|\bC?US?\$", re.I)
-_DATE = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"today|yesterday)\b|\b(19|20)\d\d\b",
-    re.I,
-)
-
 
 @dataclass
 class Scored:
-    """A candidate sentence with its relevance to the question."""
+    """A candidate sentence, its evidence signals and the calibrated probability that it answers the question."""
 
     candidate: Candidate
-    relevance: float
+    relevance: float  # the calibrated probability that this sentence answers the question (ranks sentences)
     lexical: float
     scope: int | None
-
-    def fits(self, plan: QueryPlan) -> bool:
-        """Whether the sentence can answer the kind of question asked (amount, count, date)."""
-        text = self.candidate.node.text
-        if plan.wants_money:
-            return bool(_MONEY.search(text))
-        if plan.wants_count:
-            return bool(_NUMBER.search(_strip_years(text)))
-        if plan.wants_date:
-            return bool(_DATE.search(text))
-        return True
-
-
-def _strip_years(text: str) -> str:
-    return re.sub(r"\b(19|20)\d\d\b", "", text)
+    fit: bool = True  # holds an amount, count or date when one is asked for
+    features: dict[str, float] = field(default_factory=dict)
+    answerability: float = 0.0  # the probability that the question is answered, were this the best sentence
 
 
 def _idf(stats: TermStats, term_stems: set[str]) -> float:
@@ -67,21 +45,28 @@ def _idf(stats: TermStats, term_stems: set[str]) -> float:
     return math.log(1 + total / (1 + df))
 
 
-def term_weights(plan: QueryPlan, stats: TermStats) -> list[tuple[set[str], float]]:
-    """The question's topic terms (and numbers) as stem sets with their IDF weights, computed once per plan."""
-    terms = (plan.topical or [k for k in plan.keywords if not k[0].isdigit()]) + plan.numbers
+def term_weights(
+    plan: QueryPlan, stats: TermStats, lexicon: Lexicon, terms: list[str] | None = None
+) -> list[tuple[str, set[str], float]]:
+    """The question's topic terms (and numbers) with their stem sets and IDF weights, computed once per plan."""
+    if terms is None:
+        terms = (plan.topical or [k for k in plan.keywords if not k[0].isdigit()]) + plan.numbers
     weights = []
     for term in dict.fromkeys(terms):
-        stems = expand(term) if term in EXPANSIONS or term.isalpha() else {term}
-        weights.append((stems, _idf(stats, stems)))
+        stems = lexicon.expand(term) if term.isalpha() else {term}
+        weights.append((term, stems, _idf(stats, stems)))
     return weights
 
 
-def lexical_support(weights: list[tuple[set[str], float]], text_stems: frozenset[str]) -> float:
+def lexical_support(weights: list[tuple[str, set[str], float]], text_stems: frozenset[str]) -> float:
     """IDF-weighted share of the question's topic terms found in a sentence and its heading."""
-    total = sum(w for _, w in weights)
-    got = sum(w for stems, w in weights if stems & text_stems)
+    total = sum(w for _, _, w in weights)
+    got = sum(w for _, stems, w in weights if stems & text_stems)
     return got / total if total else 0.0
+
+
+def _rank_signal(rank: int | None) -> float:
+    return 0.0 if rank is None else 1.0 / (1 + rank)
 
 
 @lru_cache(maxsize=200_000)
@@ -89,9 +74,9 @@ def _stems_of(text: str) -> frozenset[str]:
     return frozenset(stem(w) if w.isalpha() else w for w in tokens(text))
 
 
-def sentence_stems(candidate: Candidate) -> frozenset[str]:
-    """Stems of a unit's sentence and section heading (memoised: units are read-only)."""
-    return _stems_of(f"{candidate.node.text} {candidate.node.metadata.get('section', '')}")
+def sentence_stems(candidate: Candidate, snapshot: Snapshot) -> frozenset[str]:
+    """Stems of a unit's whole sentence and its section heading (memoised: units are read-only)."""
+    return _stems_of(f"{snapshot.sentence_text(candidate.node)} {candidate.node.metadata.get('section', '')}")
 
 
 def question_query(plan: QueryPlan) -> Query:
@@ -102,20 +87,50 @@ def question_query(plan: QueryPlan) -> Query:
     return plan.search_text, ()
 
 
-def score_candidates(plan: QueryPlan, snapshot: Snapshot, queries, scope: int | None) -> list[Scored]:
-    """Retrieve and score candidates for one year (or all years when scope is None).
+def score_candidates(
+    plan: QueryPlan, snapshot: Snapshot, queries, scope: int | None, calibration: Calibration
+) -> list[Scored]:
+    """Retrieve candidates for one year (or all years when scope is None), measure each one's evidence
+    signals and rank them by the calibrated probability that they answer the question.
 
     queries: the question's vectors, as embed_question gives them for question_query(plan).
     """
     keywords = " ".join(plan.bm25_terms())
-    weights = term_weights(plan, snapshot.term_stats)
+    lexicon = snapshot.corpus.lexicon
+    weights = term_weights(plan, snapshot.term_stats, lexicon)
+    all_words = term_weights(plan, snapshot.term_stats, lexicon, [k for k in plan.keywords if not k[0].isdigit()])
+    total = sum(w for _, _, w in weights)
+    rarest = max(weights, key=lambda row: row[2])[1] if weights else set()
+    unknown = sum(w for term, _, w in weights if term in plan.unknown) / total if total else 0.0
+    dictionary = snapshot.corpus.vocabulary.dictionary
     scored = []
     for cand in snapshot.retriever.retrieve(keywords, queries, scope):
-        stems = sentence_stems(cand)
+        stems = sentence_stems(cand, snapshot)
         lexical = lexical_support(weights, stems)
-        relevance = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
-        if plan.exact and all(stem(t) in stems or t in stems for t in plan.exact):
-            relevance = max(relevance, EXACT_MATCH_FLOOR + 0.3 * lexical)
-        scored.append(Scored(cand, relevance, lexical, scope))
+        heuristic = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
+        has_exact = bool(plan.exact) and all(stem(t) in stems or t in stems for t in plan.exact)
+        if has_exact:
+            heuristic = max(heuristic, EXACT_MATCH_FLOOR + 0.3 * lexical)
+        text = snapshot.sentence_text(cand.node)
+        kind = plan.answer_type
+        features = {
+            "cosine": max(0.0, cand.cosine),
+            "lexical": lexical,
+            "keywords": lexical_support(all_words, stems),
+            "heuristic": heuristic,
+            "exact_all": float(has_exact),
+            "exact_missing": float(bool(plan.exact) and not has_exact),
+            "unknown": unknown,
+            "rarest_missing": float(bool(rarest) and not rarest & stems),
+            "keyword_rank": _rank_signal(cand.bm25_rank),
+            "vector_rank": _rank_signal(cand.vector_rank),
+            "asks_type": float(kind is not None),
+            "type_fit": float(answer_types.type_fit(plan, text, cand.node.metadata, dictionary, snapshot)),
+            "single_term": float(len(weights) <= 1),
+        }
+        fit = answer_types.fits(plan, text)
+        probability = calibration.probability(features)
+        answerable = calibration.answerability(features, probability)
+        scored.append(Scored(cand, probability, lexical, scope, fit, features, answerable))
     scored.sort(key=lambda s: s.relevance, reverse=True)
     return scored

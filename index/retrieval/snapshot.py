@@ -1,14 +1,21 @@
-"""One loaded generation of the index: its units in memory, searchable, with the statistics questions need."""
+"""One loaded generation of the index: its units in memory, searchable, with what questions are read against."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
+from llama_index.core.schema import TextNode
+
+from index.question import intent
+from index.question.corpus import CorpusView
+from index.question.lexicon import Lexicon
 from index.question.vocabulary import Vocabulary
 from index.retrieval.hybrid import HybridRetriever, load_units
 from index.store.chroma import Generation, Store
-from index.text.words import stem, tokens
+from index.text.words import STOP_WORDS, stem, tokens
+
+OPENING_UNITS = 5  # where a statement says which meeting it was
 
 
 @dataclass(frozen=True)
@@ -20,36 +27,96 @@ class TermStats:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """A whole sentence of a statement (a long one is searched in several units) and its paragraph."""
+
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """Everything read from one active generation; replaced whole when another generation is activated."""
 
     generation: Generation
     retriever: HybridRetriever | None = None
-    vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary([]))
-    places: dict[str, int] = field(default_factory=dict)
+    corpus: CorpusView = field(default_factory=CorpusView)
     term_stats: TermStats = TermStats(0, {})
+    sentences: dict[tuple[str, int], Sentence] = field(default_factory=dict)
+    headings: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # doc_id -> its headings' stems
 
     @property
     def years(self) -> list[int]:
         """Years of the indexed statements (none when nothing is indexed)."""
         return self.retriever.years if self.retriever else []
 
+    def sentence_text(self, node: TextNode) -> str:
+        """The whole sentence a unit belongs to."""
+        found = self.sentences.get(_sentence_key(node))
+        return found.text if found else node.text
+
+    def previous_sentence(self, node: TextNode) -> str | None:
+        """The sentence before a unit's sentence, when it is in the same paragraph."""
+        doc_id, number = _sentence_key(node)
+        here, before = self.sentences.get((doc_id, number)), self.sentences.get((doc_id, number - 1))
+        return before.text if here and before and before.paragraph == here.paragraph else None
+
     @classmethod
-    def load(cls, store: Store, generation: Generation, dictionary: frozenset[str], exact_max_units: int) -> Snapshot:
+    def load(
+        cls, store: Store, generation: Generation, dictionary: frozenset[str], lexicon: Lexicon, exact_max_units: int
+    ) -> Snapshot:
         """Read a generation's units and vectors from the store and build its in-memory search."""
         collection = store.collection(generation.collection)
         nodes, vectors = load_units(collection, generation.documents)
         if not nodes:
             return cls(generation)
         retriever = HybridRetriever(collection, nodes, vectors, exact_max_units=exact_max_units)
+        sentences = _sentences(nodes)
         texts = [f"{n.text} {n.metadata.get('section', '')}" for n in nodes]
-        return cls(
-            generation,
-            retriever,
-            Vocabulary(texts, dictionary),
-            _place_names(generation),
-            _count_terms(nodes),
+        corpus = CorpusView(
+            vocabulary=Vocabulary(texts, dictionary),
+            lexicon=lexicon.learn([s.text for s in sentences.values()]),
+            places=_place_names(generation),
+            years=tuple(sorted({int(d["year"]) for d in generation.documents.values()})),
+            ordinals=_meeting_order(generation, nodes),
         )
+        return cls(generation, retriever, corpus, _count_terms(nodes), sentences, _headings(nodes))
+
+
+def _sentence_key(node: TextNode) -> tuple[str, int]:
+    meta = node.metadata
+    return meta["doc_id"], int(meta.get("sentence_no", meta["position"]))
+
+
+def _sentences(nodes: list[TextNode]) -> dict[tuple[str, int], Sentence]:
+    """Whole sentences by (doc_id, sentence number): the texts of their units joined in order."""
+    parts: dict[tuple[str, int], list[TextNode]] = {}
+    for node in nodes:
+        parts.setdefault(_sentence_key(node), []).append(node)
+    return {
+        key: Sentence(
+            " ".join(n.text for n in sorted(group, key=lambda n: n.metadata["position"])),
+            int(group[0].metadata["paragraph"]),
+        )
+        for key, group in parts.items()
+    }
+
+
+def stems_of(text: str) -> frozenset[str]:
+    """The stems of a text's words (numbers as they are)."""
+    return frozenset(stem(w) if w.isalpha() else w for w in tokens(text))
+
+
+def _headings(nodes: list[TextNode]) -> dict[str, list[frozenset[str]]]:
+    """Each statement's section headings, as stem sets (stop words left out), in order."""
+    found: dict[str, dict[str, None]] = {}
+    for node in nodes:
+        if node.metadata.get("section"):
+            found.setdefault(node.metadata["doc_id"], {})[node.metadata["section"]] = None
+    return {
+        doc: [s for s in (frozenset(stem(w) for w in tokens(h) if w not in STOP_WORDS) for h in heads) if s]
+        for doc, heads in found.items()
+    }
 
 
 def _place_names(generation: Generation) -> dict[str, int]:
@@ -65,6 +132,17 @@ def _place_names(generation: Generation) -> dict[str, int]:
             counts[name] = counts.get(name, 0) + 1
     # A place that hosted several statements does not pin down a year.
     return {name: year for name, year in names.items() if counts[name] == 1}
+
+
+def _meeting_order(generation: Generation, nodes: list[TextNode]) -> dict[int, int]:
+    """n -> year of the n-th meeting: by date, or as a statement's opening says ("the second meeting")."""
+    dated = [(str(d.get("date") or d["year"]), int(d["year"])) for d in generation.documents.values()]
+    stated: dict[int, int] = {}
+    for node in nodes:
+        if node.metadata["position"] < OPENING_UNITS:
+            for n in intent.stated_ordinals(node.text)[:1]:
+                stated.setdefault(n, int(node.metadata["year"]))
+    return CorpusView.meeting_order(dated, stated)
 
 
 def _count_terms(nodes) -> TermStats:

@@ -9,14 +9,19 @@ from llama_index.core.schema import MetadataMode, NodeRelationship, RelatedNodeI
 from ingest.models import DOCUMENT_FIELDS, Document, Unit
 
 # The unit's own fields, stored with it; the statement's fields (DOCUMENT_FIELDS) live once in the manifest.
-UNIT_FIELDS = ("section", "paragraph", "position")
+UNIT_FIELDS = ("section", "paragraph", "position", "sentence_no")
 # Only the section heading joins the sentence in the embedded and keyword-indexed text.
-_HIDDEN_FROM_EMBEDDING = [*DOCUMENT_FIELDS, "paragraph", "position"]
+_HIDDEN_FROM_EMBEDDING = [*DOCUMENT_FIELDS, "paragraph", "position", "sentence_no"]
 
 
 def unit_to_node(unit: Unit, doc: Document) -> TextNode:
     """A llama-index node carrying the unit's sentence and all citation metadata."""
-    meta = doc.meta.fields() | {"section": unit.section or "", "paragraph": unit.paragraph, "position": unit.position}
+    meta = doc.meta.fields() | {
+        "section": unit.section or "",
+        "paragraph": unit.paragraph,
+        "position": unit.position,
+        "sentence_no": unit.sentence_no if unit.sentence_no >= 0 else unit.position,
+    }
     return make_node(unit.unit_id, unit.sentence, meta)
 
 
@@ -50,6 +55,7 @@ def from_record(node_id: str, metadata: dict, documents: dict[str, dict]) -> Tex
     if "unit" not in metadata:
         raise ValueError(f"unit {node_id} was stored by an older version of cbcf: re-create the index")
     unit = json.loads(metadata["unit"])
+    unit.setdefault("sentence_no", unit["position"])  # written before long sentences kept their number
     entry = documents.get(metadata["doc_id"], {})
     meta = {key: entry.get(key) or "" for key in DOCUMENT_FIELDS}
     meta |= {"doc_id": metadata["doc_id"], "year": metadata["year"]}

@@ -26,7 +26,8 @@ def stem(word: str) -> str:
 
 
 def _normal(token: str) -> str:
-    return token.lower().replace("’", "'").strip(".'")
+    word = token.lower().replace("’", "'").strip(".'")
+    return word[:-2] if word.endswith("'s") else word  # a possessive is the word itself
 
 
 def tokens(text: str) -> list[str]:

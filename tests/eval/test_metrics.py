@@ -1,7 +1,8 @@
 import math
 
 from eval import metrics as m
-from eval.runner import aggregate, check
+from eval.report import check
+from eval.runner import aggregate
 
 GOLD = [{"doc_id": "d", "text": "Privately manufactured firearms"}]
 
@@ -16,7 +17,9 @@ def test_rank_pinpoint_and_precision():
     assert m.evidence_rank(passages, GOLD) == 2
     assert m.evidence_rank(passages[:1], GOLD) is None
     assert m.is_pinpoint(passages, GOLD)
-    assert not m.is_pinpoint([{"doc_id": "d", "quote": "x" * 600 + " privately manufactured firearms"}], GOLD)
+    assert not m.is_pinpoint(
+        [{"doc_id": "d", "quote": "x" * m.PINPOINT_MAX_CHARS + " privately manufactured firearms"}], GOLD
+    )
     assert m.precise_citations(passages, GOLD) == 1
 
 
@@ -40,6 +43,7 @@ def test_aggregate_and_threshold_check():
             "chrome_leaks": 0,
             "latency_ms": 10.0,
             "both_years": True,
+            "correct": True,
         },
         {
             "answerable": True,
@@ -51,12 +55,21 @@ def test_aggregate_and_threshold_check():
             "fact_recall": 0.0,
             "chrome_leaks": 0,
             "latency_ms": 30.0,
+            "correct": False,
         },
-        {"answerable": False, "abstained": True, "citations": 0, "chrome_leaks": 0, "latency_ms": 20.0},
+        {
+            "answerable": False,
+            "abstained": True,
+            "citations": 0,
+            "chrome_leaks": 0,
+            "latency_ms": 20.0,
+            "correct": True,
+        },
     ]
     s = aggregate(rows)
     assert (s["hit_at_1"], s["mrr"], s["citation_precision"], s["false_abstention_rate"]) == (0.5, 0.5, 0.5, 0.5)
     assert s["abstention_recall"] == 1.0 and s["both_years_coverage"] == 1.0 and s["latency_p50_ms"] == 20.0
+    assert s["correct_outcome"] == 2 / 3
     assert check(s, {"min": {"hit_at_1": 0.9}, "max": {"false_abstention_rate": 0.05}}) == [
         "hit_at_1 = 0.500 < 0.9",
         "false_abstention_rate = 0.500 > 0.05",

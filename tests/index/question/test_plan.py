@@ -1,3 +1,4 @@
+from index.question.corpus import CorpusView
 from index.question.plan import analyze
 from index.question.vocabulary import Vocabulary
 from index.text.words import edit_distance, word_spans
@@ -7,11 +8,15 @@ VOCAB = Vocabulary(
     dictionary=frozenset({"talk", "prompt", "sports", "angle", "task"}),
 )
 PLACES = {"ottawa": 2023, "washington": 2022}
-YEARS = {2022, 2023}
+YEARS = (2022, 2023)
+
+
+def corpus(vocabulary=VOCAB, **more) -> CorpusView:
+    return CorpusView(vocabulary=vocabulary, places=PLACES, years=YEARS, ordinals={1: 2022, 2: 2023}, **more)
 
 
 def plan(q):
-    return analyze(q, VOCAB, PLACES, YEARS)
+    return analyze(q, corpus())
 
 
 def test_misspellings_are_corrected_to_corpus_words_but_real_words_are_not():
@@ -28,7 +33,7 @@ def test_a_real_word_is_corrected_only_when_the_rest_of_the_question_points_to_t
 def test_question_framing_is_never_corrected_even_when_the_rest_points_to_a_corpus_word():
     # "talk" is one edit from "task", and "action" and "force" point to the statements' "Task Force".
     vocab = Vocabulary(["the Financial Action Task Force report"], dictionary=frozenset({"talk", "task"}))
-    got = analyze("did they talk about the financial action force", vocab, PLACES, YEARS)
+    got = analyze("did they talk about the financial action force", corpus(vocab))
     assert got.corrections == {} and "talk" not in got.topical
 
 
@@ -75,6 +80,6 @@ def test_edit_distance_counts_transpositions_as_one():
 
 def test_word_spans_find_the_words_as_tokens_spells_them():
     text = "What about Fentanyl’s precursors, and U.S. guns?"
-    spans = word_spans(text, {"fentanyl's", "precursors", "u.s"})
+    spans = word_spans(text, {"fentanyl", "precursors", "u.s"})  # a possessive is the word itself
     assert [text[a:b] for a, b in spans] == ["Fentanyl’s", "precursors", "U.S"]
     assert word_spans(text, set()) == ()

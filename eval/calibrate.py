@@ -1,0 +1,165 @@
+"""Fit the answer-or-abstain model on the eval's dev split: `python -m eval.calibrate [--write]`.
+
+Every dev question's candidate sentences (the best ten of each year it searches) are labelled: a sentence
+holding gold or supporting evidence of an answerable question is an answer, everything else is not. A
+logistic regression over the features in index/retrieval/calibration.py is fitted to those labels; then
+the cut-off and the quoting margin are chosen on the same dev questions, by the share of right outcomes
+(a pinpoint-cited answer, or an abstention where the statements are silent). Test splits are never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import replace
+from itertools import product
+
+import numpy as np
+
+from eval import metrics as m
+from eval.runner import SPLITS, load_dataset, run_eval
+from index.core import ANSWER_FEATURES, FEATURES, Calibration, evidence, open_engine
+from index.core import CALIBRATION_PATH as DEFAULT_PATH
+
+L2_CHOICES = (0.03, 0.1, 0.3, 1.0, 3.0)
+FOLDS = 5
+THRESHOLDS = [round(t, 2) for t in np.arange(0.20, 0.81, 0.05)]
+MARGINS = [0.5, 1.0, 1.5, 2.0, 3.0]  # in log-odds
+
+
+def collect(engine, items: list[dict]) -> list[dict]:
+    """Every item's candidate sentences per searched year, labelled: 1 when it holds the item's evidence."""
+    found = []
+    for item in items:
+        gold = item["evidence"] + item.get("supporting", []) if item["answerable"] else []
+        for candidate in evidence(item["question"], engine=engine):
+            quote = candidate["citation"].model_dump()
+            hit = any(quote["doc_id"] == g["doc_id"] and m.matches(quote["quote"], g) for g in gold)
+            scope_years = {int(g["doc_id"][:4]) for g in gold if g["doc_id"][:4].isdigit()}
+            scope = candidate["scope"]
+            answerable = item["answerable"] and (scope is None or not scope_years or scope in scope_years)
+            found.append(candidate | {"item": item["id"], "label": float(hit), "answerable": float(answerable)})
+    return found
+
+
+def ranking_rows(found: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows and labels of every candidate: what the sentence-ranking model is fitted on."""
+    x = np.asarray([[c["features"][n] for n in FEATURES] for c in found], dtype=float)
+    return x, np.asarray([c["label"] for c in found], dtype=float)
+
+
+def answer_rows(found: list[dict], ranking: Calibration) -> tuple[np.ndarray, np.ndarray]:
+    """For each item and searched year, the best fitting sentence under the ranking model, labelled with
+    whether the item is answerable there: what the answer-or-abstain model is fitted on."""
+    best: dict[tuple, tuple[float, dict]] = {}
+    for c in found:
+        if not c["fit"]:
+            continue
+        p = ranking.probability(c["features"])
+        key = (c["item"], c["scope"])
+        if key not in best or p > best[key][0]:
+            best[key] = (p, c)
+    rows = [[c["features"][n] for n in FEATURES] + [p] for p, c in best.values()]
+    return np.asarray(rows, dtype=float), np.asarray([c["answerable"] for _, c in best.values()], dtype=float)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 50) -> tuple[np.ndarray, float]:
+    """Weights and bias of an L2-regularised logistic regression (Newton's method; the bias is not penalised)."""
+    design = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(design.shape[1])
+    penalty = np.diag([l2] * x.shape[1] + [0.0])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(design @ w, -30, 30)))
+        gradient = design.T @ (p - y) + penalty @ w
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def fit_both(found: list[dict], l2: float) -> Calibration:
+    """The ranking model fitted on every candidate, then the answering model on each question's best one."""
+    x, y = ranking_rows(found)
+    weights, bias = fit_logistic(x, y, l2)
+    ranking = Calibration({n: float(w) for n, w in zip(FEATURES, weights)}, float(bias))
+    ax, ay = answer_rows(found, ranking)
+    answer_weights, answer_bias = fit_logistic(ax, ay, l2)
+    return replace(
+        ranking, answer_weights=dict(zip(ANSWER_FEATURES, map(float, answer_weights))), answer_bias=answer_bias
+    )
+
+
+def _log_loss(p: np.ndarray, y: np.ndarray) -> float:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))) if len(y) else 0.0
+
+
+def cross_validated_l2(found: list[dict]) -> tuple[float, dict[float, float]]:
+    """The regularisation with the lowest held-out log loss (ranking plus answering), over folds of questions."""
+    items = sorted({c["item"] for c in found})
+    losses = {}
+    for l2 in L2_CHOICES:
+        total = 0.0
+        for fold in range(FOLDS):
+            held = {item for i, item in enumerate(items) if i % FOLDS == fold}
+            model = fit_both([c for c in found if c["item"] not in held], l2)
+            test = [c for c in found if c["item"] in held]
+            x, y = ranking_rows(test)
+            total += _log_loss(np.asarray([model.probability(c["features"]) for c in test]), y)
+            ax, ay = answer_rows(test, model)
+            rows = [dict(zip(ANSWER_FEATURES, row)) for row in ax]
+            total += _log_loss(np.asarray([model.answerability(r, r["probability"]) for r in rows]), ay)
+        losses[l2] = round(total / FOLDS, 4)
+    return min(losses, key=losses.get), losses
+
+
+def choose_cutoffs(engine, base: Calibration, dataset) -> tuple[Calibration, float]:
+    """The threshold and margin with the most right outcomes on the dev questions (ties: higher threshold)."""
+    best, best_score = base, -1.0
+    for threshold, margin in product(THRESHOLDS, MARGINS):
+        engine.calibration = replace(base, threshold=threshold, keep_within=margin)
+        engine._answers.clear()
+        summary, _ = run_eval(engine, dataset)
+        score = summary["correct_outcome"]
+        # Ties: the higher threshold (abstain sooner), then the margin nearest 1.5 (a middle amount quoted).
+        tie = abs(score - best_score) < 1e-9
+        better_tie = (threshold, -abs(margin - 1.5)) > (best.threshold, -abs(best.keep_within - 1.5))
+        if score > best_score + 1e-9 or (tie and better_tie):
+            best, best_score = engine.calibration, score
+    return best, best_score
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Fit on dev, print the weights and dev figures; with --write, save them as the shipped calibration."""
+    parser = argparse.ArgumentParser(prog="python -m eval.calibrate", description=__doc__)
+    parser.add_argument("--write", action="store_true", help=f"write {DEFAULT_PATH}")
+    args = parser.parse_args(argv)
+    engine = open_engine()
+    dataset = SPLITS["dev"]
+    items = load_dataset(dataset)
+    found = collect(engine, items)
+    l2, losses = cross_validated_l2(found)
+    print(f"held-out log loss by L2 ({FOLDS} folds of questions): {losses}; chosen {l2}")
+    model = fit_both(found, l2)
+    answers = sum(c["label"] for c in found)
+    fitted = Calibration(
+        {n: round(w, 4) for n, w in model.weights.items()},
+        round(model.bias, 4),
+        {n: round(w, 4) for n, w in model.answer_weights.items()},
+        round(model.answer_bias, 4),
+        fitted_on=f"eval/dev.jsonl: {len(items)} questions, {len(found)} candidate sentences ({int(answers)} hold "
+        f"evidence); L2 {l2} by {FOLDS}-fold cross-validation; {time.strftime('%Y-%m-%d')}",
+    )
+    chosen, score = choose_cutoffs(engine, fitted, dataset)
+    print(f"ranking: {chosen.weights} bias {chosen.bias}\nanswering: {chosen.answer_weights} bias {chosen.answer_bias}")
+    print(f"threshold {chosen.threshold}, keep_within {chosen.keep_within}: dev correct outcome {score:.3f}")
+    if args.write:
+        chosen.save(DEFAULT_PATH)
+        print(f"written: {DEFAULT_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

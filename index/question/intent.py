@@ -1,0 +1,75 @@
+"""What a question asks for, read from its wording: years and meetings, comparison, and the type of answer."""
+
+from __future__ import annotations
+
+import re
+
+COMPARE = re.compile(
+    r"\b(compar\w*|differ\w*|evolv\w*|versus|vs\.?|contrast\w*|over time|year over year|"
+    r"both (years|statements|meetings|forums|sessions)|each (year|statement|meeting|forum)|"
+    r"(in|across|between) (the )?(two|both|three|all) (statements|meetings|years|forums)|across the meetings|"
+    r"what('s| is| was) new|what changed|since (the )?(last|previous|first) (one|meeting|forum|statement))\b",
+    re.IGNORECASE,
+)
+CHANGE_OVER_TIME = re.compile(
+    r"\b(chang\w*|shift\w*|develop\w*|progress\w*)\b.*\b(between|since|from|over|last|previous|"
+    r"first|second|19\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+MONEY = re.compile(
+    r"\b(how much (money|funding|cash)|budget\w*|dollars?|funding amount|how much .*(cost|spend|"
+    r"invest|fund|allocat)\w*|cost|spend(ing)?|spent|invest(ed|ment)?|\$|cad|usd|million|billion)\b",
+    re.IGNORECASE,
+)
+PENALTY = re.compile(
+    r"\b(penalt\w*|punish\w*|fines?|jail|prison (time|terms?|sentences?)|sentenc(e|es|ing) (for|of|do|will|would)"
+    r"|how long .* (prison|jail))\b",
+    re.IGNORECASE,
+)
+COUNT = re.compile(r"\b(how many|number of|count of|how much|what percentage|what share|what proportion)\b", re.I)
+WHEN = re.compile(
+    r"^\W*when\b|\bwhen (was|were|did|is|will|does|do|had|has|have)\b|\b(what|which) (date|day|month|year)\b", re.I
+)
+WHERE = re.compile(
+    r"^\W*where\b|\bwhere (was|were|did|is|will|does|do)\b|\b(which|what) (city|place|country|location|venue|town)\b"
+    r"|\bheld (in|at)\b|\bhost (city|country)\b",
+    re.IGNORECASE,
+)
+WHO = re.compile(
+    r"^\W*who\b|\bwho (was|were|is|are|did|attended|represented|hosted|came|led|signed)\b|\bwhose\b"
+    r"|\b(which|what) (\w+ )?(officials?|ministers?|people|leaders?|representatives?|secretar\w+|delegates?"
+    r"|delegation|persons?|attendees|participants)\b",
+    re.IGNORECASE,
+)
+OVERVIEW = re.compile(
+    r"\b(main|key|major|central|other) (topics?|themes?|subjects?|issues?|areas?|points|priorit\w+)\b"
+    r"|\b(topics?|themes?|subjects?|issues?|agenda|focus areas?)\b.{0,40}\b(cover\w*|discuss\w*|address\w*|rais\w*"
+    r"|came up|on the table|include\w*)\b|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)"
+    r"( \w+){0,3} about\b|\bsumm(ary|arize|arise)\b|\boverview\b|\bwhat did (the )?(ministers|they) (do|cover)\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_MEETING = r"(cbcf\s+|joint\s+|crime\s+)?(statement|meeting|forum|session|cbcf|summit)\b"
+LATEST = re.compile(r"\b(latest|most recent|newest|recent|last|current)\s+" + _MEETING, re.IGNORECASE)
+EARLIEST = re.compile(r"\b(earliest|oldest|original)\s+" + _MEETING, re.IGNORECASE)
+PREVIOUS = re.compile(r"\b(previous|prior|earlier|older|preceding)\s+" + _MEETING, re.IGNORECASE)
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINAL = re.compile(
+    r"\b(" + "|".join(ORDINALS) + r"|1st|2nd|3rd|[4-9]th|10th)\s+(\w+\s+){0,2}?" + _MEETING, re.IGNORECASE
+)
+MEETING_YEAR = re.compile(
+    r"\b(19\d\d|20\d\d)(?:'s)?(?:\s+[\w-]+){0,3}?\s+(cbcf|forum|meeting|statement|session|summit)\b"
+    r"|\b(cbcf|forum|meeting|statement|session|summit)\s+(?:of|in|from|held in)\s+(19\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def ordinal_number(word: str) -> int:
+    """1 for "first" or "1st", 2 for "second", …"""
+    word = word.lower()
+    return ORDINALS.index(word) + 1 if word in ORDINALS else int(re.sub(r"\D", "", word))
+
+
+def stated_ordinals(text: str) -> list[int]:
+    """Ordinals a statement gives itself ("the second meeting of the … Forum")."""
+    return [ordinal_number(m.group(1)) for m in ORDINAL.finditer(text)]

@@ -1,0 +1,83 @@
+"""Whether a sentence holds the kind of answer a question asks for: an amount, a count, a date, a place,
+a person, or an overview of what a statement covers."""
+
+from __future__ import annotations
+
+import re
+
+from index.question.plan import QueryPlan
+from index.retrieval.snapshot import Snapshot, stems_of
+
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
+    re.I,
+)
+_MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(million|billion|dollars?)\b|\bC?US?\$", re.I)
+_PENALTY = re.compile(r"\b(penalt\w*|punish\w*|fines?|fined|imprison\w*|prison|jail|sentenc(e|es|ed|ing))\b", re.I)
+_DATE = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"today|yesterday)\b|\b(19|20)\d\d\b",
+    re.I,
+)
+# Two or three capitalised words, initials allowed between them ("Merrick B. Garland").
+_NAME = re.compile(r"\b([A-Z][a-z’'-]+)(?:\s+[A-Z]\.)*\s+([A-Z][a-z’'-]+)\b")
+# A list of three or more items: what a statement says it covers ("Focused on A, B, C, and D").
+_LIST = re.compile(r"([^,;:]+,){2,}[^,;:]*\band\b|:\s*$")
+LEAD_SENTENCES = 3
+
+
+def _strip_years(text: str) -> str:
+    return re.sub(r"\b(19|20)\d\d\b", "", text)
+
+
+def has_person(text: str, dictionary: frozenset[str]) -> bool:
+    """Whether the text names a person: capitalised words, at least one of them no English word."""
+    return any(
+        match.group(1).lower() not in dictionary or match.group(2).lower() not in dictionary
+        for match in _NAME.finditer(text)
+        if match.start() > 0 or len(text) > 80
+    )
+
+
+def has_place(text: str, place: str) -> bool:
+    """Whether the text names the place its statement comes from."""
+    name = place.split(",")[0].strip()
+    return bool(name) and re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
+def is_overview(text: str, headings: list[frozenset[str]], sentence_no: int) -> bool:
+    """Whether a sentence sums up its statement: it names most of the statement's section headings, or, in a
+    statement without headings, it is one of the opening sentences or a list."""
+    if len(headings) >= 2:
+        stems = stems_of(text)
+        return sum(bool(h & stems) for h in headings) >= max(2, len(headings) / 2)
+    return sentence_no < LEAD_SENTENCES or bool(_LIST.search(text))
+
+
+def fits(plan: QueryPlan, text: str) -> bool:
+    """Whether the sentence can answer at all: an amount, a penalty, a count or a date asked for must be in it."""
+    if plan.wants_money:
+        return bool(_MONEY.search(text))
+    if plan.wants_penalty:
+        return bool(_PENALTY.search(text))
+    if plan.wants_count:
+        return bool(_NUMBER.search(_strip_years(text)))
+    if plan.wants_date:
+        return bool(_DATE.search(text))
+    return True
+
+
+def type_fit(plan: QueryPlan, text: str, meta: dict, dictionary: frozenset[str], snapshot: Snapshot) -> bool:
+    """Whether the sentence holds the kind of answer asked for (a place, person or overview counts as evidence;
+    an amount, count or date is required, see fits())."""
+    kind = plan.answer_type
+    if kind in ("money", "penalty", "count", "date"):
+        return fits(plan, text)
+    if kind == "place":
+        return has_place(text, str(meta.get("place") or ""))
+    if kind == "person":
+        return has_person(text, dictionary)
+    if kind == "overview":
+        number = int(meta.get("sentence_no", meta.get("position", 0)))
+        return is_overview(text, snapshot.headings.get(meta["doc_id"], []), number)
+    return False
