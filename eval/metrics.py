@@ -17,6 +17,18 @@ CHROME_MARKERS = (
     "press release",
     "privacy policy",
     "f.p. report",
+    # Furniture of other sites' captures, so the check is not only about the bundled site's markers.
+    "sign in",
+    "sign up",
+    "subscribe to",
+    "skip to content",
+    "cookie policy",
+    "cookie settings",
+    "share this",
+    "back to top",
+    "read more",
+    "terms of use",
+    "©",
 )
 # One sentence, or a sentence with the one it leans on: the longest bundled sentence is 612 characters.
 PINPOINT_MAX_CHARS = 700

@@ -114,7 +114,8 @@ def with_extra_statements(engine, folder: Path):
     in an index of its own under folder."""
     settings = engine.settings.model_copy(update={"data_dir": folder, "chroma_host": None})
     extra = Engine(settings, embedder=engine.embedder, answerer=engine.answerer)
-    report = ingest_paths([engine.settings.corpus_dir, EXTRA_STATEMENTS], extra.store, extra.embedder)
+    statements = sorted(p for p in EXTRA_STATEMENTS.iterdir() if p.suffix == ".txt")  # not the folder's README
+    report = ingest_paths([engine.settings.corpus_dir, *statements], extra.store, extra.embedder)
     if report.skipped:
         raise RuntimeError(f"could not ingest the new statement: {report.skipped}")
     extra.refresh(force=True)

@@ -23,20 +23,23 @@ _CHROME_LINE_PATTERNS = [
     r"[A-Z](\.[A-Z])*\.?\s*(Report|Staff|Desk|Wire)",  # bylines such as "F.P. Report"
     r"by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}",  # "By Jane Doe"
 ]
-_CHROME_FRAGMENTS = [
+# Footer marks that prose never carries: a line holding one is chrome (if it is not a long paragraph).
+_FOOTER_MARKS = [
     r"copyright\s*(©|\(c\)|\d{4})",
     r"©\s*\d{4}",
     r"all rights reserved",
-    r"privacy policy",
-    r"terms of (use|service)",
-    r"cookie (policy|settings|preferences)",
     r"tax[ -]?id\b",
     r"\bduns number\b",
     r"\bein:\s*\d",
 ]
+# Link labels that a sentence may also mention ("enforce their terms of service"): chrome only on a line
+# that does not read as a sentence (a menu of links, a label).
+_LINK_LABELS = [r"privacy policy", r"terms of (use|service)", r"cookie (policy|settings|preferences)", r"site ?map"]
 _LINE_RE = re.compile(r"^(?:" + "|".join(_CHROME_LINE_PATTERNS) + r")$", re.IGNORECASE)
 # Matched against the lowercased line: about twice as fast as re.IGNORECASE over every line of a corpus.
-_FRAGMENT_RE = re.compile("|".join(_CHROME_FRAGMENTS))
+_FOOTER_RE = re.compile("|".join(_FOOTER_MARKS))
+_LABEL_RE = re.compile("|".join(_LINK_LABELS))
+_SENTENCE_RE = re.compile(r"^[\"“‘(]?[A-Z0-9].*\b[a-z]{2,}\b.*[.!?][\"”’)]?$")
 _DATELINE_RE = re.compile(r"^(?P<place>[A-Z][A-Z.,' -]{2,40}?)\s*(?:\([^)]{1,40}\))?\s*[:—–-]\s+(?=\S)")
 
 
@@ -47,8 +50,17 @@ def is_chrome(line: str) -> bool:
         return False
     if _LINE_RE.match(stripped):
         return True
-    # Footer lines mention copyright, policies or tax identifiers; prose never does here.
-    return len(stripped) < 400 and bool(_FRAGMENT_RE.search(stripped.lower()))
+    if len(stripped) >= 400:
+        return False
+    lowered = stripped.lower()
+    if _FOOTER_RE.search(lowered):
+        return True
+    return bool(_LABEL_RE.search(lowered)) and not _reads_as_sentence(stripped)
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """A capitalised run of at least six words ending in a full stop, with no link separators."""
+    return bool(_SENTENCE_RE.match(line)) and len(line.split()) >= 6 and not re.search(r"\s[|·•]\s", line)
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str]:

@@ -14,9 +14,12 @@ def validate_question(question: object, max_chars: int) -> str:
     """Normalise a question or raise QuestionError saying what is wrong with it."""
     if not isinstance(question, str):
         raise QuestionError("question must be a string")
-    text = unicodedata.normalize("NFC", question)
-    if _CONTROL.search(text):
+    if _CONTROL.search(question):
         raise QuestionError("question contains control characters")
+    # Compatibility forms (full-width letters, ligatures, non-breaking spaces) become their plain letters, and
+    # invisible format characters (zero-width spaces and joiners, soft hyphens, BOMs) go: neither changes a word.
+    text = unicodedata.normalize("NFKC", question)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = " ".join(text.split())
     if not text:
         raise QuestionError("question is empty")

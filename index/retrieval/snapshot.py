@@ -28,10 +28,10 @@ class TermStats:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A whole sentence of a statement (a long one is searched in several units) and its paragraph."""
+    """A whole sentence of a statement (a long one is searched in several units) and its section."""
 
     text: str
-    paragraph: int
+    section: str
 
 
 @dataclass(frozen=True)
@@ -56,10 +56,10 @@ class Snapshot:
         return found.text if found else node.text
 
     def previous_sentence(self, node: TextNode) -> str | None:
-        """The sentence before a unit's sentence, when it is in the same paragraph."""
+        """The sentence before a unit's sentence, when it is under the same heading."""
         doc_id, number = _sentence_key(node)
         here, before = self.sentences.get((doc_id, number)), self.sentences.get((doc_id, number - 1))
-        return before.text if here and before and before.paragraph == here.paragraph else None
+        return before.text if here and before and before.section == here.section else None
 
     @classmethod
     def load(
@@ -96,7 +96,7 @@ def _sentences(nodes: list[TextNode]) -> dict[tuple[str, int], Sentence]:
     return {
         key: Sentence(
             " ".join(n.text for n in sorted(group, key=lambda n: n.metadata["position"])),
-            int(group[0].metadata["paragraph"]),
+            str(group[0].metadata.get("section") or ""),
         )
         for key, group in parts.items()
     }

@@ -51,3 +51,17 @@ def test_statement_text_stays_verbatim():
     raw = doc.raw_text.replace("\u00a0", " ")
     for unit in units:
         assert unit.sentence in raw
+
+
+def test_a_sentence_that_mentions_a_policy_is_kept_but_a_menu_of_links_is_not():
+    prose = "Ministers urged online platforms to enforce their terms of service against illegal firearm sales."
+    assert not is_chrome(prose)
+    assert not is_chrome("They also reviewed the privacy policy safeguards for shared biometric data.")
+    for furniture in (
+        "Privacy Policy | Terms of Service",
+        "Terms of Use",
+        "Cookie settings",
+        "Sitemap · Privacy policy",
+    ):
+        assert is_chrome(furniture), furniture
+    assert is_chrome("Copyright © 2023 NADDI. All rights reserved.")

@@ -83,3 +83,30 @@ def test_word_spans_find_the_words_as_tokens_spells_them():
     spans = word_spans(text, {"fentanyl", "precursors", "u.s"})  # a possessive is the word itself
     assert [text[a:b] for a, b in spans] == ["Fentanyl’s", "precursors", "U.S"]
     assert word_spans(text, set()) == ()
+
+
+def test_meetings_are_resolved_from_the_statements_order():
+    three = CorpusView(vocabulary=VOCAB, places=PLACES, years=(2022, 2023, 2025), ordinals={1: 2022, 2: 2023, 3: 2025})
+    assert analyze("what did the third meeting say about guns?", three).years == [2025]
+    assert analyze("what was said at the second forum?", three).years == [2023]
+    assert analyze("and the previous meeting?", three).years == [2023]
+    assert analyze("the latest statement on guns", three).years == [2025]
+    assert analyze("the earliest statement on guns", three).years == [2022]
+
+
+def test_host_cities_name_a_meeting_not_a_topic():
+    got = plan("What did they say in Ottawa about firearms?")
+    assert got.years == [2023] and got.topical == ["firearms"]
+
+
+def test_answer_types_for_meeting_questions():
+    assert plan("In which city did the ministers meet in 2023?").answer_type == "place"
+    assert plan("Which American officials came to Ottawa?").answer_type == "person"
+    assert plan("What topics did the Washington statement cover?").answer_type == "overview"
+    assert plan("What penalties will smugglers face?").answer_type == "penalty"
+    assert plan("What did they agree on firearms?").answer_type is None
+
+
+def test_possessives_and_curly_apostrophes_read_as_the_word():
+    assert plan("What about Russia’s invasion?").topical == plan("What about Russia's invasion?").topical
+    assert "russia" in plan("What about Russia’s invasion?").topical

@@ -1,0 +1,73 @@
+"""Everyday questions on the bundled statements: meetings, names, short questions, quotes that stand alone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from index.answering.compose import quote_of
+from index.core import answer
+from index.retrieval.evidence import Scored
+from index.retrieval.hybrid import Candidate
+from index.settings import BUNDLED_CORPUS
+
+STATEMENTS = {p.stem: p.read_text(encoding="utf-8") for p in BUNDLED_CORPUS.glob("*.txt")}
+
+
+def _sentence_in_statement(quote: str, doc_id: str) -> bool:
+    """The quote occurs in the statement and starts where a sentence starts (after a stop, or a line start)."""
+    text = " ".join(STATEMENTS[doc_id].split())
+    at = text.find(quote)
+    return at >= 0 and (at == 0 or re.search(r"([.:!?]|^)\s*$", text[:at][-3:] or "") is not None)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("In which city did the ministers meet in 2023?", "Ottawa"),
+        ("Which American officials came to Ottawa?", "Mayorkas"),
+        ("Who is Marco Mendicino?", "Marco Mendicino"),
+        ("Anything on Haiti?", "Haiti"),
+        ("What about Ukraine?", "Ukraine"),
+        ("What did the ATF and CBSA sign?", "Memorandum of Understanding"),
+    ],
+)
+def test_everyday_questions_are_answered_with_whole_cited_sentences(engine, question, expected):
+    reply = answer(question, engine=engine)
+    assert not reply.abstained, question
+    assert any(expected in c.quote for c in reply.citations), (question, reply.answer)
+    for citation in reply.citations:
+        assert _sentence_in_statement(citation.quote, citation.doc_id), citation.quote
+
+
+def test_a_long_sentence_is_quoted_whole(engine):
+    reply = answer("Who represented Canada at the 2022 meeting in Washington?", engine=engine)
+    quote = reply.citations[0].quote
+    assert quote.startswith("Guided by our shared commitment") and "met today in Washington, D.C." in quote
+
+
+def test_a_sentence_that_leans_back_carries_the_one_before_it(engine):
+    snapshot = engine.require_snapshot()
+    node = next(n for n in snapshot.retriever.nodes if n.text.startswith("They also confirmed the importance"))
+    quote = quote_of(Scored(Candidate(node=node), 0.9, 1.0, None), snapshot)
+    assert quote.startswith("To this end, Ministers instructed") and quote.endswith(node.text)
+
+
+def test_invisible_characters_do_not_change_the_answer(engine):
+    plain = answer("What was agreed on ghost guns?", engine=engine)
+    hidden = answer("What was agr\u200beed on gh\u200bost g\u200duns?", engine=engine)
+    assert hidden.answer == plain.answer and not plain.abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What penalties will ghost gun makers face?",
+        "How much money was budgeted for the Cross Border Firearms Task Force?",
+        "What did the 2019 forum decide?",
+        "Who won the Stanley Cup?",
+    ],
+)
+def test_near_misses_still_abstain(engine, question):
+    assert answer(question, engine=engine).abstained, question

@@ -1,0 +1,41 @@
+"""Acronyms learned from the statements' own definitions, and the editable lexicon files."""
+
+from __future__ import annotations
+
+from index.question.lexicon import Lexicon, defined_acronyms, long_form_before
+from index.settings import PROJECT_ROOT, EngineSettings
+
+TEXT = (
+    "the Memorandum of Understanding between the Canada Border Services Agency (CBSA) and the U.S. Bureau of "
+    "Alcohol, Tobacco, Firearms and Explosives (ATF), signed in March 2023; the United Nations Sustainable "
+    "Development Goals (UNSDGs); two Memoranda of Understanding (MOUs); child sexual abuse material (CSAM)."
+)
+
+
+def test_a_statement_defines_its_acronyms_by_the_words_before_the_parentheses():
+    found = defined_acronyms(TEXT)
+    assert found["cbsa"] == "Canada Border Services Agency"
+    assert found["atf"] == "Alcohol Tobacco Firearms and Explosives"
+    assert found["unsdg"] == "United Nations Sustainable Development Goals"
+    assert found["mou"] == "Memoranda of Understanding"
+    assert found["csam"] == "child sexual abuse material"
+    assert long_form_before("we met the press", "xyz") is None
+
+
+def test_the_lexicon_files_load_and_learned_acronyms_join_them():
+    lexicon = Lexicon.load(EngineSettings().lexicon_dir).learn([TEXT])
+    assert lexicon.everyday["guns"] == ("firearms",)
+    assert lexicon.acronym("mous") == "mou" and lexicon.acronym("mou") == "mou"
+    assert set(lexicon.expansions("mous")) == {"memoranda", "understanding"}  # the statement's own words win
+    assert "abuse" in lexicon.expansions("csam")
+    assert lexicon.acronyms_spelled_out(["canada", "border", "services", "agency", "role"]) == ["cbsa"]
+    assert lexicon.acronym("cars") is None
+
+
+def test_no_lexicon_folder_means_an_empty_lexicon(tmp_path):
+    assert Lexicon.load(tmp_path) == Lexicon() and Lexicon.load(None).expansions("guns") == ()
+
+
+def test_the_lexicon_lives_in_data_files_not_code():
+    assert (PROJECT_ROOT / "data" / "lexicon" / "everyday.toml").is_file()
+    assert (PROJECT_ROOT / "data" / "lexicon" / "acronyms.toml").is_file()
