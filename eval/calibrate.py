@@ -1,23 +1,27 @@
-"""Fit the answer-or-abstain model on the eval's dev split: `python -m eval.calibrate [--write]`.
+"""Fit the answer-or-abstain model on the eval's tuning splits: `python -m eval.calibrate [--write]`.
 
-Every dev question's candidate sentences (the best ten of each year it searches) are labelled: a sentence
+Every tuning question's candidate sentences (the best ten of each year it searches; dev.jsonl asked of the
+bundled statements, dev_new_statement.jsonl with a synthetic statement added) are labelled: a sentence
 holding gold or supporting evidence of an answerable question is an answer, everything else is not. A
 logistic regression over the features in index/retrieval/calibration.py is fitted to those labels; then
-the cut-off and the quoting margin are chosen on the same dev questions, by the share of right outcomes
+the cut-off and the quoting margin are chosen on the same questions, by the share of right outcomes
 (a pinpoint-cited answer, or an abstention where the statements are silent). Test splits are never read.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
+import tempfile
 import time
 from dataclasses import replace
 from itertools import product
+from pathlib import Path
 
 import numpy as np
 
 from eval import metrics as m
-from eval.runner import SPLITS, load_dataset, run_eval
+from eval.runner import SPLITS, TUNING_SPLITS, engine_for, load_dataset, run_eval
 from index.core import ANSWER_FEATURES, FEATURES, Calibration, evidence, open_engine
 from index.core import CALIBRATION_PATH as DEFAULT_PATH
 
@@ -115,31 +119,39 @@ def cross_validated_l2(found: list[dict]) -> tuple[float, dict[float, float]]:
     return min(losses, key=losses.get), losses
 
 
-def choose_cutoffs(engine, base: Calibration, dataset) -> tuple[Calibration, float]:
-    """The threshold and margin with the most right outcomes on the dev questions (ties: higher threshold)."""
+def choose_cutoffs(engines: dict, base: Calibration) -> tuple[Calibration, float]:
+    """The threshold and margin with the most right outcomes over the tuning splits' questions
+    (ties: the higher threshold, then the margin nearest 1.5)."""
     best, best_score = base, -1.0
     for threshold, margin in product(THRESHOLDS, MARGINS):
-        engine.calibration = replace(base, threshold=threshold, keep_within=margin)
-        engine._answers.clear()
-        summary, _ = run_eval(engine, dataset)
-        score = summary["correct_outcome"]
-        # Ties: the higher threshold (abstain sooner), then the margin nearest 1.5 (a middle amount quoted).
+        candidate = replace(base, threshold=threshold, keep_within=margin)
+        right = total = 0
+        for split, engine in engines.items():
+            engine.calibration = candidate
+            engine._answers.clear()
+            summary, rows = run_eval(engine, SPLITS[split])
+            right, total = right + sum(r["correct"] for r in rows), total + len(rows)
+        score = right / total
         tie = abs(score - best_score) < 1e-9
         better_tie = (threshold, -abs(margin - 1.5)) > (best.threshold, -abs(best.keep_within - 1.5))
         if score > best_score + 1e-9 or (tie and better_tie):
-            best, best_score = engine.calibration, score
+            best, best_score = candidate, score
     return best, best_score
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Fit on dev, print the weights and dev figures; with --write, save them as the shipped calibration."""
+    """Fit on the tuning splits, print the weights and figures; with --write, save them as the shipped calibration."""
     parser = argparse.ArgumentParser(prog="python -m eval.calibrate", description=__doc__)
     parser.add_argument("--write", action="store_true", help=f"write {DEFAULT_PATH}")
     args = parser.parse_args(argv)
     engine = open_engine()
-    dataset = SPLITS["dev"]
-    items = load_dataset(dataset)
-    found = collect(engine, items)
+    workdir = Path(tempfile.mkdtemp(prefix="cbcf-calibrate-"))
+    engines = {split: engine_for(engine, split, workdir / split) for split in TUNING_SPLITS}
+    items, found = [], []
+    for split, split_engine in engines.items():
+        questions = load_dataset(SPLITS[split])
+        items += questions
+        found += collect(split_engine, questions)
     l2, losses = cross_validated_l2(found)
     print(f"held-out log loss by L2 ({FOLDS} folds of questions): {losses}; chosen {l2}")
     model = fit_both(found, l2)
@@ -149,12 +161,13 @@ def main(argv: list[str] | None = None) -> int:
         round(model.bias, 4),
         {n: round(w, 4) for n, w in model.answer_weights.items()},
         round(model.answer_bias, 4),
-        fitted_on=f"eval/dev.jsonl: {len(items)} questions, {len(found)} candidate sentences ({int(answers)} hold "
-        f"evidence); L2 {l2} by {FOLDS}-fold cross-validation; {time.strftime('%Y-%m-%d')}",
+        fitted_on=f"{' + '.join(TUNING_SPLITS)}: {len(items)} questions, {len(found)} candidate sentences "
+        f"({int(answers)} hold evidence); L2 {l2} by {FOLDS}-fold cross-validation; {time.strftime('%Y-%m-%d')}",
     )
-    chosen, score = choose_cutoffs(engine, fitted, dataset)
+    chosen, score = choose_cutoffs(engines, fitted)
+    shutil.rmtree(workdir, ignore_errors=True)
     print(f"ranking: {chosen.weights} bias {chosen.bias}\nanswering: {chosen.answer_weights} bias {chosen.answer_bias}")
-    print(f"threshold {chosen.threshold}, keep_within {chosen.keep_within}: dev correct outcome {score:.3f}")
+    print(f"threshold {chosen.threshold}, keep_within {chosen.keep_within}: tuning correct outcome {score:.3f}")
     if args.write:
         chosen.save(DEFAULT_PATH)
         print(f"written: {DEFAULT_PATH}")

@@ -13,12 +13,21 @@ from eval import report as rep
 from index.core import Engine, answer, ingest_paths, search
 
 HERE = Path(__file__).resolve().parent
-# dev: tuned on (the calibration is fitted on it); test: written after the changes, never tuned on;
-# new-statement: questions on a statement the engine never saw, ingested next to the bundled ones.
-SPLITS = {"dev": HERE / "dev.jsonl", "test": HERE / "test.jsonl", "new-statement": HERE / "new_statement.jsonl"}
+EXTRA_STATEMENTS = HERE / "statements"  # the new-statement split's statement: test data, never bundled
+DEV_STATEMENTS = HERE / "dev_statements"  # a synthetic statement to tune the handling of added statements on
+# Each split: its questions, and the statements added to the bundled ones before asking them.
+# dev and dev-new-statement are tuned on (the calibration is fitted on them); test and new-statement were
+# written after the changes and are never tuned on.
+SPLITS = {
+    "dev": HERE / "dev.jsonl",
+    "dev-new-statement": HERE / "dev_new_statement.jsonl",
+    "test": HERE / "test.jsonl",
+    "new-statement": HERE / "new_statement.jsonl",
+}
+ADDED_STATEMENTS = {"dev-new-statement": DEV_STATEMENTS, "new-statement": EXTRA_STATEMENTS}
+TUNING_SPLITS = ("dev", "dev-new-statement")
 DEFAULT_DATASET = SPLITS["dev"]
 DEFAULT_THRESHOLDS = HERE / "thresholds.toml"
-EXTRA_STATEMENTS = HERE / "statements"  # the new-statement split's statement: test data, never bundled
 
 
 def load_dataset(path: Path) -> list[dict]:
@@ -109,17 +118,23 @@ def run_eval(engine, dataset: Path = DEFAULT_DATASET) -> tuple[dict, list[dict]]
     return aggregate(rows), rows
 
 
-def with_extra_statements(engine, folder: Path):
-    """An engine like this one (same model and answerer) over the bundled statements plus EXTRA_STATEMENTS,
-    in an index of its own under folder."""
+def with_statements(engine, added: Path, folder: Path):
+    """An engine like this one (same model and answerer) over the bundled statements plus the statements in
+    added, in an index of its own under folder."""
     settings = engine.settings.model_copy(update={"data_dir": folder, "chroma_host": None})
     extra = Engine(settings, embedder=engine.embedder, answerer=engine.answerer)
-    statements = sorted(p for p in EXTRA_STATEMENTS.iterdir() if p.suffix == ".txt")  # not the folder's README
+    statements = sorted(p for p in added.iterdir() if p.suffix == ".txt")  # not the folder's README
     report = ingest_paths([engine.settings.corpus_dir, *statements], extra.store, extra.embedder)
     if report.skipped:
         raise RuntimeError(f"could not ingest the new statement: {report.skipped}")
     extra.refresh(force=True)
     return extra
+
+
+def engine_for(engine, split: str, folder: Path):
+    """The engine to ask a split's questions: this one, or one that also holds the split's added statement."""
+    added = ADDED_STATEMENTS.get(split)
+    return with_statements(engine, added, folder) if added else engine
 
 
 def run_and_report(engine, thresholds_path: Path, out: Path | None = None, splits: list[str] | None = None) -> bool:
@@ -132,7 +147,7 @@ def run_and_report(engine, thresholds_path: Path, out: Path | None = None, split
         if not SPLITS[name].exists():
             failures.append(f"{name}: no dataset at {SPLITS[name]}")
             continue
-        target = with_extra_statements(engine, out / "new-statement-index") if name == "new-statement" else engine
+        target = engine_for(engine, name, out / f"{name}-index")
         summary, rows = run_eval(target, SPLITS[name])
         limits = thresholds.get(name, {})
         failures += [f"{name}: {f}" for f in rep.check(summary, limits)]

@@ -58,16 +58,16 @@ def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list
     if plan.compare and len(scopes) > limits.top_k:
         # Comparing "over the years" in a many-year index: the k years whose statements say most about it.
         ranked = score_candidates(plan, snapshot, queries, None, score)
-        relevant = [s.candidate.year for s in ranked if s.fit and s.answerability >= limits.threshold]
+        relevant = [s.candidate.year for s in ranked if s.fit and s.answerability(score) >= limits.threshold]
         scopes = sorted(list(dict.fromkeys(relevant))[: limits.top_k]) if relevant else scopes[-2:]
     groups: list[list[Scored]] = []
     for scope in scopes:
         good = [s for s in score_candidates(plan, snapshot, queries, scope, score) if s.fit]
-        if (not good or good[0].answerability < limits.threshold) and _names_a_year(plan, scope):
+        if (not good or good[0].answerability(score) < limits.threshold) and _names_a_year(plan, scope):
             # "in 2022" may mean events of 2022 reported by a later statement that names the year.
             everywhere = score_candidates(plan, snapshot, queries, None, score)
             good = [s for s in everywhere if s.fit and str(scope) in snapshot.sentence_text(s.candidate.node)]
-        if good and good[0].answerability >= limits.threshold:
+        if good and good[0].answerability(score) >= limits.threshold:
             floor = log_odds(good[0].relevance) - limits.keep_within
             groups.append([s for s in good if log_odds(s.relevance) >= floor][: limits.top_k])
     return groups

@@ -7,6 +7,8 @@ import re
 COMPARE = re.compile(
     r"\b(compar\w*|differ\w*|evolv\w*|versus|vs\.?|contrast\w*|over time|year over year|"
     r"both (years|statements|meetings|forums|sessions)|each (year|statement|meeting|forum)|"
+    r"(each|every|all) of the (\w+ ){0,2}(years|statements|meetings|forums|sessions)|"
+    r"(all|every) (the |three |four |five )?(\w+ )?(meetings|forums|statements|sessions)|"
     r"(in|across|between) (the )?(two|both|three|all) (statements|meetings|years|forums)|across the meetings|"
     r"what('s| is| was) new|what changed|since (the )?(last|previous|first) (one|meeting|forum|statement))\b",
     re.IGNORECASE,
@@ -49,14 +51,13 @@ OVERVIEW = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-_MEETING = r"(cbcf\s+|joint\s+|crime\s+)?(statement|meeting|forum|session|cbcf|summit)\b"
+# A meeting named with up to three words between ("the latest cross border crime forum").
+_MEETING = r"(?:[\w-]+\s+){0,3}?(statement|meeting|forum|session|cbcf|summit)s?\b"
 LATEST = re.compile(r"\b(latest|most recent|newest|recent|last|current)\s+" + _MEETING, re.IGNORECASE)
 EARLIEST = re.compile(r"\b(earliest|oldest|original)\s+" + _MEETING, re.IGNORECASE)
 PREVIOUS = re.compile(r"\b(previous|prior|earlier|older|preceding)\s+" + _MEETING, re.IGNORECASE)
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-ORDINAL = re.compile(
-    r"\b(" + "|".join(ORDINALS) + r"|1st|2nd|3rd|[4-9]th|10th)\s+(\w+\s+){0,2}?" + _MEETING, re.IGNORECASE
-)
+ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r"|1st|2nd|3rd|[4-9]th|10th)\s+" + _MEETING, re.IGNORECASE)
 MEETING_YEAR = re.compile(
     r"\b(19\d\d|20\d\d)(?:'s)?(?:\s+[\w-]+){0,3}?\s+(cbcf|forum|meeting|statement|session|summit)\b"
     r"|\b(cbcf|forum|meeting|statement|session|summit)\s+(?:of|in|from|held in)\s+(19\d\d|20\d\d)\b",

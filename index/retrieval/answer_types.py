@@ -4,6 +4,7 @@ a person, or an overview of what a statement covers."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.question.plan import QueryPlan
 from index.retrieval.snapshot import Snapshot, stems_of
@@ -30,6 +31,7 @@ def _strip_years(text: str) -> str:
     return re.sub(r"\b(19|20)\d\d\b", "", text)
 
 
+@lru_cache(maxsize=100_000)
 def has_person(text: str, dictionary: frozenset[str]) -> bool:
     """Whether the text names a person: capitalised words, at least one of them no English word."""
     return any(
@@ -39,13 +41,15 @@ def has_person(text: str, dictionary: frozenset[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
 def has_place(text: str, place: str) -> bool:
     """Whether the text names the place its statement comes from."""
     name = place.split(",")[0].strip()
     return bool(name) and re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
-def is_overview(text: str, headings: list[frozenset[str]], sentence_no: int) -> bool:
+@lru_cache(maxsize=100_000)
+def is_overview(text: str, headings: tuple[frozenset[str], ...], sentence_no: int) -> bool:
     """Whether a sentence sums up its statement: it names most of the statement's section headings, or, in a
     statement without headings, it is one of the opening sentences or a list."""
     if len(headings) >= 2:
@@ -56,28 +60,39 @@ def is_overview(text: str, headings: list[frozenset[str]], sentence_no: int) -> 
 
 def fits(plan: QueryPlan, text: str) -> bool:
     """Whether the sentence can answer at all: an amount, a penalty, a count or a date asked for must be in it."""
-    if plan.wants_money:
-        return bool(_MONEY.search(text))
-    if plan.wants_penalty:
-        return bool(_PENALTY.search(text))
-    if plan.wants_count:
-        return bool(_NUMBER.search(_strip_years(text)))
-    if plan.wants_date:
-        return bool(_DATE.search(text))
-    return True
-
-
-def type_fit(plan: QueryPlan, text: str, meta: dict, dictionary: frozenset[str], snapshot: Snapshot) -> bool:
-    """Whether the sentence holds the kind of answer asked for (a place, person or overview counts as evidence;
-    an amount, count or date is required, see fits())."""
     kind = plan.answer_type
-    if kind in ("money", "penalty", "count", "date"):
-        return fits(plan, text)
+    return holds(kind, text) if kind in REQUIRED else True
+
+
+REQUIRED = ("money", "penalty", "count", "date")  # answer types a sentence must hold to be quoted at all
+
+
+@lru_cache(maxsize=100_000)
+def holds(kind: str, text: str) -> bool:
+    """Whether a text holds an amount of money, a penalty, a count or a date."""
+    if kind == "money":
+        return bool(_MONEY.search(text))
+    if kind == "penalty":
+        return bool(_PENALTY.search(text))
+    if kind == "count":
+        return bool(_NUMBER.search(_strip_years(text)))
+    return bool(_DATE.search(text))
+
+
+def type_fit(
+    plan: QueryPlan, kind: str | None, text: str, meta: dict, dictionary: frozenset[str], snapshot: Snapshot
+) -> bool:
+    """Whether the sentence holds the kind of answer asked for (plan.answer_type, given as kind): a place,
+    person or overview counts as evidence; an amount, penalty, count or date is required, see fits()."""
+    if kind is None:
+        return False
+    if kind in REQUIRED:
+        return holds(kind, text)
     if kind == "place":
         return has_place(text, str(meta.get("place") or ""))
     if kind == "person":
         return has_person(text, dictionary)
     if kind == "overview":
         number = int(meta.get("sentence_no", meta.get("position", 0)))
-        return is_overview(text, snapshot.headings.get(meta["doc_id"], []), number)
+        return is_overview(text, snapshot.headings.get(meta["doc_id"], ()), number)
     return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 DEFAULT_PATH = Path(__file__).with_name("calibration.json")
@@ -63,9 +64,13 @@ class Calibration:
         record = {k: getattr(self, k) for k in names}
         path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
+    @cached_property
+    def _ranking(self) -> tuple[tuple[str, float], ...]:
+        return tuple((name, w) for name in FEATURES if (w := self.weights.get(name, 0.0)))
+
     def probability(self, features: dict[str, float]) -> float:
         """The probability that a sentence answers the question (what sentences are ranked by)."""
-        return _sigmoid(self.bias + sum(self.weights.get(name, 0.0) * features[name] for name in FEATURES))
+        return _sigmoid(self.bias + sum([w * features[name] for name, w in self._ranking]))
 
     def answerability(self, features: dict[str, float], probability: float) -> float:
         """The probability that the statements answer the question, from its best sentence."""

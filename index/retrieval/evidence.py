@@ -35,7 +35,10 @@ class Scored:
     scope: int | None
     fit: bool = True  # holds an amount, count or date when one is asked for
     features: dict[str, float] = field(default_factory=dict)
-    answerability: float = 0.0  # the probability that the question is answered, were this the best sentence
+
+    def answerability(self, calibration: Calibration) -> float:
+        """The probability that the statements answer the question, were this the best sentence."""
+        return calibration.answerability(self.features, self.relevance)
 
 
 def _idf(stats: TermStats, term_stems: set[str]) -> float:
@@ -81,9 +84,11 @@ def sentence_stems(candidate: Candidate, snapshot: Snapshot) -> frozenset[str]:
 
 def question_query(plan: QueryPlan) -> Query:
     """What the question's vectors are computed from: its search text and, if long, its topic words' spans."""
-    if plan.topical and len(plan.search_text.split()) > FOCUS_MIN_WORDS:
+    # Words no statement uses ("I'm writing a report…") can't be what a statement answers: not a topic to focus on.
+    focus = set(plan.topical) - set(plan.unknown)
+    if focus and len(plan.search_text.split()) > FOCUS_MIN_WORDS:
         # Long questions also search with their topic words' meaning alone, so chatter does not dilute it.
-        return plan.search_text, tuple(word_spans(plan.search_text, set(plan.topical)))
+        return plan.search_text, tuple(word_spans(plan.search_text, focus))
     return plan.search_text, ()
 
 
@@ -103,6 +108,8 @@ def score_candidates(
     rarest = max(weights, key=lambda row: row[2])[1] if weights else set()
     unknown = sum(w for term, _, w in weights if term in plan.unknown) / total if total else 0.0
     dictionary = snapshot.corpus.vocabulary.dictionary
+    kind = plan.answer_type
+    single = float(len(weights) <= 1)
     scored = []
     for cand in snapshot.retriever.retrieve(keywords, queries, scope):
         stems = sentence_stems(cand, snapshot)
@@ -112,7 +119,6 @@ def score_candidates(
         if has_exact:
             heuristic = max(heuristic, EXACT_MATCH_FLOOR + 0.3 * lexical)
         text = snapshot.sentence_text(cand.node)
-        kind = plan.answer_type
         features = {
             "cosine": max(0.0, cand.cosine),
             "lexical": lexical,
@@ -125,12 +131,10 @@ def score_candidates(
             "keyword_rank": _rank_signal(cand.bm25_rank),
             "vector_rank": _rank_signal(cand.vector_rank),
             "asks_type": float(kind is not None),
-            "type_fit": float(answer_types.type_fit(plan, text, cand.node.metadata, dictionary, snapshot)),
-            "single_term": float(len(weights) <= 1),
+            "type_fit": float(answer_types.type_fit(plan, kind, text, cand.node.metadata, dictionary, snapshot)),
+            "single_term": single,
         }
-        fit = answer_types.fits(plan, text)
-        probability = calibration.probability(features)
-        answerable = calibration.answerability(features, probability)
-        scored.append(Scored(cand, probability, lexical, scope, fit, features, answerable))
+        fit = kind not in answer_types.REQUIRED or answer_types.holds(kind, text)
+        scored.append(Scored(cand, calibration.probability(features), lexical, scope, fit, features))
     scored.sort(key=lambda s: s.relevance, reverse=True)
     return scored

@@ -43,7 +43,7 @@ class Snapshot:
     corpus: CorpusView = field(default_factory=CorpusView)
     term_stats: TermStats = TermStats(0, {})
     sentences: dict[tuple[str, int], Sentence] = field(default_factory=dict)
-    headings: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # doc_id -> its headings' stems
+    headings: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # doc_id -> headings' stems
 
     @property
     def years(self) -> list[int]:
@@ -107,14 +107,14 @@ def stems_of(text: str) -> frozenset[str]:
     return frozenset(stem(w) if w.isalpha() else w for w in tokens(text))
 
 
-def _headings(nodes: list[TextNode]) -> dict[str, list[frozenset[str]]]:
+def _headings(nodes: list[TextNode]) -> dict[str, tuple[frozenset[str], ...]]:
     """Each statement's section headings, as stem sets (stop words left out), in order."""
     found: dict[str, dict[str, None]] = {}
     for node in nodes:
         if node.metadata.get("section"):
             found.setdefault(node.metadata["doc_id"], {})[node.metadata["section"]] = None
     return {
-        doc: [s for s in (frozenset(stem(w) for w in tokens(h) if w not in STOP_WORDS) for h in heads) if s]
+        doc: tuple(s for s in (frozenset(stem(w) for w in tokens(h) if w not in STOP_WORDS) for h in heads) if s)
         for doc, heads in found.items()
     }
 

@@ -29,14 +29,21 @@ def test_keywords_paraphrases_and_misspellings_find_the_right_sentence(engine, q
     assert search(question, engine=engine, k=1)[0].quote == reply.citations[0].quote
 
 
-def test_long_chatty_questions_still_find_the_topic(engine):
-    question = (
-        "Hi, I'm writing a report and was wondering, in plain terms, what the two countries promised to do "
-        "about people smuggling across the border between them?"
-    )
-    reply = answer(question, engine=engine)
-    assert not reply.abstained
-    assert any("human smuggling" in c.quote for c in reply.citations)
+@pytest.mark.parametrize(
+    "question",
+    ["what was agreed on ghost guns?", "What did the statements say about ransomware?", "what about Angel Watch?"],
+)
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        "Hi, I'm writing a report and was wondering, in plain terms, {}",
+        "hey sorry if this is a dumb question but could you tell me {} thanks so much",
+    ],
+)
+def test_chatter_around_a_question_does_not_change_what_is_quoted_first(engine, question, wrapper):
+    plain = answer(question, engine=engine)
+    chatty = answer(wrapper.format(question), engine=engine)
+    assert not chatty.abstained and chatty.citations[0].quote == plain.citations[0].quote
 
 
 def test_ghost_guns_answer_is_cited_to_the_2023_statement(engine):
