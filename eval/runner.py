@@ -91,7 +91,7 @@ def aggregate(rows: list[dict]) -> dict:
         "fact_recall": m.ratio(sum(r["fact_recall"] for r in ans), len(ans)),
         "both_years_coverage": m.ratio(sum(r["both_years"] for r in comparisons), len(comparisons)),
         "abstention_recall": m.ratio(sum(r["abstained"] for r in una), len(una)),
-        "false_abstention_rate": 1 - m.ratio(len(answered), len(ans)) if ans else 0.0,
+        "false_abstention_rate": m.ratio(len(ans) - len(answered), len(ans)) if ans else 0.0,
         "uncited_on_abstain": sum(r["citations"] for r in rows if r["abstained"]),
         "chrome_leaks": sum(r["chrome_leaks"] for r in rows),
         "latency_p50_ms": m.percentile(latencies, 50),
