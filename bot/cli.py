@@ -136,7 +136,18 @@ def cmd_serve(args) -> int:
     host = args.host or settings.host
     port = args.port or settings.port
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    uvicorn.run(build_app(settings), host=host, port=port, log_level=args.log_level, access_log=False)
+    # X-Forwarded-For is believed only from the proxies CBCF_FORWARDED_ALLOW_IPS names (none by default,
+    # not even loopback): otherwise any client could pick the address its rate limit is counted under.
+    trusted = settings.forwarded_allow_ips.strip()
+    uvicorn.run(
+        build_app(settings),
+        host=host,
+        port=port,
+        log_level=args.log_level,
+        access_log=False,
+        proxy_headers=bool(trusted),
+        forwarded_allow_ips=trusted or None,
+    )
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ from index.question.validate import check_year, validate_question
 from index.retrieval.calibration import ANSWER_FEATURES, FEATURES, Calibration
 from index.retrieval.calibration import DEFAULT_PATH as CALIBRATION_PATH
 from index.settings import EngineSettings
+from index.store.chroma import StoreUnavailable
 from index.store.writer import IngestFailed, ingest_paths, remove_documents
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "LLMSettings",
     "LLMUnavailable",
     "QuestionError",
+    "StoreUnavailable",
     "answer",
     "answer_async",
     "answer_events",

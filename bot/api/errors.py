@@ -7,7 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from index.core import IndexNotReady, QuestionError
+from index.core import IndexNotReady, QuestionError, StoreUnavailable
 
 
 def correlation_id(request: Request) -> str:
@@ -31,6 +31,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(IndexNotReady)
     async def not_ready(request: Request, exc: IndexNotReady):
         return error(503, str(exc), request, {"Retry-After": "5"})
+
+    @app.exception_handler(StoreUnavailable)
+    async def store_down(request: Request, exc: StoreUnavailable):
+        return error(503, str(exc), request, {"Retry-After": "10"})
 
     @app.exception_handler(RequestValidationError)
     async def validation(request: Request, exc: RequestValidationError):

@@ -10,6 +10,7 @@ import uuid
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.api.security import security_headers
 from bot.api.state import AppState
 
 log = logging.getLogger("cbcf.access")
@@ -38,12 +39,18 @@ class RequestMiddleware:
         settings = self.state.settings
         limit = settings.max_upload_bytes if scope["path"] == UPLOAD_PATH else settings.max_body_bytes
 
+        head = scope["method"] == "HEAD"
+        if head:  # HEAD is GET without the body, on every GET route
+            scope = dict(scope, method="GET")
+        extra = [(b"x-request-id", cid.encode()), *security_headers(scope["path"])]
+
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
                 status["started"] = True
-                message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + [(b"x-request-id", cid.encode())]
+                message["headers"] = list(message.get("headers", [])) + extra
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         try:

@@ -1,35 +1,39 @@
-"""A per-client token bucket: steady rate with a one-minute burst."""
+"""Request limits per client, through the `limits` library: a sliding window, entries that expire.
+
+Limits live in the process by default (memory://); point CBCF_RATE_LIMIT_STORAGE at a shared store
+(redis://host:6379, memcached://…) and every replica counts against the same windows.
+"""
 
 from __future__ import annotations
 
 import math
-import threading
 import time
+
+from limits import RateLimitItemPerMinute
+from limits.storage import storage_from_string
+from limits.strategies import SlidingWindowCounterRateLimiter
 
 
 class RateLimiter:
     """Allows `per_minute` requests per client per minute; 0 disables limiting."""
 
-    def __init__(self, per_minute: int, clock=time.monotonic):
-        self.capacity = float(per_minute)
-        self.rate = per_minute / 60.0
-        self.clock = clock
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
+    def __init__(self, per_minute: int, storage_uri: str = "memory://", namespace: str = "cbcf"):
+        self.per_minute = per_minute
+        self._item = RateLimitItemPerMinute(max(1, per_minute), namespace=namespace)
+        self._limiter = SlidingWindowCounterRateLimiter(storage_from_string(storage_uri))
 
     def check(self, client: str) -> float:
         """0 when the request may go ahead, else the seconds to wait before retrying."""
-        if self.capacity <= 0:
+        if self.per_minute <= 0:
             return 0.0
-        now = self.clock()
-        with self._lock:
-            tokens, last = self._buckets.get(client, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - last) * self.rate)
-            if tokens >= 1:
-                self._buckets[client] = (tokens - 1, now)
-                return 0.0
-            self._buckets[client] = (tokens, now)
-            return (1 - tokens) / self.rate
+        if self._limiter.hit(self._item, client):
+            return 0.0
+        reset = self._limiter.get_window_stats(self._item, client).reset_time
+        return max(1.0, reset - time.time())
+
+    def exceeded(self, client: str) -> bool:
+        """Whether the client has used up its window, without counting a request."""
+        return self.per_minute > 0 and not self._limiter.test(self._item, client)
 
     @staticmethod
     def retry_after(seconds: float) -> str:

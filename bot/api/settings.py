@@ -16,6 +16,15 @@ class HTTPSettings(BaseSettings):
     api_keys: str = Field("", description="Comma-separated bearer tokens for read endpoints; empty = open.")
     admin_token: str = Field("", description="Bearer token for document uploads and deletes; empty = disabled.")
     rate_limit_per_minute: int = Field(120, ge=0, description="Requests per client per minute; 0 = no limit.")
+    auth_failures_per_minute: int = Field(
+        10, ge=0, description="Failed authentications per client address per minute before 429; 0 = no limit."
+    )
+    rate_limit_storage: str = Field(
+        "memory://", description="Where the limits count: memory:// (this process) or a shared redis:// store."
+    )
+    forwarded_allow_ips: str = Field(
+        "", description="Proxies trusted to set X-Forwarded-For (comma-separated IPs or *); empty = trust none."
+    )
     max_body_bytes: int = Field(65536, ge=1024, description="Largest JSON request body.")
     max_upload_bytes: int = Field(10_485_760, ge=1024, description="Largest uploaded statement file.")
     auto_ingest: bool = Field(True, description="Ingest the bundled statements at start-up if the index is empty.")

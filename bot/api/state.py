@@ -29,7 +29,8 @@ class AppState:
         self.engine = engine
         self._open_engine = engine_factory or open_engine
         self.metrics = Metrics()
-        self.limiter = RateLimiter(settings.rate_limit_per_minute)
+        self.limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_storage, "cbcf-requests")
+        self.auth_failures = RateLimiter(settings.auth_failures_per_minute, settings.rate_limit_storage, "cbcf-auth")
         self.write_lock = threading.Lock()
         self.startup_error: str | None = None
         self._build_lock = threading.Lock()

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from slack_bolt import App, BoltResponse
 from slack_bolt.authorization import AuthorizeResult
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 
 from bot.slack.context import BotContext
 from bot.slack.listeners import register_listeners
@@ -17,38 +23,64 @@ from bot.slack.settings import SlackSettings
 from bot.slack.store import SlackStore
 
 log = logging.getLogger("cbcf.slack")
+AUTH_TIMEOUT_S = 2.0  # auth.test runs before the acknowledgement, which Slack wants within 3 s
+AUTH_RETRY_FIRST, AUTH_RETRY_MAX = 2.0, 60.0
+CLIENT_TIMEOUT_S = 10.0
+POST_RETRIES = 3
 
 
-def lazy_authorize(token: str) -> Callable:
-    """Bolt authorize function: auth.test on first use, cached once it succeeds, retried while it fails."""
-    cached: dict[str, AuthorizeResult] = {}
+def lazy_authorize(token: str, base_url: str, clock: Callable[[], float] = time.monotonic) -> Callable:
+    """Bolt authorize function: auth.test on first use with a short timeout, cached once it succeeds.
+
+    While Slack's Web API fails, auth.test is tried again only after a backoff (2 s, doubling to 60 s), and
+    the request goes ahead with the bot token alone (no bot user id): it is acknowledged at once, and the
+    listener's own Web API calls retry and log. Slack then never waits on us for more than a few seconds.
+    """
+    cached: dict[str, object] = {"next_try": 0.0, "wait": AUTH_RETRY_FIRST}
     lock = threading.Lock()
+    probe = WebClient(base_url=base_url, timeout=AUTH_TIMEOUT_S)
 
-    def authorize(client, logger) -> AuthorizeResult:
+    def authorize(enterprise_id, team_id, logger) -> AuthorizeResult:
         with lock:
             if "result" in cached:
                 return cached["result"]
-        try:
-            response = client.auth_test(token=token)
-        except SlackApiError:
-            raise
-        except Exception as exc:  # Slack unreachable: this request fails, the next one tries again
-            logger.error("auth.test failed: %r", exc)
-            raise SlackApiError("Slack Web API unreachable", {"ok": False, "error": repr(exc)}) from exc
-        result = AuthorizeResult.from_auth_test_response(auth_test_response=response, bot_token=token)
-        with lock:
-            cached["result"] = result
-        return result
+            due = clock() >= cached["next_try"]
+        if due:
+            try:
+                response = probe.auth_test(token=token)
+                result = AuthorizeResult.from_auth_test_response(auth_test_response=response, bot_token=token)
+                with lock:
+                    cached["result"] = result
+                return result
+            except Exception as exc:  # Slack unreachable or refusing: back off, don't hold the request
+                logger.error("auth.test failed, retrying in %.0f s: %r", cached["wait"], exc)
+                with lock:
+                    cached["next_try"] = clock() + cached["wait"]
+                    cached["wait"] = min(AUTH_RETRY_MAX, cached["wait"] * 2)
+        return AuthorizeResult(enterprise_id=enterprise_id, team_id=team_id, bot_token=token)
 
     return authorize
 
 
 def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple[App, BotContext]:
-    """A Bolt app that starts without reaching Slack (auth.test runs lazily on the first request)."""
-    client = WebClient(base_url=settings.slack_api_url)
+    """A Bolt app that starts without reaching Slack (auth.test runs lazily on the first request).
+
+    Its Web API client gives up on a call after CLIENT_TIMEOUT_S and retries refused connections, 5xx and
+    rate-limited calls a bounded number of times with backoff (slack_sdk's retry handlers).
+    """
+    backoff = BackoffRetryIntervalCalculator(backoff_factor=0.5)
+    client = WebClient(
+        base_url=settings.slack_api_url,
+        timeout=CLIENT_TIMEOUT_S,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=POST_RETRIES, interval_calculator=backoff),
+            ServerErrorRetryHandler(max_retry_count=POST_RETRIES, interval_calculator=backoff),
+            RateLimitErrorRetryHandler(max_retry_count=POST_RETRIES),
+        ],
+    )
     app = App(
         client=client,
-        authorize=lazy_authorize(settings.slack_bot_token),
+        authorize=lazy_authorize(settings.slack_bot_token, settings.slack_api_url),
         signing_secret=settings.slack_signing_secret or None,
         logger=log,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import threading
 import time
@@ -25,6 +26,9 @@ REFRESH_SECONDS = 2.0
 
 class IndexNotReady(RuntimeError):
     """Nothing has been ingested yet."""
+
+
+log = logging.getLogger("cbcf.engine")
 
 
 class Engine:
@@ -52,6 +56,7 @@ class Engine:
         self._answers: OrderedDict[tuple, Answer] = OrderedDict()
         self._lock = threading.Lock()
         self._checked = 0.0
+        self.store_error: str | None = None  # why the store could not be read at the last check, if it couldn't
         self.refresh(force=True)
 
     @property
@@ -65,17 +70,32 @@ class Engine:
         return self.snapshot.generation if self.snapshot else None
 
     def refresh(self, force: bool = False) -> bool:
-        """Load the active generation if it changed since the last check."""
+        """Load the active generation if it changed since the last check.
+
+        When the store can't be read (a Chroma server down), the loaded snapshot keeps serving: the error is
+        kept in store_error (for /readyz) and the check is repeated on the next refresh that is due. Only a
+        first load, with nothing to serve yet, lets the error through.
+        """
         if not force and not self.refresh_due():
             return False
         with self._lock:
             self._checked = time.monotonic()
-            active = self.store.active()
-            if active is None or (self.snapshot and active.collection == self.snapshot.generation.collection):
+            try:
+                active = self.store.active()
+                if active is None or (self.snapshot and active.collection == self.snapshot.generation.collection):
+                    self.store_error = None
+                    return False
+                snapshot = Snapshot.load(
+                    self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units
+                )
+            except Exception as exc:
+                if self.snapshot is None:
+                    raise
+                if self.store_error is None:
+                    log.warning("store unreadable, serving the loaded index: %r", exc)
+                self.store_error = f"{type(exc).__name__}: {exc}"
                 return False
-            self.snapshot = Snapshot.load(
-                self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units
-            )
+            self.snapshot, self.store_error = snapshot, None
             return True
 
     def refresh_due(self) -> bool:

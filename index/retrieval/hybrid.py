@@ -108,7 +108,10 @@ class HybridRetriever:
         """Rows of the nearest units for each question vector, best first."""
         rows = self._scope(year)
         if rows.stop - rows.start > self.exact_max_units:
-            return self._vector_chroma(queries, year)
+            try:
+                return self._vector_chroma(queries, year)
+            except Exception as exc:  # Chroma down: the vectors are in memory, so search them exactly
+                logging.getLogger("cbcf.retrieval").warning("HNSW search failed, searching exactly: %r", exc)
         scores = self.vectors[rows] @ queries.T  # a view of the year's block: no copy
         return [[row for row, _ in _top(column, self.candidates, rows.start)] for column in scores.T]
 

@@ -16,6 +16,10 @@ ACTIVE_ID = "active"
 COPY_BATCH = 1000
 
 
+class StoreUnavailable(RuntimeError):
+    """The Chroma store can't be reached: a write can't be made now (reads serve the loaded index)."""
+
+
 @dataclass
 class Generation:
     """What the active pointer names: a unit collection and the manifest of its documents."""
@@ -47,6 +51,14 @@ class Store:
         self.prefix = settings.collection_prefix
         self.search_ef = settings.hnsw_search_ef
         self._registry = self.client.get_or_create_collection(f"{self.prefix}-registry", embedding_function=None)
+
+    def reachable(self) -> bool:
+        """Whether the store answers right now."""
+        try:
+            self.client.heartbeat()
+        except Exception:
+            return False
+        return True
 
     def active(self) -> Generation | None:
         """The generation currently served, or None before the first ingest."""

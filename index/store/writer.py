@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from index.embedding.embedder import Embedder
-from index.store.chroma import Generation, Store
+from index.store.chroma import Generation, Store, StoreUnavailable
 from index.store.records import embedding_text, to_record, unit_to_node
 from ingest.models import Document, Unit
 from ingest.pipeline import IngestReport, discover, load_all
@@ -40,7 +40,10 @@ def update_index(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Embed new and changed documents into a fresh generation and make it active."""
-    active = store.active()
+    try:
+        active = store.active()
+    except Exception as exc:
+        raise StoreUnavailable(f"the index store can't be reached, nothing was changed: {exc}") from exc
     same_model = active is not None and active.model == embedder.model_name
     old_docs = dict(active.documents) if active and same_model else {}
     skipped_paths = {path for path, _ in report.skipped}
@@ -81,6 +84,8 @@ def update_index(
         store.activate(Generation(target.name, embedder.model_name, manifest))
     except BaseException as exc:
         store.drop(target.name)
+        if isinstance(exc, Exception) and not store.reachable():
+            raise StoreUnavailable(f"the index store went away during the write, previous index kept: {exc}") from exc
         if isinstance(exc, Exception):
             raise IngestFailed(f"ingest stopped, previous index kept: {exc}") from exc
         raise

@@ -26,8 +26,12 @@ async def readyz(state: StateDep):
         return JSONResponse(Health(status="unavailable", detail=state.startup_error).model_dump(), 503)
     try:
         active = await run_in_threadpool(engine.store.active)
-    except Exception as exc:  # Chroma unreachable
-        return JSONResponse(Health(status="unavailable", detail=f"chroma: {exc}").model_dump(), 503)
+    except Exception as exc:  # Chroma unreachable: answers still come from the loaded index, writes are refused
+        status = "degraded" if engine.ready else "unavailable"
+        detail = f"chroma unreachable ({exc}); answering from the loaded index, writes refused"
+        return JSONResponse(
+            Health(status=status, detail=detail if engine.ready else f"chroma: {exc}").model_dump(), 503
+        )
     if active is None or not engine.ready:
         return JSONResponse(Health(status="unavailable", detail="no statements indexed").model_dump(), 503)
     return Health(status="ready", documents=len(active.documents))
