@@ -243,6 +243,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return bench_main(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.command != "feedback":  # a setting that can never work stops every command at once, with the fix
+        from bot.config import configuration_error
+
+        problem = configuration_error()
+        if problem:
+            return _fail(f"bad configuration: {problem}")
     try:
         return args.func(args)
     except KeyboardInterrupt:

@@ -7,12 +7,13 @@ import threading
 import time
 from collections.abc import Callable
 
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from bot.api.metrics import Metrics
 from bot.api.ratelimit import RateLimiter
 from bot.api.settings import HTTPSettings
-from index.core import Engine, ingest_paths, open_engine
+from index.core import Engine, LLMUnavailable, ingest_paths, open_engine
 
 log = logging.getLogger("cbcf.api")
 RETRY_SECONDS = 5.0
@@ -46,6 +47,8 @@ class AppState:
                 if not self.engine.ready and self.settings.auto_ingest:
                     self._ingest_bundled()
                 self.startup_error = None
+            except (ValidationError, LLMUnavailable):
+                raise  # a setting that can never work: fail the start instead of waiting unready forever
             except Exception as exc:  # keep serving /healthz and report it on /readyz
                 self.startup_error = f"{type(exc).__name__}: {exc}"
                 log.error("engine start failed: %s", self.startup_error)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.text.instructions import is_instruction
 from index.text.words import STOP_WORDS, stem, tokens
 from ingest.sentences import split_sentences
 
@@ -27,17 +28,6 @@ _MONTHS = {
     "november",
     "december",
 }
-_INSTRUCTION = re.compile(
-    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompts?|guidelines|directions)\b"
-    r"|\byou are now\b|\bsystem prompt\b|^\W*(system|assistant|developer)\s*:"
-    r"|^\W*(please\s+)?(say|state|reply|respond|answer|output|print|write|pretend|act as|tell)\b",
-    re.IGNORECASE,
-)
-
-
-def is_instruction(sentence: str) -> bool:
-    """Whether a source sentence reads as an instruction to the model rather than statement content."""
-    return bool(_INSTRUCTION.search(sentence))
 
 
 def source_for_model(quote: str) -> str:

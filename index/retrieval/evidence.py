@@ -13,6 +13,7 @@ from index.retrieval import answer_types
 from index.retrieval.calibration import Calibration
 from index.retrieval.hybrid import Candidate
 from index.retrieval.snapshot import Snapshot, TermStats
+from index.text.instructions import is_instruction
 from index.text.words import stem, tokens, word_spans
 
 SEMANTIC_WEIGHT = 0.6
@@ -134,7 +135,9 @@ def score_candidates(
             "type_fit": float(answer_types.type_fit(plan, kind, text, cand.node.metadata, dictionary, snapshot)),
             "single_term": single,
         }
-        fit = kind not in answer_types.REQUIRED or answer_types.holds(kind, text)
+        # A sentence that reads as an instruction is withheld in every mode; one that lacks a required
+        # amount, penalty, count or date can't answer.
+        fit = not is_instruction(text) and (kind not in answer_types.REQUIRED or answer_types.holds(kind, text))
         scored.append(Scored(cand, calibration.probability(features), lexical, scope, fit, features))
     scored.sort(key=lambda s: s.relevance, reverse=True)
     return scored

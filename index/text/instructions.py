@@ -1,0 +1,20 @@
+"""Sentences that read as instructions to a program ("ignore previous instructions…") rather than statement
+content: never quoted in an answer, never shown to an LLM."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_INSTRUCTION = re.compile(
+    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompts?|guidelines|directions)\b"
+    r"|\byou are now\b|\bsystem prompt\b|^\W*(system|assistant|developer)\s*:"
+    r"|^\W*(please\s+)?(say|state|reply|respond|answer|output|print|write|pretend|act as|tell)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=100_000)
+def is_instruction(sentence: str) -> bool:
+    """Whether a sentence reads as an instruction to a program rather than statement content."""
+    return bool(_INSTRUCTION.search(sentence))
