@@ -145,7 +145,7 @@ class SlackDriver:
             "channel_id": "C1",
             "user_id": "U1",
             "user_name": "asker",
-            "response_url": "http://127.0.0.1:9/unused",
+            "response_url": f"{self.api.url}response_url" if self.api else "http://127.0.0.1:9/unused",
             "trigger_id": "t1",
         }
         return self.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded", **kw)
@@ -160,6 +160,7 @@ class SlackDriver:
             "container": {"type": "message", "channel_id": channel},
             "message": {"ts": "1700000000.000100"},
             "trigger_id": "t1",
+            "response_url": f"{self.api.url}response_url" if self.api else "http://127.0.0.1:9/unused",
             "actions": [
                 {
                     "action_id": action_id,

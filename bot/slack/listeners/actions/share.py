@@ -9,15 +9,15 @@ from bot.slack.context import BotContext
 def make_share(bot: BotContext):
     """The share_answer callback."""
 
-    def share_answer(ack, body: dict, action: dict, client, logger) -> None:
+    def share_answer(ack, body: dict, action: dict, respond) -> None:
+        """Post the answer to the channel through the ephemeral message's response URL, as /cbcf answered."""
         ack()
         user = body["user"]["id"]
-        channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
         reply = bot.store.get_answer(action["value"])
-        if reply is None or not channel:
-            client.chat_postEphemeral(channel=channel, user=user, text="That answer can no longer be shared.")
+        if reply is None:
+            respond(text="That answer can no longer be shared.", response_type="ephemeral", replace_original=False)
             return
         blocks = answer_blocks(reply, answer_id=action["value"], shared_by=user)
-        client.chat_postMessage(channel=channel, blocks=blocks, text=fallback_text(reply))
+        respond(blocks=blocks, text=fallback_text(reply), response_type="in_channel", replace_original=False)
 
     return share_answer

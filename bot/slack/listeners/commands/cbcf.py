@@ -7,18 +7,16 @@ from bot.slack.context import BotContext, clean_question
 
 
 def make_cbcf_command(bot: BotContext):
-    """The /cbcf callback: acknowledge at once, then answer ephemerally."""
+    """The /cbcf callback: acknowledge at once, then answer ephemerally through the command's response URL,
+    which works in channels the bot is not a member of."""
 
-    def cbcf_command(ack, command: dict, client, logger) -> None:
+    def cbcf_command(ack, command: dict, respond) -> None:
         ack()
-        channel, user = command["channel_id"], command["user_id"]
         question = clean_question(command.get("text", ""))
         if not question:
-            client.chat_postEphemeral(
-                channel=channel, user=user, blocks=usage_blocks(), text="Ask me about the CBCF statements."
-            )
+            respond(blocks=usage_blocks(), text="Ask me about the CBCF statements.", response_type="ephemeral")
             return
-        _, blocks, text = bot.ask(question, channel, share=True)
-        client.chat_postEphemeral(channel=channel, user=user, blocks=blocks, text=text)
+        _, blocks, text = bot.ask(question, command["channel_id"], share=True)
+        respond(blocks=blocks, text=text, response_type="ephemeral")
 
     return cbcf_command
