@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import httpx
+import pytest
 import uvicorn
 
-from tests.bot.api.test_chroma_server import free_port
+from index.settings import EngineSettings
+from index.store.chroma import make_client
 
 
 class LiveService:
@@ -71,3 +78,34 @@ class SilentServer:
         for conn in self.held:
             conn.close()
         self.sock.close()
+
+
+CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+
+
+def start_chroma(path: Path, port: int) -> subprocess.Popen:
+    """A real `chroma run` server on 127.0.0.1:port over path, once it answers (the test fails after 60 s)."""
+    proc = subprocess.Popen(
+        [CHROMA, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
+    settings = EngineSettings(data_dir=path / "api", chroma_host="127.0.0.1", chroma_port=port)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            make_client(settings).heartbeat()
+            return proc
+        except Exception:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail("chroma server did not start")
+            time.sleep(0.3)
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

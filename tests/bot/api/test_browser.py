@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from bot.api import create_app
 from bot.api.settings import HTTPSettings
-from tests.bot.api.test_chroma_server import free_port
+from tests.bot.faults import free_port
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [

@@ -2,51 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
 
 from bot.api import create_app
 from bot.api.settings import HTTPSettings
 from index.core import open_engine
 from index.settings import EngineSettings
-from index.store.chroma import make_client
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.bot.faults import free_port, start_chroma
 
 
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory):
-    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
     port = free_port()
     path = tmp_path_factory.mktemp("chroma-server")
-    proc = subprocess.Popen(
-        [chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-    )
+    proc = start_chroma(path, port)
     settings = EngineSettings(data_dir=path / "api", chroma_host="127.0.0.1", chroma_port=port)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            make_client(settings).heartbeat()
-            break
-        except Exception:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("chroma server did not start")
-            time.sleep(0.3)
     yield settings
     proc.terminate()
     proc.wait(timeout=20)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,36 +15,13 @@ from bot.api import create_app
 from bot.api.settings import HTTPSettings
 from index.core import Engine, ingest_paths
 from index.settings import BUNDLED_CORPUS, EngineSettings
-from index.store.chroma import make_client
 from tests.bot.api.conftest import client_for
-from tests.bot.api.test_chroma_server import free_port
-
-CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-
-
-def _start_chroma(path: Path, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [CHROMA, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-    )
-    settings = EngineSettings(data_dir=path / "api", chroma_host="127.0.0.1", chroma_port=port)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            make_client(settings).heartbeat()
-            return proc
-        except Exception:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("chroma server did not start")
-            time.sleep(0.3)
+from tests.bot.faults import free_port, start_chroma
 
 
 def test_a_chroma_outage_degrades_and_recovers_without_a_500(tmp_path, embedder):
     port, path = free_port(), tmp_path / "chroma"
-    proc = _start_chroma(path, port)
+    proc = start_chroma(path, port)
     settings = EngineSettings(data_dir=tmp_path / "api", chroma_host="127.0.0.1", chroma_port=port)
     engine = Engine(settings, embedder=embedder)
     ingest_paths([BUNDLED_CORPUS], engine.store, engine.embedder)
@@ -73,7 +48,7 @@ def test_a_chroma_outage_degrades_and_recovers_without_a_500(tmp_path, embedder)
                 refused = client.post("/v1/documents", files={"file": handle}, headers=admin)
             assert refused.status_code == 503 and refused.headers["retry-after"] and "reach" in refused.json()["detail"]
             assert not (tmp_path / "api" / "uploads" / "statement-2024.txt").exists()  # nothing left behind
-            proc = _start_chroma(path, port)
+            proc = start_chroma(path, port)
             deadline = time.monotonic() + 20
             while client.get("/readyz").status_code != 200:
                 assert time.monotonic() < deadline, "did not recover"

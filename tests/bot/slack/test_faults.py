@@ -12,8 +12,7 @@ from slack_sdk.signature import SignatureVerifier
 from bot.api.settings import HTTPSettings
 from bot.server import build_app
 from bot.slack.settings import SlackSettings
-from tests.bot.api.test_chroma_server import free_port
-from tests.bot.faults import LiveService, SilentServer
+from tests.bot.faults import LiveService, SilentServer, free_port
 from tests.bot.slack.conftest import BOT_USER, SECRET
 
 

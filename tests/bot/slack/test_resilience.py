@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from bot.api.settings import HTTPSettings
 from bot.server import build_app
 from bot.slack.settings import SlackSettings
-from tests.bot.api.test_chroma_server import free_port
+from tests.bot.faults import free_port
 from tests.bot.slack.conftest import SECRET, SlackDriver
 
 

@@ -93,7 +93,7 @@ def test_a_timeout_falls_back_within_the_deadline(engine, embedder, llm_server):
 
 
 def test_an_unreachable_server_falls_back(engine, embedder):
-    from tests.bot.api.test_chroma_server import free_port
+    from tests.bot.faults import free_port
 
     down = llm_engine(engine.settings.data_dir, embedder, f"http://127.0.0.1:{free_port()}/v1")
     reply = answer(GHOST, engine=down)
