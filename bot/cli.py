@@ -46,13 +46,13 @@ def _ensure_index(engine) -> None:
 def cmd_ingest(args) -> int:
     """Bring the index up to date with the given files and folders."""
     from bot.render import render_report
-    from index.core import IngestFailed, ingest_paths
+    from index.core import IngestFailed, StoreUnavailable, WriteConflict, ingest_paths
 
     engine = _engine()
     paths = args.paths or [engine.settings.corpus_dir]
     try:
         report = ingest_paths(paths, engine.store, engine.embedder, prune=args.prune, progress=_progress)
-    except IngestFailed as exc:
+    except (IngestFailed, StoreUnavailable, WriteConflict) as exc:
         return _fail(str(exc), EXIT_FAILED)
     for path, reason in report.skipped:
         print(f"cbcf: skipped {path}: {reason}", file=sys.stderr)

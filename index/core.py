@@ -19,6 +19,7 @@ from index.retrieval.calibration import ANSWER_FEATURES, FEATURES, Calibration
 from index.retrieval.calibration import DEFAULT_PATH as CALIBRATION_PATH
 from index.settings import EngineSettings
 from index.store.chroma import StoreUnavailable
+from index.store.lease import WriteConflict
 from index.store.writer import IngestFailed, ingest_paths, remove_documents
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "LLMUnavailable",
     "QuestionError",
     "StoreUnavailable",
+    "WriteConflict",
     "answer",
     "answer_async",
     "answer_events",

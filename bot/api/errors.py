@@ -7,7 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from index.core import IndexNotReady, QuestionError, StoreUnavailable
+from index.core import IndexNotReady, QuestionError, StoreUnavailable, WriteConflict
 
 
 def correlation_id(request: Request) -> str:
@@ -35,6 +35,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StoreUnavailable)
     async def store_down(request: Request, exc: StoreUnavailable):
         return error(503, str(exc), request, {"Retry-After": "10"})
+
+    @app.exception_handler(WriteConflict)
+    async def write_conflict(request: Request, exc: WriteConflict):
+        return error(409, str(exc), request, {"Retry-After": "30"})
 
     @app.exception_handler(RequestValidationError)
     async def validation(request: Request, exc: RequestValidationError):

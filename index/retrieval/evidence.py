@@ -64,8 +64,11 @@ def term_weights(
 
 def lexical_support(weights: list[tuple[str, set[str], float]], text_stems: frozenset[str]) -> float:
     """IDF-weighted share of the question's topic terms found in a sentence and its heading."""
-    total = sum(w for _, _, w in weights)
-    got = sum(w for _, stems, w in weights if stems & text_stems)
+    total = got = 0.0
+    for _, stems, weight in weights:
+        total += weight
+        if not text_stems.isdisjoint(stems):
+            got += weight
     return got / total if total else 0.0
 
 
@@ -79,8 +82,12 @@ def _stems_of(text: str) -> frozenset[str]:
 
 
 def sentence_stems(candidate: Candidate, snapshot: Snapshot) -> frozenset[str]:
-    """Stems of a unit's whole sentence and its section heading (memoised: units are read-only)."""
-    return _stems_of(f"{snapshot.sentence_text(candidate.node)} {candidate.node.metadata.get('section', '')}")
+    """Stems of a unit's whole sentence and its section heading (kept with the snapshot: units are read-only)."""
+    found = snapshot.node_stems.get(candidate.node.node_id)
+    if found is None:
+        found = _stems_of(f"{snapshot.sentence_text(candidate.node)} {candidate.node.metadata.get('section', '')}")
+        snapshot.node_stems[candidate.node.node_id] = found
+    return found
 
 
 def question_query(plan: QueryPlan) -> Query:

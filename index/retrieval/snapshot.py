@@ -44,6 +44,7 @@ class Snapshot:
     term_stats: TermStats = TermStats(0, {})
     sentences: dict[tuple[str, int], Sentence] = field(default_factory=dict)
     headings: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # doc_id -> headings' stems
+    node_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # filled as units are scored
 
     @property
     def years(self) -> list[int]:
@@ -52,7 +53,8 @@ class Snapshot:
 
     def sentence_text(self, node: TextNode) -> str:
         """The whole sentence a unit belongs to."""
-        found = self.sentences.get(_sentence_key(node))
+        meta = node.metadata
+        found = self.sentences.get((meta["doc_id"], meta.get("sentence_no", meta["position"])))
         return found.text if found else node.text
 
     def previous_sentence(self, node: TextNode) -> str | None:

@@ -11,6 +11,7 @@ import chromadb
 from chromadb.config import Settings as ChromaSettings
 
 from index.settings import EngineSettings
+from index.store.lease import WriteLease
 
 ACTIVE_ID = "active"
 COPY_BATCH = 1000
@@ -51,6 +52,10 @@ class Store:
         self.prefix = settings.collection_prefix
         self.search_ef = settings.hnsw_search_ef
         self._registry = self.client.get_or_create_collection(f"{self.prefix}-registry", embedding_function=None)
+
+    def write_lease(self, wait_s: float = 60.0) -> WriteLease:
+        """The lease a writer holds while it changes the index (see lease.py)."""
+        return WriteLease(self._registry, wait_s=wait_s)
 
     def reachable(self) -> bool:
         """Whether the store answers right now."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import numpy as np
 
 from index.embedding.embedder import Embedder
 from index.store.chroma import Generation, Store, StoreUnavailable
+from index.store.lease import WriteConflict
 from index.store.records import embedding_text, to_record, unit_to_node
 from ingest.models import Document, Unit
 from ingest.pipeline import IngestReport, discover, load_all
@@ -39,7 +41,42 @@ def update_index(
     remove: set[str] | frozenset[str] = frozenset(),
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Embed new and changed documents into a fresh generation and make it active."""
+    """Embed new and changed documents into a fresh generation and make it active, holding the store's write
+    lease: writers (threads, processes, replicas) take turns, each starting from the generation the one
+    before it activated, so no acknowledged write is lost. WriteConflict when the lease isn't free in time."""
+    with _lease(store):
+        return _apply(loaded, report, store, embedder, prune=prune, remove=remove, progress=progress)
+
+
+@contextmanager
+def _lease(store: Store):
+    try:
+        lease = store.write_lease()
+        lease.__enter__()
+    except WriteConflict:
+        raise
+    except Exception as exc:
+        raise StoreUnavailable(f"the index store can't be reached, nothing was changed: {exc}") from exc
+    try:
+        yield lease
+    finally:
+        try:
+            lease.__exit__(None, None, None)
+        except Exception:  # the store went away: the lease expires by itself
+            pass
+
+
+def _apply(
+    loaded: dict[str, tuple[Document, list[Unit]]],
+    report: IngestReport,
+    store: Store,
+    embedder: Embedder,
+    *,
+    prune: bool,
+    remove: set[str] | frozenset[str],
+    progress: Progress | None,
+) -> IngestReport:
+    """update_index's work, done while holding the lease."""
     try:
         active = store.active()
     except Exception as exc:

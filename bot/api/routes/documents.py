@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from bot.api.deps import AdminDep, EngineDep, ReaderDep, StateDep
 from bot.api.routes.ask import ERRORS
 from bot.api.schemas import DocumentInfo, DocumentList, IngestResult
-from index.core import IngestFailed, StoreUnavailable, ingest_paths, remove_documents
+from index.core import IngestFailed, StoreUnavailable, WriteConflict, ingest_paths, remove_documents
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.metadata import sidecar_path
 
@@ -78,9 +78,9 @@ def _save_and_ingest(engine, state, folder: Path, name: str, content: bytes, met
         status = 422
         try:
             report = ingest_paths([path], engine.store, engine.embedder)
-        except (IngestFailed, StoreUnavailable) as exc:
+        except (IngestFailed, StoreUnavailable, WriteConflict) as exc:
             report, failure = None, str(exc)
-            status = 503 if isinstance(exc, StoreUnavailable) else 422
+            status = {StoreUnavailable: 503, WriteConflict: 409}.get(type(exc), 422)
         if report is None or report.skipped:
             reason = failure if report is None else report.skipped[0][1]
             if backup is None:
@@ -88,7 +88,7 @@ def _save_and_ingest(engine, state, folder: Path, name: str, content: bytes, met
                 sidecar.unlink(missing_ok=True)
             else:
                 path.write_bytes(backup)
-            headers = {"Retry-After": "10"} if status == 503 else None
+            headers = {"Retry-After": "10"} if status in (409, 503) else None
             raise HTTPException(status, f"could not ingest {name}: {reason}", headers)
     engine.refresh(force=True)
     return IngestResult(

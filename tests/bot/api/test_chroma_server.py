@@ -54,3 +54,33 @@ def test_readiness_fails_when_chroma_goes_away(embedder, tmp_path):
         res = c.get("/readyz")
         assert res.status_code == 503 and res.json()["status"] == "unavailable"
         assert c.post("/v1/ask", json={"question": "guns"}).status_code == 503
+
+
+def test_two_replicas_uploading_at_once_both_land(chroma_server, embedder, tmp_path):
+    """The race that used to lose one of two acknowledged uploads, on a real Chroma server, three rounds."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fastapi.testclient import TestClient
+
+    from index.core import Engine
+
+    admin = {"Authorization": "Bearer adm"}
+    http = HTTPSettings(rate_limit_per_minute=0, admin_token="adm")
+    replicas = [create_app(http, engine=Engine(chroma_server, embedder=embedder)) for _ in range(2)]
+    with TestClient(replicas[0]) as a, TestClient(replicas[1]) as b:
+
+        def upload(client, year: int):
+            body = f"CBCF {year} Joint Statement\n\nMinisters agreed to study topic {year} at the border in {year}."
+            return client.post("/v1/documents", files={"file": (f"cbcf-{year}.txt", body.encode())}, headers=admin)
+
+        for round_ in range(3):
+            years = (2040 + 2 * round_, 2041 + 2 * round_)
+            with ThreadPoolExecutor(2) as pool:
+                results = list(pool.map(upload, (a, b), years))
+            assert [r.status_code for r in results] == [201, 201], [r.text for r in results]
+            for replica, client in zip(replicas, (a, b)):
+                replica.state.cbcf.engine.refresh(force=True)  # as each replica does by itself within 2 s
+                listed = {d["year"] for d in client.get("/v1/documents").json()["documents"]}
+                assert set(years) <= listed
+        final = {d["year"] for d in b.get("/v1/documents").json()["documents"]}
+    assert set(range(2040, 2046)) <= final
