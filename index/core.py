@@ -12,6 +12,8 @@ from index.answering.pipeline import answer, answer_async, answer_events, eviden
 from index.generation.answerer import LLMAnswerer
 from index.generation.clients import LLMUnavailable, make_llm
 from index.generation.settings import LLMSettings
+from index.generation.weights import MODELS as LOCAL_MODELS
+from index.generation.weights import WeightsError, fetch_weights
 from index.models import Answer, Citation, QuestionError
 from index.question.plan import topic_terms
 from index.question.validate import check_year, validate_question
@@ -35,6 +37,9 @@ __all__ = [
     "IngestFailed",
     "LLMSettings",
     "LLMUnavailable",
+    "LOCAL_MODELS",
+    "WeightsError",
+    "fetch_weights",
     "QuestionError",
     "StoreUnavailable",
     "WriteConflict",
@@ -56,11 +61,11 @@ __all__ = [
 def make_answerer(llm_settings: LLMSettings) -> Answerer:
     """The LLM answerer when CBCF_LLM names a provider, else the extractive one."""
     from llama_index.core import Settings as LlamaSettings
-    from llama_index.core.llms import MockLLM
+    from llama_index.core.llms import LLM, MockLLM
 
     llm = make_llm(llm_settings)
     # Set explicitly, so nothing in llama-index ever reaches for its default (OpenAI) LLM.
-    LlamaSettings.llm = llm or MockLLM()
+    LlamaSettings.llm = llm if isinstance(llm, LLM) else MockLLM()
     return LLMAnswerer(llm) if llm is not None else ExtractiveAnswerer()
 
 

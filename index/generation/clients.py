@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from index.generation.local import LocalLLM
 from index.generation.prompts import format_sources, render
 from index.generation.settings import LLMSettings
+from index.generation.weights import WeightsError
 
 
 class LLMUnavailable(RuntimeError):
@@ -14,6 +16,8 @@ def make_llm(settings: LLMSettings):
     """The llama-index LLM for CBCF_LLM, or None when generation is off."""
     if not settings.enabled:
         return None
+    if settings.llm == "local":
+        return _local(settings)
     if not settings.llm_model:
         raise LLMUnavailable("CBCF_LLM_MODEL must name a model")
     try:
@@ -41,6 +45,25 @@ def make_llm(settings: LLMSettings):
         )
     except ImportError as exc:
         raise LLMUnavailable(f"install the LLM extra: pip install -e '.[llm]' ({exc})") from exc
+
+
+def _local(settings: LLMSettings):
+    path = settings.llm_model_path
+    if path is None or not path.is_file():
+        raise LLMUnavailable(f"CBCF_LLM_MODEL_PATH must name a GGUF file (got {path}); `cbcf llm fetch` makes one")
+    try:
+        return LocalLLM(
+            path,
+            threads=settings.llm_threads,
+            context=settings.llm_context,
+            max_tokens=settings.llm_max_tokens,
+            temperature=settings.llm_temperature,
+            timeout_s=settings.llm_timeout_s,
+        )
+    except ImportError as exc:
+        raise LLMUnavailable(f"install the local LLM extra: pip install -e '.[local-llm]' ({exc})") from exc
+    except WeightsError as exc:
+        raise LLMUnavailable(str(exc)) from exc
 
 
 def build_messages(question: str, sources: list[dict], compare: bool) -> list:
