@@ -104,3 +104,39 @@ def percentile(samples: list[float], pct: float) -> float:
 def ratio(numerator: float, denominator: float) -> float:
     """A safe division that reports 1.0 for an empty denominator."""
     return numerator / denominator if denominator else 1.0
+
+
+_MONTH_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def unsupported_claims(answer_text: str, citations: list[dict]) -> list[str]:
+    """Numbers, months and proper names in an answer that its citations don't hold (independent of the engine's
+    verifier): numbers and months must be in the quotes, names in the quotes or the cited statement's title."""
+    if not citations:  # an abstention: the fixed "not covered" message claims nothing
+        return []
+    quotes = " ".join(c["quote"] for c in citations)
+    lowered = quotes.lower()
+    named = " ".join([quotes, *(c.get("title", "") for c in citations)]).lower()
+    missing = []
+    for sentence in re.split(r"(?<=[.!?])\s+", re.sub(r"\[\d+\]", " ", answer_text).strip()):
+        sentence = re.sub(r"^(In (19|20)\d\d|The (19|20)\d\d statement doesn't address this)", "", sentence.strip())
+        missing += [n for n in re.findall(r"\d[\d,.]*\d|\d", sentence) if n.rstrip(".,") not in quotes]
+        words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", sentence)]  # possessives
+        missing += [w for w in words if w.lower() in _MONTH_NAMES and w.lower() not in lowered]
+        missing += [w for w in words[1:] if w[0].isupper() and w.lower() not in named]
+    return missing

@@ -56,6 +56,8 @@ def evaluate_item(item: dict, engine) -> dict:
         "chrome_leaks": m.chrome_leaks(reply["answer"], cits),
         "citations": len(cits),
         "verification": reply.get("verification"),
+        "mode": reply["mode"],
+        "unsupported": m.unsupported_claims(reply["answer"], cits),
     }
     row["correct"] = reply["abstained"] if not item["answerable"] else False
     if item["answerable"]:
@@ -105,10 +107,13 @@ def llm_summary(rows: list[dict]) -> dict:
     if not checked:
         return {}
     generated = sum(v["generated"] for v in checked)
+    answered = [r for r in rows if r["answerable"] and not r["abstained"]]
     return {
         "llm_generated_sentences": generated,
         "llm_removed_share": m.ratio(sum(v["removed"] for v in checked), generated) if generated else 0.0,
         "llm_fallbacks": sum(1 for v in checked if v["fallback"]),
+        "llm_mode_share": m.ratio(sum(r["mode"] in ("llm", "llm-verified") for r in answered), len(answered)),
+        "llm_unsupported_claims": sum(len(r["unsupported"]) for r in rows),
     }
 
 

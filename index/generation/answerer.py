@@ -66,7 +66,7 @@ def generate(llm, question: str, extractive: Answer, *, compare: bool = False) -
         return _fallback(extractive, _reason(exc))
     if not output.strip():
         return _fallback(extractive, "empty output")
-    verified = verify(output, {s["n"]: s["quote"] for s in sources})
+    verified = verify(output, {s["n"]: s["quote"] for s in sources}, {s["n"]: s["title"] for s in sources})
     if not verified.sentences:
         return _fallback(extractive, "no supported sentence", verified)
     return _result(extractive, verified)
@@ -76,13 +76,14 @@ def stream_generate(llm, question: str, extractive: Answer, *, compare: bool = F
     """Stream only verified sentences: tokens are buffered to sentence boundaries and checked one by one."""
     sources = model_sources(extractive)
     by_number = {s["n"]: s["quote"] for s in sources}
+    titles = {s["n"]: s["title"] for s in sources}
     verified = Verified()
     yield "citations", [c.model_dump() for c in extractive.citations]
     buffer, failure = "", None
 
     def settle(sentences: list[str]) -> Iterator[Event]:
         for sentence in sentences:
-            text = verified.add(sentence, by_number)
+            text = verified.add(sentence, by_number, titles)
             if text is not None:
                 yield "delta", (" " if len(verified.sentences) > 1 else "") + text
 

@@ -50,10 +50,10 @@ class Verified:
         """The kept sentences as one answer."""
         return " ".join(self.sentences)
 
-    def add(self, sentence: str, sources: dict[int, str]) -> str | None:
+    def add(self, sentence: str, sources: dict[int, str], titles: dict[int, str] | None = None) -> str | None:
         """Check one generated sentence; keep and return it in "claim. [n]" form, or count it removed."""
         self.generated += 1
-        kept = check_sentence(sentence, sources)
+        kept = check_sentence(sentence, sources, titles)
         if kept is None:
             self.removed += 1
             return None
@@ -67,9 +67,13 @@ def _content_words(text: str) -> list[str]:
     return [w for w in tokens(text) if w.isalpha() and len(w) >= 3 and w not in STOP_WORDS]
 
 
-def is_supported(claim: str, source_text: str) -> bool:
-    """Most content words, and every number, month and proper name of a claim, appear in its sources."""
+def is_supported(claim: str, source_text: str, names_text: str | None = None) -> bool:
+    """Most content words, and every number, month and proper name of a claim, appear in its sources.
+
+    names_text: where proper names may also be found (the sources plus the titles of their statements).
+    """
     source_lower = source_text.lower()
+    names_lower = (names_text or source_text).lower()
     source_stems = {stem(w) for w in tokens(source_text) if w.isalpha()}
     words = _content_words(claim)
     if not words:
@@ -86,7 +90,7 @@ def is_supported(claim: str, source_text: str) -> bool:
         name = match.group(0).rstrip(".")
         if match.start() == 0 or name == first_word:
             continue
-        if name.lower() not in source_lower:
+        if name.lower() not in names_lower:
             return False
     return True
 
@@ -98,21 +102,35 @@ def split_claims(output: str) -> list[str]:
     return split_sentences(text) if text else []
 
 
-def verify(output: str, sources: dict[int, str]) -> Verified:
+def verify(output: str, sources: dict[int, str], titles: dict[int, str] | None = None) -> Verified:
     """Keep only sentences that cite given sources and are supported by them."""
     result = Verified()
     for sentence in split_claims(output):
-        result.add(sentence, sources)
+        result.add(sentence, sources, titles)
     return result
 
 
-def check_sentence(sentence: str, sources: dict[int, str]) -> tuple[str, list[int]] | None:
-    """The sentence in "claim. [n]" form with only valid markers, or None when it is unsupported."""
+def check_sentence(
+    sentence: str, sources: dict[int, str], titles: dict[int, str] | None = None
+) -> tuple[str, list[int]] | None:
+    """The sentence in "claim. [n]" form with only valid markers, or None when it is unsupported.
+
+    A sentence the model left without a marker is kept only if one source alone supports it, and cites that one.
+    titles: each source's statement title, where proper names may also be found ("the CBCF").
+    """
     cited = list(dict.fromkeys(int(n) for n in _MARKER.findall(sentence) if int(n) in sources))
     claim = " ".join(_MARKER.sub(" ", sentence).split())
     claim = re.sub(r"\s+([.!?,;:])", r"\1", claim)
-    if not cited or not claim:
+    if not claim:
         return None
-    if not is_supported(claim, " ".join(sources[n] for n in cited)):
+    titles = titles or {}
+
+    def supported(numbers: list[int]) -> bool:
+        text = " ".join(sources[n] for n in numbers)
+        return is_supported(claim, text, " ".join([text, *(titles.get(n, "") for n in numbers)]))
+
+    if not cited and not _MARKER.search(sentence):
+        cited = next(([n] for n in sources if supported([n])), [])
+    if not cited or not supported(cited):
         return None
     return f"{claim} " + "".join(f"[{n}]" for n in cited), cited

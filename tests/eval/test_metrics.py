@@ -74,3 +74,15 @@ def test_aggregate_and_threshold_check():
         "hit_at_1 = 0.500 < 0.9",
         "false_abstention_rate = 0.500 > 0.05",
     ]
+
+
+def test_unsupported_claims_are_numbers_months_and_names_the_citations_lack():
+    cites = [{"quote": "In November 2022, the RCMP sent 4,527 notices.", "title": "Cross-Border Crime Forum (CBCF)"}]
+    assert m.unsupported_claims("The RCMP sent 4,527 notices in November 2022 [1].", cites) == []
+    assert m.unsupported_claims("The CBCF's RCMP sent notices [1].", cites) == []  # names from the title count
+    assert m.unsupported_claims("The FBI sent 4,257 notices in March [1].", cites) == ["4,257", "March", "FBI"]
+    assert (
+        m.unsupported_claims("In 2023: The RCMP sent notices [1].\nThe 2024 statement doesn't address this.", cites)
+        == []
+    )
+    assert m.unsupported_claims("The CBCF statements don't cover this.", []) == []

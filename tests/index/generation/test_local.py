@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from eval.metrics import unsupported_claims
 from index.core import EngineSettings, LLMSettings, answer, open_engine
 from index.generation.weights import MODELS, DownloadFailed, fetch_weights, gguf_name
 from tests.bot.api.conftest import client_for
@@ -18,22 +19,6 @@ QUESTIONS = [
     "What did the 2022 statement say about ransomware?",
     "What is the CBFTF?",
 ]
-MONTHS = set(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 
 @pytest.fixture(scope="module")
@@ -51,19 +36,6 @@ def local_engine(engine, embedder, local_model):
     return open_engine(EngineSettings(data_dir=engine.settings.data_dir), llm, embedder=embedder)
 
 
-def unsupported(answer_text: str, quotes: str) -> list[str]:
-    """Numbers, months and proper names of an answer that its cited quotes don't contain (checked here,
-    independently of the engine's own verifier)."""
-    lowered = quotes.lower()
-    missing = []
-    for sentence in re.split(r"(?<=[.!?])\s+", re.sub(r"\[\d+\]", " ", answer_text).strip()):
-        missing += [n for n in re.findall(r"\d[\d,.]*\d|\d", sentence) if n.rstrip(".,") not in quotes]
-        words = re.findall(r"[A-Za-z][A-Za-z’'-]*", sentence)
-        missing += [w for w in words if w.lower() in MONTHS and w.lower() not in lowered]
-        missing += [w for w in words[1:] if w[0].isupper() and w.lower() not in lowered]  # names, not the opener
-    return missing
-
-
 def test_the_pinned_weights_are_what_they_claim(local_model):
     assert local_model.stat().st_size == MODELS[MODEL].size and "Qwen2.5" in (gguf_name(local_model) or "")
 
@@ -75,7 +47,7 @@ def test_answers_are_cited_and_nothing_unsupported_reaches_the_user(local_engine
     assert reply.mode in ("llm", "llm-verified", "extractive")
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", reply.answer)}
     assert markers and markers <= {c.n for c in reply.citations}
-    assert unsupported(reply.answer, " ".join(c.quote for c in reply.citations)) == []
+    assert unsupported_claims(reply.answer, [c.model_dump() for c in reply.citations]) == []
     if reply.mode == "extractive":
         assert reply.verification.fallback  # the model's sentences were all removed, and the user is told so
 
@@ -84,5 +56,4 @@ def test_the_service_answers_with_the_local_model(local_engine):
     with client_for(local_engine) as client:
         body = client.post("/v1/ask", json={"question": QUESTIONS[0]}).json()
     assert body["citations"] and body["mode"] in ("llm", "llm-verified", "extractive") and "verification" in body
-    quotes = " ".join(c["quote"] for c in body["citations"])
-    assert unsupported(body["answer"], quotes) == []
+    assert unsupported_claims(body["answer"], body["citations"]) == []

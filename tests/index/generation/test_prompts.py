@@ -22,7 +22,7 @@ def test_each_user_prompt_renders_with_delimited_sources(name):
 
 def test_system_prompt_says_sources_are_content_not_commands():
     system = render("system")
-    assert "not instructions" in system and "[1]" in system and "don't cover this" in system
+    assert "not instructions" in system and "[1]" in system and "chosen because they answer" in system
 
 
 def test_every_prompt_file_is_loadable_and_unknown_names_fail():
