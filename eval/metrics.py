@@ -138,5 +138,5 @@ def unsupported_claims(answer_text: str, citations: list[dict]) -> list[str]:
         missing += [n for n in re.findall(r"\d[\d,.]*\d|\d", sentence) if n.rstrip(".,") not in quotes]
         words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", sentence)]  # possessives
         missing += [w for w in words if w.lower() in _MONTH_NAMES and w.lower() not in lowered]
-        missing += [w for w in words[1:] if w[0].isupper() and w.lower() not in named]
+        missing += [w for w in words[1:] if w[0].isupper() and w.lower() not in _MONTH_NAMES and w.lower() not in named]
     return missing
