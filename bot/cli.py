@@ -11,53 +11,8 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
-
-
-def _fail(message: str, code: int = EXIT_USAGE) -> int:
-    print(f"cbcf: error: {message}", file=sys.stderr)
-    return code
-
-
-def _progress(done: int, total: int) -> None:
-    end = "\n" if done >= total or not sys.stderr.isatty() else "\r"
-    if sys.stderr.isatty() or done >= total or done % 256 == 0:
-        print(f"embedding units: {done}/{total}", end=end, file=sys.stderr, flush=True)
-
-
-def _engine():
-    from index.core import open_engine
-    from index.settings import get_settings
-
-    return open_engine(get_settings())
-
-
-def _ensure_index(engine) -> None:
-    """Ingest the bundled statements the first time someone asks a question."""
-    if engine.ready:
-        return
-    from index.core import ingest_paths
-
-    print("cbcf: no index yet; ingesting the bundled statements first", file=sys.stderr)
-    ingest_paths([engine.settings.corpus_dir], engine.store, engine.embedder, progress=_progress)
-    engine.refresh(force=True)
-
-
-def cmd_ingest(args) -> int:
-    """Bring the index up to date with the given files and folders."""
-    from bot.render import render_report
-    from index.core import IngestFailed, StoreUnavailable, WriteConflict, ingest_paths
-
-    engine = _engine()
-    paths = args.paths or [engine.settings.corpus_dir]
-    try:
-        report = ingest_paths(paths, engine.store, engine.embedder, prune=args.prune, progress=_progress)
-    except (IngestFailed, StoreUnavailable, WriteConflict) as exc:
-        return _fail(str(exc), EXIT_FAILED)
-    for path, reason in report.skipped:
-        print(f"cbcf: skipped {path}: {reason}", file=sys.stderr)
-    print(render_report(report))
-    return EXIT_PARTIAL if report.skipped else EXIT_OK
+from bot.cli_documents import add_document_commands
+from bot.cli_support import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, ensure_index, fail, open_cli_engine
 
 
 def cmd_ask(args) -> int:
@@ -67,19 +22,19 @@ def cmd_ask(args) -> int:
     from index.settings import get_settings
 
     if args.question is None and not args.json:
-        return _fail("give a question, or use --json to read questions from stdin")
+        return fail("give a question, or use --json to read questions from stdin")
     if args.question is not None:
         try:
             validate_question(args.question, get_settings().max_question_chars)
         except QuestionError as exc:
-            return _fail(str(exc))
-    engine = _engine()
-    _ensure_index(engine)
+            return fail(str(exc))
+    engine = open_cli_engine()
+    ensure_index(engine)
     if args.question is not None:
         try:
             reply = answer(args.question, engine=engine, year=args.year, top_k=args.top_k)
         except QuestionError as exc:
-            return _fail(str(exc))
+            return fail(str(exc))
         print(reply.model_dump_json() if args.json else render_answer(reply))
         return EXIT_OK
     errors = 0
@@ -96,18 +51,6 @@ def cmd_ask(args) -> int:
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
-def cmd_documents(args) -> int:
-    """List the indexed statements."""
-    engine = _engine()
-    docs = sorted(engine.documents(), key=lambda d: (d["year"], d["doc_id"]))
-    if args.json:
-        print(json.dumps(docs, indent=2))
-    else:
-        for d in docs:
-            print(f"{d['doc_id']}  {d['date']}  {d.get('place') or '-'}  {d['units']} units  {d['title']}")
-    return EXIT_OK
-
-
 def cmd_eval(args) -> int:
     """Run the eval set through answer() and gate on its thresholds."""
     from eval.runner import run_and_report
@@ -116,9 +59,9 @@ def cmd_eval(args) -> int:
 
     llm = LLMSettings()
     if args.mode == "llm" and not llm.enabled:
-        return _fail("--mode llm needs CBCF_LLM=openai|ollama with CBCF_LLM_BASE_URL and CBCF_LLM_MODEL")
+        return fail("--mode llm needs CBCF_LLM=openai|ollama with CBCF_LLM_BASE_URL and CBCF_LLM_MODEL")
     engine = open_engine(get_settings(), llm if args.mode == "llm" else LLMSettings(llm="none"))
-    _ensure_index(engine)
+    ensure_index(engine)
     passed = run_and_report(engine, Path(args.thresholds), args.out, args.split or None)
     return EXIT_OK if passed or args.no_gate else EXIT_PARTIAL
 
@@ -135,6 +78,7 @@ def cmd_serve(args) -> int:
     settings = HTTPSettings()
     host = args.host or settings.host
     port = args.port or settings.port
+    settings = settings.model_copy(update={"host": host, "port": port})  # what the start-up line announces
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     # X-Forwarded-For is believed only from the proxies CBCF_FORWARDED_ALLOW_IPS names (none by default,
     # not even loopback): otherwise any client could pick the address its rate limit is counted under.
@@ -162,10 +106,10 @@ def cmd_slack(args) -> int:
 
     settings = SlackSettings()
     if not (settings.slack_app_token and settings.slack_bot_token):
-        return _fail("set CBCF_SLACK_APP_TOKEN (xapp-…) and CBCF_SLACK_BOT_TOKEN (xoxb-…) for Socket Mode")
+        return fail("set CBCF_SLACK_APP_TOKEN (xapp-…) and CBCF_SLACK_BOT_TOKEN (xoxb-…) for Socket Mode")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    engine = _engine()
-    _ensure_index(engine)
+    engine = open_cli_engine()
+    ensure_index(engine)
     bolt, _ = create_bolt_app(settings, engine_provider=lambda: engine)
     SocketModeHandler(bolt, settings.slack_app_token).start()
     return EXIT_OK
@@ -180,7 +124,7 @@ def cmd_llm_fetch(args) -> int:
     try:
         path = fetch_weights(args.model, folder)
     except WeightsError as exc:
-        return _fail(str(exc), EXIT_FAILED)
+        return fail(str(exc), EXIT_FAILED)
     print(f"{path}\nexport CBCF_LLM=local CBCF_LLM_MODEL_PATH={path.resolve()}")
     return EXIT_OK
 
@@ -207,10 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cbcf", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", help="index statement files (.txt .md .html .pdf)")
-    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: bundled)")
-    p.add_argument("--prune", action="store_true", help="drop documents not among the paths")
-    p.set_defaults(func=cmd_ingest)
+    add_document_commands(sub)
 
     p = sub.add_parser("ask", help="ask a question about the statements")
     p.add_argument("question", nargs="?", help="the question (omit with --json to read stdin)")
@@ -244,10 +185,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure latency, throughput, ingest, memory and scaling", add_help=False)
     p.add_argument("bench_args", nargs=argparse.REMAINDER, help="flags of python -m bench (--quick, --factors …)")
 
-    p = sub.add_parser("documents", help="list the indexed statements")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_documents)
-
     p = sub.add_parser("eval", help="run the eval set and check its thresholds")
     p.add_argument("--split", action="append", choices=list(SPLITS), help="run only this split (repeatable)")
     p.add_argument("--thresholds", default=str(DEFAULT_THRESHOLDS))
@@ -271,19 +208,19 @@ def main(argv: list[str] | None = None) -> int:
 
         problem = configuration_error()
         if problem:
-            return _fail(f"bad configuration: {problem}")
+            return fail(f"bad configuration: {problem}")
     try:
         return args.func(args)
     except KeyboardInterrupt:
-        return _fail("interrupted", 130)
+        return fail("interrupted", 130)
     except Exception as exc:  # keep the promise of one clear line on stderr
         if os.environ.get("CBCF_DEBUG"):
             raise
         from index.core import IndexNotReady
 
         if isinstance(exc, IndexNotReady):
-            return _fail(str(exc), EXIT_FAILED)
-        return _fail(f"{type(exc).__name__}: {exc}", EXIT_FAILED)
+            return fail(str(exc), EXIT_FAILED)
+        return fail(f"{type(exc).__name__}: {exc}", EXIT_FAILED)
 
 
 if __name__ == "__main__":

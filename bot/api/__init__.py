@@ -38,7 +38,15 @@ def create_app(
     async def lifespan(app: FastAPI):
         await run_in_threadpool(state.start)
         if state.engine is not None:
-            logging.getLogger("cbcf.api").info("started; data dir %s", state.engine.settings.data_dir)
+            docs = state.engine.documents()
+            logging.getLogger("cbcf.api").info(
+                "%d statements, %d sentences indexed (data dir %s) — open http://%s:%d/",
+                len(docs),
+                sum(d["units"] for d in docs),
+                state.engine.settings.data_dir,
+                settings.host,
+                settings.port,
+            )
         yield
 
     app = FastAPI(

@@ -79,3 +79,25 @@ def test_bad_file_is_reported_and_skipped(data_dir, tmp_path):
     assert result.returncode == 1
     assert f"skipped {bad}" in result.stderr and "no such file" in result.stderr
     assert json.loads(cbcf(data_dir, "ask", "--json", "Angel Watch").stdout)["citations"]
+
+
+def test_documents_on_an_empty_index_says_so(tmp_path):
+    result = cbcf(tmp_path, "documents")
+    assert result.returncode == 0 and result.stdout == "" and "no statements are indexed yet" in result.stderr
+
+
+def test_a_missing_statements_folder_is_named(tmp_path):
+    env_dir = tmp_path / "nowhere"
+    env = {**os.environ, "CBCF_DATA_DIR": str(tmp_path), "CBCF_CORPUS_DIR": str(env_dir), "HF_HUB_OFFLINE": "1"}
+    run = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "guns?"], capture_output=True, text=True, env=env)
+    assert run.returncode == 3 and str(env_dir) in run.stderr and run.stderr.count("\n") == 1
+
+
+def test_remove_takes_a_statement_out_and_refuses_unknown_ids(tmp_path):
+    assert cbcf(tmp_path, "ingest", str(BUNDLED_CORPUS)).returncode == 0
+    unknown = cbcf(tmp_path, "remove", "no-such-statement")
+    assert unknown.returncode == 2 and "no-such-statement" in unknown.stderr
+    removed = cbcf(tmp_path, "remove", "2022-cbcf-joint-statement-washington")
+    assert removed.returncode == 0 and "removed 1" in removed.stdout
+    listed = json.loads(cbcf(tmp_path, "documents", "--json").stdout)
+    assert [d["doc_id"] for d in listed] == ["2023-cbcf-joint-statement-ottawa"]

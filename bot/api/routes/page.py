@@ -20,6 +20,12 @@ async def index_page() -> FileResponse:
     return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
 
 
+@router.get("/favicon.ico")
+async def favicon() -> FileResponse:
+    """The site icon (an SVG; browsers ask for /favicon.ico whatever the page links)."""
+    return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
+
+
 @router.get("/docs")
 async def api_docs() -> HTMLResponse:
     """Swagger UI for /openapi.json, with its script and styles served locally."""
