@@ -27,6 +27,9 @@ class HTTPSettings(BaseSettings):
     )
     max_body_bytes: int = Field(65536, ge=1024, description="Largest JSON request body.")
     max_upload_bytes: int = Field(10_485_760, ge=1024, description="Largest uploaded statement file.")
+    max_upload_units: int = Field(
+        20_000, ge=1, description="Most sentences in one uploaded statement (422 beyond, nothing indexed)."
+    )
     auto_ingest: bool = Field(True, description="Ingest the bundled statements at start-up if the index is empty.")
 
     @property

@@ -184,12 +184,20 @@ def ingest_paths(
     *,
     prune: bool = False,
     progress: Progress | None = None,
+    max_units: int | None = None,
 ) -> IngestReport:
-    """Read the given files and folders and bring the index up to date with them."""
+    """Read the given files and folders and bring the index up to date with them.
+
+    max_units: a statement with more sentences than this is skipped (reported with the reason), not indexed.
+    """
     report = IngestReport()
     files, skipped = discover([Path(p) for p in paths])
     report.skipped.extend(skipped)
     loaded = load_all(files, report)
+    for doc_id, (doc, units) in list(loaded.items()):
+        if max_units is not None and len(units) > max_units:
+            report.skipped.append((doc.path, f"{len(units)} sentences, over the limit of {max_units} per statement"))
+            del loaded[doc_id]
     return update_index(loaded, report, store, embedder, prune=prune, progress=progress)
 
 

@@ -77,7 +77,7 @@ def _save_and_ingest(engine, state, folder: Path, name: str, content: bytes, met
             sidecar.write_text(json.dumps(given), encoding="utf-8")
         status = 422
         try:
-            report = ingest_paths([path], engine.store, engine.embedder)
+            report = ingest_paths([path], engine.store, engine.embedder, max_units=state.settings.max_upload_units)
         except (IngestFailed, StoreUnavailable, WriteConflict) as exc:
             report, failure = None, str(exc)
             status = {StoreUnavailable: 503, WriteConflict: 409}.get(type(exc), 422)

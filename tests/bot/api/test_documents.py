@@ -80,3 +80,16 @@ def test_pdf_upload_is_indexed(own_engine, tmp_path):
         assert res.status_code == 201, res.text
         reply = c.post("/v1/ask", json={"question": "decryption keys", "year": 2025}).json()
         assert reply["citations"][0]["quote"] == "Ministers agreed to swap ransomware decryption keys."
+
+
+def test_an_upload_over_the_sentence_cap_is_a_422_and_changes_nothing(own_engine):
+    body = "CBCF 2031 Joint Statement\n\n" + " ".join(f"Ministers agreed on item {i}." for i in range(30))
+    with client_for(own_engine, admin_token="admin-secret", max_upload_units=10) as c:
+        before = c.get("/v1/documents").json()["documents"]
+        res = c.post(
+            "/v1/documents",
+            files={"file": ("cbcf-2031.txt", body.encode())},
+            headers={"Authorization": "Bearer admin-secret"},
+        )
+        assert res.status_code == 422 and "over the limit of 10" in res.json()["detail"]
+        assert c.get("/v1/documents").json()["documents"] == before
