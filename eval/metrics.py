@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 import unicodedata
@@ -106,22 +107,7 @@ def ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else 1.0
 
 
-_MONTH_NAMES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name if m)
 
 
 def unsupported_claims(answer_text: str, citations: list[dict]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -14,20 +15,7 @@ _MARKER = re.compile(r"\[(\d+)\]")
 _MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+\])+)")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"\b[A-Z][A-Za-z.'’-]*[A-Za-z]\b")
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 
 
 def source_for_model(quote: str) -> str:
