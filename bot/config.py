@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 from pydantic import ValidationError
 
 from bot.api.settings import HTTPSettings
 from bot.slack.settings import SlackSettings
-from index.core import EngineSettings, LLMSettings, LLMUnavailable, make_answerer
+from index.core import EngineSettings, LLMSettings, LLMUnavailable, check_local, make_answerer
 
 
 def describe(exc: ValidationError) -> str:
@@ -29,15 +27,11 @@ def configuration_error() -> str | None:
         SlackSettings()
     except ValidationError as exc:
         return describe(exc)
-    if llm.llm == "local":  # checked without loading the model, which the engine does once
-        path = llm.llm_model_path
-        if path is None or not path.is_file():
-            return f"CBCF_LLM_MODEL_PATH={path}: no such GGUF file (`cbcf llm fetch` assembles one)"
-        if importlib.util.find_spec("xllamacpp") is None:
-            return "CBCF_LLM=local: install the local LLM extra: pip install -e '.[local-llm]'"
-        return None
     try:
-        make_answerer(llm)
+        if llm.llm == "local":  # checked without loading the model, which the engine then does once
+            check_local(llm)
+        else:
+            make_answerer(llm)
     except LLMUnavailable as exc:
         return f"CBCF_LLM={llm.llm}: {exc}"
     return None

@@ -10,7 +10,7 @@ from index.answering.engine import Engine, IndexNotReady
 from index.answering.extractive import ExtractiveAnswerer
 from index.answering.pipeline import answer, answer_async, answer_events, evidence, search
 from index.generation.answerer import LLMAnswerer
-from index.generation.clients import LLMUnavailable, make_llm
+from index.generation.clients import LLMUnavailable, check_local, make_llm
 from index.generation.settings import LLMSettings
 from index.generation.weights import MODELS as LOCAL_MODELS
 from index.generation.weights import WeightsError, fetch_weights
@@ -46,6 +46,7 @@ __all__ = [
     "answer",
     "answer_async",
     "answer_events",
+    "check_local",
     "check_year",
     "evidence",
     "ingest_paths",

@@ -28,14 +28,14 @@ def quote_of(item: Scored, snapshot: Snapshot) -> str:
     return text
 
 
-def _distinct(groups: list[list[Scored]], snapshot: Snapshot) -> list[list[Scored]]:
+def _distinct(groups: list[list[Scored]], quotes: dict[int, str]) -> list[list[Scored]]:
     """Each group with one entry per quoted sentence (the parts of a long sentence quote the same text)."""
     seen: set[str] = set()
     kept = []
     for group in groups:
         unique = []
         for item in group:
-            quote = quote_of(item, snapshot)
+            quote = quotes[id(item)]
             if quote not in seen:
                 seen.add(quote)
                 unique.append(item)
@@ -44,11 +44,11 @@ def _distinct(groups: list[list[Scored]], snapshot: Snapshot) -> list[list[Score
     return kept
 
 
-def _pieces(groups: list[list[Scored]], k: int, max_chars: int, label: bool, snapshot: Snapshot) -> list[Scored]:
+def _pieces(groups: list[list[Scored]], k: int, max_chars: int, label: bool, quotes: dict[int, str]) -> list[Scored]:
     """Choose what to quote: the best sentence of each group that fits its share, then the rest by rank."""
 
     def size(item: Scored) -> int:
-        return len(quote_of(item, snapshot)) + (12 if label else 5)
+        return len(quotes[id(item)]) + (12 if label else 5)
 
     share = max_chars // max(1, len(groups))
     chosen: list[Scored] = []
@@ -64,8 +64,8 @@ def _pieces(groups: list[list[Scored]], k: int, max_chars: int, label: bool, sna
     return chosen
 
 
-def to_citation(n: int, item: Scored, snapshot: Snapshot) -> Citation:
-    """The public citation record for a scored sentence."""
+def to_citation(n: int, item: Scored, snapshot: Snapshot, quote: str | None = None) -> Citation:
+    """The public citation record for a scored sentence (quote: its quote_of, when already known)."""
     meta = item.candidate.node.metadata
     return Citation(
         n=n,
@@ -74,7 +74,7 @@ def to_citation(n: int, item: Scored, snapshot: Snapshot) -> Citation:
         date=str(meta["date"]),
         place=optional(meta.get("place")),
         section=optional(meta.get("section")),
-        quote=quote_of(item, snapshot),
+        quote=quote if quote is not None else quote_of(item, snapshot),
         score=round(max(0.0, min(1.0, item.relevance)), 4),
         url=optional(meta.get("url")),
     )
@@ -90,14 +90,15 @@ def compose(
     question: str, groups: list[list[Scored]], plan: QueryPlan, snapshot: Snapshot, k: int, max_chars: int
 ) -> Answer:
     """Join quoted sentences with [n] markers, within the length budget."""
-    chosen = _pieces(_distinct(groups, snapshot), k, max_chars, plan.compare, snapshot)
+    quotes = {id(item): quote_of(item, snapshot) for group in groups for item in group}
+    chosen = _pieces(_distinct(groups, quotes), k, max_chars, plan.compare, quotes)
     if plan.compare:
         chosen.sort(key=lambda s: (s.candidate.year, -s.relevance))
     parts: list[str] = []
     citations: list[Citation] = []
     for item in chosen:
         label = f"In {item.candidate.year}: " if plan.compare else ""
-        citation = to_citation(len(citations) + 1, item, snapshot)
+        citation = to_citation(len(citations) + 1, item, snapshot, quotes[id(item)])
         citations.append(citation)
         parts.append(f"{label}{citation.quote} [{citation.n}]")
     if plan.compare:

@@ -52,6 +52,13 @@ def plan_question(text: str, snapshot: Snapshot, year: int | None) -> QueryPlan:
     return plan
 
 
+def _planned(question: str, engine: Engine, year: int | None) -> tuple[Snapshot, QueryPlan]:
+    """The snapshot to answer from and the plan of a question checked against it (no cache involved)."""
+    text = validate_question(question, engine.settings.max_question_chars)
+    snapshot = engine.require_snapshot()
+    return snapshot, plan_question(text, snapshot, year)
+
+
 def prepare(question: str, engine: Engine, year: int | None = None, top_k: int | None = None) -> Prepared:
     """Validate and plan a question, or find its answer in the cache of repeated questions."""
     text = validate_question(question, engine.settings.max_question_chars)
@@ -133,9 +140,7 @@ def _events(prepared: Prepared, engine: Engine, started: float) -> Iterator[Even
 
 def search(question: str, *, engine: Engine, year: int | None = None, k: int = 5) -> list[Citation]:
     """The k most relevant sentences for a question, ranked, with no answer composed."""
-    text = validate_question(question, engine.settings.max_question_chars)
-    snapshot = engine.require_snapshot()
-    plan = plan_question(text, snapshot, year)
+    snapshot, plan = _planned(question, engine, year)
     scope = plan.years[0] if plan.years and not plan.compare else None
     queries = engine.embedder.embed_question(*question_query(plan))
     scored = score_candidates(plan, snapshot, queries, scope, engine.calibration)
@@ -145,9 +150,7 @@ def search(question: str, *, engine: Engine, year: int | None = None, k: int = 5
 def evidence(question: str, *, engine: Engine, k: int = 10) -> list[dict]:
     """Each searched year's k best candidate sentences with their evidence signals: what the answer-or-abstain
     model is fitted on (eval/calibrate.py). Each: scope, citation, features, fit, probability."""
-    text = validate_question(question, engine.settings.max_question_chars)
-    snapshot = engine.require_snapshot()
-    plan = plan_question(text, snapshot, None)
+    snapshot, plan = _planned(question, engine, None)
     if plan.unknown_year is not None:
         return []
     queries = engine.embedder.embed_question(*question_query(plan))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 from index.generation.local import LocalLLM
 from index.generation.prompts import format_sources, render
 from index.generation.settings import LLMSettings
@@ -47,21 +49,29 @@ def make_llm(settings: LLMSettings):
         raise LLMUnavailable(f"install the LLM extra: pip install -e '.[llm]' ({exc})") from exc
 
 
-def _local(settings: LLMSettings):
+def check_local(settings: LLMSettings) -> None:
+    """LLMUnavailable, saying what to fix, unless CBCF_LLM=local can load: a model file, the extra installed.
+
+    Cheap: nothing is loaded (start-up checks call it before the engine loads the model once).
+    """
     path = settings.llm_model_path
     if path is None or not path.is_file():
-        raise LLMUnavailable(f"CBCF_LLM_MODEL_PATH must name a GGUF file (got {path}); `cbcf llm fetch` makes one")
+        raise LLMUnavailable(f"CBCF_LLM_MODEL_PATH={path}: no such GGUF file (`cbcf llm fetch` assembles one)")
+    if importlib.util.find_spec("xllamacpp") is None:
+        raise LLMUnavailable("install the local LLM extra: pip install -e '.[local-llm]'")
+
+
+def _local(settings: LLMSettings):
+    check_local(settings)
     try:
         return LocalLLM(
-            path,
+            settings.llm_model_path,
             threads=settings.llm_threads,
             context=settings.llm_context,
             max_tokens=settings.llm_max_tokens,
             temperature=settings.llm_temperature,
             timeout_s=settings.llm_timeout_s,
         )
-    except ImportError as exc:
-        raise LLMUnavailable(f"install the local LLM extra: pip install -e '.[local-llm]' ({exc})") from exc
     except WeightsError as exc:
         raise LLMUnavailable(str(exc)) from exc
 

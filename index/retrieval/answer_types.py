@@ -7,7 +7,8 @@ import re
 from functools import lru_cache
 
 from index.question.plan import QueryPlan
-from index.retrieval.snapshot import Snapshot, stems_of
+from index.retrieval.snapshot import Snapshot
+from index.text.words import stems_of
 
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
@@ -58,9 +59,9 @@ def is_overview(text: str, headings: tuple[frozenset[str], ...], sentence_no: in
     return sentence_no < LEAD_SENTENCES or bool(_LIST.search(text))
 
 
-def fits(plan: QueryPlan, text: str) -> bool:
-    """Whether the sentence can answer at all: an amount, a penalty, a count or a date asked for must be in it."""
-    kind = plan.answer_type
+def fits(kind: str | None, text: str) -> bool:
+    """Whether the sentence can answer at all: an amount, a penalty, a count or a date asked for (the plan's
+    answer_type, given as kind) must be in it."""
     return holds(kind, text) if kind in REQUIRED else True
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from index.embedding.encoders import Query
 from index.question.lexicon import Lexicon
@@ -14,7 +13,7 @@ from index.retrieval.calibration import Calibration
 from index.retrieval.hybrid import Candidate
 from index.retrieval.snapshot import Snapshot, TermStats
 from index.text.instructions import is_instruction
-from index.text.words import stem, tokens, word_spans
+from index.text.words import stem, stems_of, word_spans
 
 SEMANTIC_WEIGHT = 0.6
 LEXICAL_WEIGHT = 0.4
@@ -76,16 +75,11 @@ def _rank_signal(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / (1 + rank)
 
 
-@lru_cache(maxsize=200_000)
-def _stems_of(text: str) -> frozenset[str]:
-    return frozenset(stem(w) if w.isalpha() else w for w in tokens(text))
-
-
 def sentence_stems(candidate: Candidate, snapshot: Snapshot) -> frozenset[str]:
     """Stems of a unit's whole sentence and its section heading (kept with the snapshot: units are read-only)."""
     found = snapshot.node_stems.get(candidate.node.node_id)
     if found is None:
-        found = _stems_of(f"{snapshot.sentence_text(candidate.node)} {candidate.node.metadata.get('section', '')}")
+        found = stems_of(f"{snapshot.sentence_text(candidate.node)} {candidate.node.metadata.get('section', '')}")
         snapshot.node_stems[candidate.node.node_id] = found
     return found
 
@@ -144,7 +138,7 @@ def score_candidates(
         }
         # A sentence that reads as an instruction is withheld in every mode; one that lacks a required
         # amount, penalty, count or date can't answer.
-        fit = not is_instruction(text) and (kind not in answer_types.REQUIRED or answer_types.holds(kind, text))
+        fit = not is_instruction(text) and answer_types.fits(kind, text)
         scored.append(Scored(cand, calibration.probability(features), lexical, scope, fit, features))
     scored.sort(key=lambda s: s.relevance, reverse=True)
     return scored

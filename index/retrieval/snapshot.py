@@ -13,7 +13,7 @@ from index.question.lexicon import Lexicon
 from index.question.vocabulary import Vocabulary
 from index.retrieval.hybrid import HybridRetriever, load_units
 from index.store.chroma import Generation, Store
-from index.text.words import STOP_WORDS, stem, tokens
+from index.text.words import STOP_WORDS, stem, stems_of, tokens
 
 OPENING_UNITS = 5  # where a statement says which meeting it was
 
@@ -53,8 +53,7 @@ class Snapshot:
 
     def sentence_text(self, node: TextNode) -> str:
         """The whole sentence a unit belongs to."""
-        meta = node.metadata
-        found = self.sentences.get((meta["doc_id"], meta.get("sentence_no", meta["position"])))
+        found = self.sentences.get(_sentence_key(node))
         return found.text if found else node.text
 
     def previous_sentence(self, node: TextNode) -> str | None:
@@ -104,11 +103,6 @@ def _sentences(nodes: list[TextNode]) -> dict[tuple[str, int], Sentence]:
     }
 
 
-def stems_of(text: str) -> frozenset[str]:
-    """The stems of a text's words (numbers as they are)."""
-    return frozenset(stem(w) if w.isalpha() else w for w in tokens(text))
-
-
 def _headings(nodes: list[TextNode]) -> dict[str, tuple[frozenset[str], ...]]:
     """Each statement's section headings, as stem sets (stop words left out), in order."""
     found: dict[str, dict[str, None]] = {}
@@ -150,6 +144,5 @@ def _meeting_order(generation: Generation, nodes: list[TextNode]) -> dict[int, i
 def _count_terms(nodes) -> TermStats:
     df: Counter[str] = Counter()
     for node in nodes:
-        words = tokens(f"{node.text} {node.metadata.get('section', '')}")
-        df.update({stem(w) if w.isalpha() else w for w in words})
+        df.update(stems_of(f"{node.text} {node.metadata.get('section', '')}"))
     return TermStats(len(nodes), dict(df))

@@ -25,6 +25,11 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+def stems_of(text: str) -> frozenset[str]:
+    """The stems of a text's words (numbers as they are)."""
+    return frozenset(stem(w) if w.isalpha() else w for w in tokens(text))
+
+
 def _normal(token: str) -> str:
     word = token.lower().replace("’", "'").strip(".'")
     return word[:-2] if word.endswith("'s") else word  # a possessive is the word itself

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
-import time
 
 import pytest
-import uvicorn
 from playwright.sync_api import expect
 
 from bot.api import create_app
 from bot.api.settings import HTTPSettings
-from tests.bot.faults import free_port
+from tests.bot.faults import LiveService
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -30,18 +27,8 @@ FLAGS = [
 
 @pytest.fixture(scope="module")
 def base_url(engine):
-    port = free_port()
-    app = create_app(HTTPSettings(rate_limit_per_minute=0), engine=engine)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with LiveService(create_app(HTTPSettings(rate_limit_per_minute=0), engine=engine)) as service:
+        yield service.url
 
 
 @pytest.fixture(scope="module")
