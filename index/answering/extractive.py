@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.answering.base import Answerer, Draft
 from index.answering.compose import abstain, compose
+from index.answering.meeting import MEETING_FACTS, meeting_groups
 from index.models import Answer
 from index.question.plan import QueryPlan
 from index.retrieval.calibration import Calibration, log_odds
@@ -41,7 +42,11 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
     if plan.unknown_year is not None:
         reply = abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
     else:
-        groups = select(plan, snapshot, queries, limits)
+        groups = meeting_groups(plan, snapshot, limits.top_k) if plan.about_meeting else []
+        if len(groups) > 1:  # one meeting fact per statement, each labelled with its year
+            plan = replace(plan, compare=True, years=sorted(g[0].scope for g in groups))
+        if not groups and not (plan.about_meeting and plan.answer_type in MEETING_FACTS):
+            groups = select(plan, snapshot, queries, limits)
         reply = compose(text, groups, plan, snapshot, limits.top_k, limits.max_chars) if groups else abstain(text)
     return Draft(text, plan, reply)
 

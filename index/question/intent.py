@@ -39,7 +39,7 @@ WHERE = re.compile(
 )
 WHO = re.compile(
     r"^\W*who\b|\bwho (was|were|is|are|did|attended|represented|hosted|came|led|signed)\b|\bwhose\b"
-    r"|\b(which|what) (\w+ )?(officials?|ministers?|people|leaders?|representatives?|secretar\w+|delegates?"
+    r"|\b(which|what|same) (\w+ )?(officials?|ministers?|people|leaders?|representatives?|secretar\w+|delegates?"
     r"|delegation|persons?|attendees|participants)\b",
     re.IGNORECASE,
 )
@@ -49,6 +49,17 @@ OVERVIEW = re.compile(
     r"|came up|on the table|include\w*)\b|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)"
     r"( \w+){0,3} about\b|\bsumm(ary|arize|arise)\b|\boverview\b|\bwhat did (the )?(ministers|they) (do|cover)\b",
     re.IGNORECASE,
+)
+# Asking which meeting it was, or how many there have been ("what number meeting", "how many times have they met").
+ORDINAL_ASK = re.compile(
+    r"\b(which|what) (number|edition|session|meeting number)\b"
+    r"|\b(which|what) (\w+ )?(meeting|forum|one) (was|is) (it|this|that)\b"
+    r"|\bhow many (\w+ )?(meetings|forums|sessions|times)\b|\bnumber of (\w+ )?(meetings|forums|sessions)\b",
+    re.IGNORECASE,
+)
+# Counting from when the forum was brought back: the statements' own way of numbering meetings.
+RESTART = re.compile(
+    r"\b(since|after|restart\w*|re-?establish\w*|relaunch\w*|reviv\w*|brought back|resum\w*)\b", re.IGNORECASE
 )
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 # A meeting named with up to three words between ("the latest cross border crime forum").

@@ -28,6 +28,20 @@ _FRAMING_TEXT = """
     first second third fourth fifth sixth seventh eighth ninth tenth
 """
 FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
+# Words that, with no other topic, make a question about a meeting itself: who came, when and where it was,
+# which one it was, what it covered.
+_MEETING_TEXT = """
+    attend attended attending attendance attendees represent represented representing representative
+    representatives came come coming met meet meets take took taking place held hold visit visited visiting
+    participate participated participants participating delegation delegations delegates lead led leading
+    month day date time location venue town cover covered covers covering agenda issues themes subjects
+    priorities focus focused number edition session sessions times restart restarted reestablished
+    re-established relaunched revived relaunch since back people persons leaders officials ones convene convened
+    three four five six seven eight nine ten quick brief short rundown recap gist highlights overview summary
+"""
+MEETING_WORDS = frozenset(_MEETING_TEXT.split())
+MEETING_TYPES = ("ordinal", "date", "place", "person", "overview")
+_MEETING_REF = re.compile(r"\b(meetings?|meet|met|forums?|statements?|cbcf|summits?|sessions?|ministers|they)\b", re.I)
 
 
 @dataclass
@@ -51,6 +65,8 @@ class QueryPlan:
     wants_place: bool = False
     wants_person: bool = False
     wants_overview: bool = False
+    wants_ordinal: bool = False
+    meeting_only: bool = False  # no topic beyond the meeting itself (its place, date, people, number, agenda)
     corrections: dict[str, str] = field(default_factory=dict)
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # term -> the statements' words for it
     unknown: list[str] = field(default_factory=list)  # topic terms no indexed statement uses in any form
@@ -64,10 +80,15 @@ class QueryPlan:
     @property
     def answer_type(self) -> str | None:
         """The kind of answer asked for, if the wording asks for one."""
-        for name in ("money", "penalty", "count", "date", "place", "person", "overview"):
+        for name in ("money", "penalty", "ordinal", "count", "date", "place", "person", "overview"):
             if getattr(self, f"wants_{name}"):
                 return name
         return None
+
+    @property
+    def about_meeting(self) -> bool:
+        """Whether the question asks about a meeting itself: where, when, who, which one, what it covered."""
+        return self.meeting_only and (self.answer_type is None or self.answer_type in MEETING_TYPES)
 
 
 def topic_terms(text: str) -> list[str]:
@@ -86,8 +107,11 @@ def _is_doc_year(word: str, doc_years: set[int]) -> bool:
     return word.isdigit() and len(word) == 4 and int(word) in doc_years
 
 
-def _years_named(question: str, corpus: CorpusView) -> set[int]:
-    """Statement years the question points at: by number, host city, "latest", "previous", "the third meeting"."""
+def _years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) -> set[int]:
+    """Statement years the question points at: by number, host city, "latest", "previous", "the third meeting".
+
+    When the question asks which meeting one was ("was Ottawa the first meeting?"), an ordinal is what is
+    asked, not a pointer, if something else names the meeting."""
     years = corpus.years
     named = {int(y) for y in intent.YEAR.findall(question)}
     lowered = question.lower()
@@ -100,6 +124,8 @@ def _years_named(question: str, corpus: CorpusView) -> set[int]:
         named.add(years[0])
     if len(years) >= 2 and intent.PREVIOUS.search(question):
         named.add(years[-2])
+    if asks_ordinal and named:
+        return named
     for match in intent.ORDINAL.finditer(question):
         year = corpus.ordinals.get(intent.ordinal_number(match.group(1)))
         if year is not None:
@@ -124,7 +150,10 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     topical += [a for a in lexicon.acronyms_spelled_out(topical) if a not in topical]
     expansions = {t: lexicon.expansions(t) for t in topical if lexicon.expansions(t)}
 
-    known = sorted(_years_named(question, corpus) & doc_years)
+    wants_ordinal = bool(intent.ORDINAL_ASK.search(question)) or bool(
+        intent.stated_ordinals(question) and intent.RESTART.search(question)
+    )
+    known = sorted(_years_named(question, corpus, wants_ordinal) & doc_years)
     compare = bool(intent.COMPARE.search(question) or intent.CHANGE_OVER_TIME.search(question)) or len(known) >= 2
     unknown_year = None
     for match in intent.MEETING_YEAR.finditer(question):
@@ -133,6 +162,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
             unknown_year = year
     years = (known if len(known) >= 2 else sorted(doc_years)) if compare else (known or None)
 
+    meeting_only = all(t in MEETING_WORDS for t in topical) and bool(known or _MEETING_REF.search(question))
     search_text = question
     for wrong, right in corrections.items():
         search_text = re.sub(rf"\b{re.escape(wrong)}\b", right, search_text, flags=re.IGNORECASE)
@@ -153,6 +183,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_place=bool(intent.WHERE.search(question)),
         wants_person=bool(intent.WHO.search(question)),
         wants_overview=bool(intent.OVERVIEW.search(question)),
+        wants_ordinal=wants_ordinal,
+        meeting_only=meeting_only,
         corrections=corrections,
         expansions=expansions,
         unknown=[

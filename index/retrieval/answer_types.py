@@ -59,6 +59,11 @@ def is_overview(text: str, headings: tuple[frozenset[str], ...], sentence_no: in
     return sentence_no < LEAD_SENTENCES or bool(_LIST.search(text))
 
 
+def is_list(text: str) -> bool:
+    """Whether a sentence is a list of three or more items, or introduces one."""
+    return bool(_LIST.search(text))
+
+
 def fits(kind: str | None, text: str) -> bool:
     """Whether the sentence can answer at all: an amount, a penalty, a count or a date asked for (the plan's
     answer_type, given as kind) must be in it."""

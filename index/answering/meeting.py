@@ -1,0 +1,124 @@
+"""Questions about a meeting itself (where and when it was, who came, which meeting it was, what it covered),
+answered from the statements' own opening sentences and section headings rather than by topic search.
+
+A joint statement says in its first sentences who met whom, where, and which meeting it was; a later
+statement often recalls an earlier meeting ("Building on the success of the March 2022 CBCF in Washington").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from llama_index.core.schema import TextNode
+
+from index.question import intent
+from index.question.plan import QueryPlan
+from index.retrieval import answer_types
+from index.retrieval.evidence import Scored
+from index.retrieval.hybrid import Candidate
+from index.retrieval.snapshot import Snapshot
+from index.text.words import STOP_WORDS, stems_of, tokens
+
+# A question about one of these facts of a meeting, with no other topic, is answered from what the statements
+# say of their meetings or not at all: a topic search would only find the words "meeting" and "held".
+MEETING_FACTS = ("ordinal", "date", "place", "person")
+OPENING_SENTENCES = 6  # where a statement says who met, where, and which meeting it was
+TOPIC_LIST_SHARE = 0.5  # of a topic list's words, at least this share are its statement's headings' words
+FACT_RELEVANCE = 0.9  # the score shown for a sentence that states the fact asked about
+_MONTHS = "|".join(m.lower() for m in calendar.month_name[1:])
+
+
+def _dated(text: str, year: int, precise: bool) -> bool:
+    """Whether a sentence dates something to the statement's year ("March 10, 2023", "in March 2022"), or, when
+    no day or month is asked for, to the day the statement was issued ("Today, …")."""
+    if re.search(rf"\b({_MONTHS})\b[^.;]{{0,12}}\b{year}\b", text, re.IGNORECASE):
+        return True
+    return not precise and re.match(r"\W*today\b", text, re.IGNORECASE) is not None
+
+
+_PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)
+# Officials are named with their office: a sentence naming who met names them so.
+_OFFICE = re.compile(
+    r"\b(Minister|Secretary|Attorney General|President|Prime Minister|Commissioner|Director|Ambassador|Governor"
+    r"|Premier|Mayor|Chief|Deputy|Administrator|Solicitor General)\b"
+)
+
+
+def _sentence_no(node: TextNode) -> int:
+    return int(node.metadata.get("sentence_no", node.metadata["position"]))
+
+
+def _first_units(snapshot: Snapshot, doc_ids: set[str]) -> dict[str, list[TextNode]]:
+    """Each statement's sentences in order, as the first unit of each (enough to cite it)."""
+    found: dict[str, dict[int, TextNode]] = {}
+    for node in snapshot.retriever.nodes:
+        doc_id = node.metadata["doc_id"]
+        if doc_id in doc_ids:
+            found.setdefault(doc_id, {}).setdefault(_sentence_no(node), node)
+    return {doc: [units[n] for n in sorted(units)] for doc, units in found.items()}
+
+
+def _states(kind: str, text: str, node: TextNode, snapshot: Snapshot, precise: bool = False) -> bool:
+    """Whether a sentence states the kind of fact asked about its own statement's meeting."""
+    meta = node.metadata
+    if kind == "ordinal":
+        return bool(intent.stated_ordinals(text))
+    if kind == "date":
+        return _dated(text, int(meta["year"]), precise)
+    if kind == "place":
+        return answer_types.has_place(text, str(meta.get("place") or ""))
+    if kind == "person":
+        return bool(_OFFICE.search(text)) and answer_types.has_person(text, snapshot.corpus.vocabulary.dictionary)
+    # What a statement says it covers: a list ("Focused on A, B, C, and D") made mostly of its headings' words.
+    headings = snapshot.headings.get(meta["doc_id"], ())
+    if not answer_types.is_list(text):
+        return False
+    words = stems_of(" ".join(w for w in tokens(text) if w not in STOP_WORDS))
+    return not headings or len(words & frozenset().union(*headings)) >= TOPIC_LIST_SHARE * len(words)
+
+
+def _recalls(text: str, doc: dict) -> bool:
+    """Whether a sentence of another statement recalls this statement's meeting: its place and its year."""
+    place = str(doc.get("place") or "").split(",")[0].strip()
+    return bool(place) and place in text and str(doc["year"]) in text
+
+
+def _scored(node: TextNode, year: int | None) -> Scored:
+    return Scored(Candidate(node), FACT_RELEVANCE, 0.0, year, True, {"meeting_fact": 1.0})
+
+
+def _section_leads(units: list[TextNode], k: int) -> list[TextNode]:
+    """The first sentence under each section heading, up to k."""
+    seen: dict[str, TextNode] = {}
+    for node in units:
+        seen.setdefault(str(node.metadata.get("section") or ""), node)
+    return [node for section, node in seen.items() if section][:k]
+
+
+def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Scored]]:
+    """For each statement asked about, the sentences that state the meeting fact asked for; [] when none does."""
+    kind = plan.answer_type or "overview"
+    documents = snapshot.generation.documents
+    years = plan.years or snapshot.years
+    asked = sorted((d for d in documents.values() if int(d["year"]) in years), key=lambda d: -int(d["year"]))
+    precise = bool(_PRECISE.search(plan.text))
+    units = _first_units(snapshot, set(documents))
+    groups = []
+    for doc in asked:
+        own = units.get(doc["doc_id"], [])
+        found = [n for n in own[:OPENING_SENTENCES] if _states(kind, snapshot.sentence_text(n), n, snapshot, precise)]
+        if not found and kind == "overview":
+            found = _section_leads(own, k)
+        if not found and kind in ("date", "place"):
+            found = [
+                n
+                for other, nodes in units.items()
+                if other != doc["doc_id"]
+                for n in nodes[:OPENING_SENTENCES]
+                if _recalls(snapshot.sentence_text(n), doc)
+                and _states(kind, snapshot.sentence_text(n), n, snapshot, precise)
+            ]
+        if found:  # an overview may take several sentences; a fact is stated once
+            groups.append([_scored(n, int(doc["year"])) for n in found[: k if kind == "overview" else 1]])
+    return groups
