@@ -61,6 +61,36 @@ ORDINAL_ASK = re.compile(
 RESTART = re.compile(
     r"\b(since|after|restart\w*|re-?establish\w*|relaunch\w*|reviv\w*|brought back|resum\w*)\b", re.IGNORECASE
 )
+# "how many X did …": X is what is counted; an answer must count that, not something else.
+_COUNTED = re.compile(r"\b(?:how many|number of|count of)\s+([^?.,;:!]*)", re.IGNORECASE)
+_AUXILIARIES = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "got", "get", "will", "been"}
+_PRONOUNS = {"the", "a", "an", "they", "it", "he", "she", "we", "there", "you", "i"}
+# Counted words too general to say what is counted ("how many people were arrested": count the arrests).
+_GENERAL_COUNTS = {"people", "persons", "individuals", "times", "cases", "ones", "folks", "of"}
+# Asking what something costs or what was put into it, not any amount: an answer must be about spending.
+SPENDING = re.compile(
+    r"\b(fund\w*|budget\w*|invest\w*|spen[dt]\w*|cost\w*|allocat\w*|financ\w*|pa(y|id|ying)|put (into|in|towards?)"
+    r"|commit\w*|earmark\w*|grants?|dedicat\w*|provid\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def counted_word(question: str) -> str | None:
+    """The word naming what a "how many" question counts ("deaths" in "how many overdose deaths were there")."""
+    match = _COUNTED.search(question)
+    words = match.group(1).lower().split()[:8] if match else []
+    if not words:
+        return None
+    lead = words[:4]
+    head = next((w for w in lead if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), lead[0])
+    if head not in _GENERAL_COUNTS:
+        return head
+    rest = words[words.index(head) + 1 :]
+    if rest and rest[0] in _AUXILIARIES:  # "people got arrested": what happened to them is what is counted
+        return next((w for w in rest[1:] if w not in _PRONOUNS and w not in _AUXILIARIES), None)
+    return None
+
+
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 # A meeting named with up to three words between ("the latest cross border crime forum").
 _MEETING = r"(?:[\w-]+\s+){0,3}?(statement|meeting|forum|session|cbcf|summit)s?\b"

@@ -66,6 +66,8 @@ class QueryPlan:
     wants_person: bool = False
     wants_overview: bool = False
     wants_ordinal: bool = False
+    counted: str | None = None  # what a "how many" question counts
+    spending: bool = False  # an amount asked about as money spent or put into something
     meeting_only: bool = False  # no topic beyond the meeting itself (its place, date, people, number, agenda)
     corrections: dict[str, str] = field(default_factory=dict)
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # term -> the statements' words for it
@@ -185,6 +187,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_overview=bool(intent.OVERVIEW.search(question)),
         wants_ordinal=wants_ordinal,
         meeting_only=meeting_only,
+        counted=corrections.get(counted, counted) if (counted := intent.counted_word(question)) else None,
+        spending=bool(intent.SPENDING.search(question)),
         corrections=corrections,
         expansions=expansions,
         unknown=[

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from index.question import intent
+from index.question.lexicon import Lexicon
 from index.question.plan import QueryPlan
 from index.retrieval.snapshot import Snapshot
 from index.text.words import stems_of
@@ -68,6 +70,16 @@ def fits(kind: str | None, text: str) -> bool:
     """Whether the sentence can answer at all: an amount, a penalty, a count or a date asked for (the plan's
     answer_type, given as kind) must be in it."""
     return holds(kind, text) if kind in REQUIRED else True
+
+
+def answers_what_is_asked(plan: QueryPlan, kind: str | None, text: str, stems: frozenset[str], lexicon: Lexicon):
+    """A count must count what is asked about ("how many deaths"), and an amount asked about as spending
+    ("how much was put into…") must be spent, not any figure in a sentence on the topic."""
+    if kind == "count" and plan.counted:
+        return not lexicon.expand(plan.counted).isdisjoint(stems)
+    if kind == "money" and plan.spending:
+        return intent.SPENDING.search(text) is not None
+    return True
 
 
 REQUIRED = ("money", "penalty", "count", "date")  # answer types a sentence must hold to be quoted at all

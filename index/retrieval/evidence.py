@@ -138,7 +138,11 @@ def score_candidates(
         }
         # A sentence that reads as an instruction is withheld in every mode; one that lacks a required
         # amount, penalty, count or date can't answer.
-        fit = not is_instruction(text) and answer_types.fits(kind, text)
+        fit = (
+            not is_instruction(text)
+            and answer_types.fits(kind, text)
+            and answer_types.answers_what_is_asked(plan, kind, text, stems, lexicon)
+        )
         scored.append(Scored(cand, calibration.probability(features), lexical, scope, fit, features))
     scored.sort(key=lambda s: s.relevance, reverse=True)
     return scored
