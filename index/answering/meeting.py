@@ -32,11 +32,15 @@ _MONTHS = "|".join(m.lower() for m in calendar.month_name[1:])
 def _dated(text: str, year: int, precise: bool) -> bool:
     """Whether a sentence dates something to the statement's year ("March 10, 2023", "in March 2022"), or, when
     no day or month is asked for, to the day the statement was issued ("Today, …")."""
-    if re.search(rf"\b({_MONTHS})\b[^.;]{{0,12}}\b{year}\b", text, re.IGNORECASE):
-        return True
+    for match in re.finditer(rf"\b({_MONTHS})\b[^.;]{{0,12}}\b{year}\b", text, re.IGNORECASE):
+        # the date of the meeting, not of something else the sentence mentions: a dateline, or next to the meeting
+        around = text[max(0, match.start() - 30) : match.end() + 30]
+        if match.start() < 20 or _MEETING_NEAR.search(around):
+            return True
     return not precise and re.match(r"\W*today\b", text, re.IGNORECASE) is not None
 
 
+_MEETING_NEAR = re.compile(r"\b(CBCF|Forum|meeting|met|meet|convened)\b", re.IGNORECASE)
 _PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)
 # Officials are named with their office: a sentence naming who met names them so.
 _OFFICE = re.compile(
@@ -59,13 +63,13 @@ def _first_units(snapshot: Snapshot, doc_ids: set[str]) -> dict[str, list[TextNo
     return {doc: [units[n] for n in sorted(units)] for doc, units in found.items()}
 
 
-def _states(kind: str, text: str, node: TextNode, snapshot: Snapshot, precise: bool = False) -> bool:
-    """Whether a sentence states the kind of fact asked about its own statement's meeting."""
+def _states(kind: str, text: str, node: TextNode, snapshot: Snapshot, precise: bool = False, year=None) -> bool:
+    """Whether a sentence states the kind of fact asked about a meeting: its own statement's, or year's."""
     meta = node.metadata
     if kind == "ordinal":
         return bool(intent.stated_ordinals(text))
     if kind == "date":
-        return _dated(text, int(meta["year"]), precise)
+        return _dated(text, int(year or meta["year"]), precise)
     if kind == "place":
         return answer_types.has_place(text, str(meta.get("place") or ""))
     if kind == "person":
@@ -108,8 +112,9 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
     for doc in asked:
         own = units.get(doc["doc_id"], [])
         found = [n for n in own[:OPENING_SENTENCES] if _states(kind, snapshot.sentence_text(n), n, snapshot, precise)]
-        if not found and kind == "overview":
-            found = _section_leads(own, k)
+        if not found and kind == "overview":  # the sentence saying who met where and why, then each section's lead
+            found = [n for n in own[:OPENING_SENTENCES] if _states("place", snapshot.sentence_text(n), n, snapshot)]
+            found = found[:1] + _section_leads(own, k)
         if not found and kind in ("date", "place"):
             found = [
                 n
@@ -117,7 +122,7 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
                 if other != doc["doc_id"]
                 for n in nodes[:OPENING_SENTENCES]
                 if _recalls(snapshot.sentence_text(n), doc)
-                and _states(kind, snapshot.sentence_text(n), n, snapshot, precise)
+                and _states(kind, snapshot.sentence_text(n), n, snapshot, precise, int(doc["year"]))
             ]
         if found:  # an overview may take several sentences; a fact is stated once
             groups.append([_scored(n, int(doc["year"])) for n in found[: k if kind == "overview" else 1]])

@@ -30,7 +30,9 @@ PENALTY = re.compile(
 )
 COUNT = re.compile(r"\b(how many|number of|count of|how much|what percentage|what share|what proportion)\b", re.I)
 WHEN = re.compile(
-    r"^\W*when\b|\bwhen (was|were|did|is|will|does|do|had|has|have)\b|\b(what|which) (date|day|month|year)\b", re.I
+    r"^\W*when\b|\bwhen (was|were|did|is|will|does|do|had|has|have)\b|\b(what|which) (date|day|month|year)\b"
+    r"|\b(what|which) (was|is|were) the (\w+ )?(date|day|month)\b|\b(date|day|month) of (the|that|this)\b",
+    re.I,
 )
 WHERE = re.compile(
     r"^\W*where\b|\bwhere (was|were|did|is|will|does|do)\b|\b(which|what) (city|place|country|location|venue|town)\b"

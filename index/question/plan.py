@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from index.question import intent
 from index.question.corpus import CorpusView
 from index.question.vocabulary import Vocabulary
-from index.text.words import STOP_WORDS, tokens
+from index.text.words import STOP_WORDS, stem, tokens
 
 # Words that frame a question about the statements but say nothing about its topic.
 _FRAMING_TEXT = """
@@ -40,6 +40,7 @@ _MEETING_TEXT = """
     three four five six seven eight nine ten quick brief short rundown recap gist highlights overview summary
 """
 MEETING_WORDS = frozenset(_MEETING_TEXT.split())
+_MEETING_STEMS = frozenset(stem(w) for w in MEETING_WORDS | FRAMING_WORDS)
 MEETING_TYPES = ("ordinal", "date", "place", "person", "overview")
 _MEETING_REF = re.compile(r"\b(meetings?|meet|met|forums?|statements?|cbcf|summits?|sessions?|ministers|they)\b", re.I)
 
@@ -164,7 +165,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
             unknown_year = year
     years = (known if len(known) >= 2 else sorted(doc_years)) if compare else (known or None)
 
-    meeting_only = all(t in MEETING_WORDS for t in topical) and bool(known or _MEETING_REF.search(question))
+    meeting_only = all(stem(t) in _MEETING_STEMS for t in topical) and bool(known or _MEETING_REF.search(question))
     search_text = question
     for wrong, right in corrections.items():
         search_text = re.sub(rf"\b{re.escape(wrong)}\b", right, search_text, flags=re.IGNORECASE)
