@@ -18,6 +18,7 @@ class CorpusView:
     places: dict[str, int] = field(default_factory=dict)  # lowercase place name -> the one year it hosted
     years: tuple[int, ...] = ()  # statement years, ascending
     ordinals: dict[int, int] = field(default_factory=dict)  # n -> year of the n-th meeting
+    names: frozenset = frozenset()  # names the statements use, as word tuples (see names.py)
 
     @property
     def place_words(self) -> frozenset[str]:

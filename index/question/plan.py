@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from index.question import intent
 from index.question.corpus import CorpusView
+from index.question.names import names_in
 from index.question.vocabulary import Vocabulary
 from index.text.words import STOP_WORDS, stem, tokens
 
@@ -67,6 +68,7 @@ class QueryPlan:
     wants_person: bool = False
     wants_overview: bool = False
     wants_ordinal: bool = False
+    names: list[tuple[str, ...]] = field(default_factory=list)  # names of the statements the question uses
     counted: str | None = None  # what a "how many" question counts
     spending: bool = False  # an amount asked about as money spent or put into something
     meeting_only: bool = False  # no topic beyond the meeting itself (its place, date, people, number, agenda)
@@ -165,7 +167,10 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
             unknown_year = year
     years = (known if len(known) >= 2 else sorted(doc_years)) if compare else (known or None)
 
-    meeting_only = all(stem(t) in _MEETING_STEMS for t in topical) and bool(known or _MEETING_REF.search(question))
+    names = names_in(question, corpus.names)
+    numbers = [w for w in corrected if w[0].isdigit() and not _is_doc_year(w, doc_years)]
+    meeting_only = not names and not numbers and all(stem(t) in _MEETING_STEMS for t in topical)
+    meeting_only = meeting_only and bool(known or _MEETING_REF.search(question))
     search_text = question
     for wrong, right in corrections.items():
         search_text = re.sub(rf"\b{re.escape(wrong)}\b", right, search_text, flags=re.IGNORECASE)
@@ -174,7 +179,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         search_text=search_text,
         keywords=keywords,
         topical=topical,
-        numbers=[w for w in corrected if w[0].isdigit() and not _is_doc_year(w, doc_years)],
+        numbers=numbers,
         exact=[w for w in corrected if _is_exact_term(w, vocabulary) and not _is_doc_year(w, doc_years)],
         years=years,
         compare=compare and len(years or []) >= 2,
@@ -188,6 +193,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_overview=bool(intent.OVERVIEW.search(question)),
         wants_ordinal=wants_ordinal,
         meeting_only=meeting_only,
+        names=names,
         counted=corrections.get(counted, counted) if (counted := intent.counted_word(question)) else None,
         spending=bool(intent.SPENDING.search(question)),
         corrections=corrections,

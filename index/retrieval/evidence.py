@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from index.embedding.encoders import Query
 from index.question.lexicon import Lexicon
+from index.question.names import says_name
 from index.question.plan import QueryPlan
 from index.retrieval import answer_types
 from index.retrieval.calibration import Calibration
@@ -117,17 +118,20 @@ def score_candidates(
         stems = sentence_stems(cand, snapshot)
         lexical = lexical_support(weights, stems)
         heuristic = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
-        has_exact = bool(plan.exact) and all(stem(t) in stems or t in stems for t in plan.exact)
+        text = snapshot.sentence_text(cand.node)
+        # Exact terms (numbers, coined words) and the statements' names the question uses, all said.
+        names_said = all(says_name(name, text, lexicon.acronyms) for name in plan.names)
+        asks_exact = bool(plan.exact or plan.names)
+        has_exact = asks_exact and names_said and all(stem(t) in stems or t in stems for t in plan.exact)
         if has_exact:
             heuristic = max(heuristic, EXACT_MATCH_FLOOR + 0.3 * lexical)
-        text = snapshot.sentence_text(cand.node)
         features = {
             "cosine": max(0.0, cand.cosine),
             "lexical": lexical,
             "keywords": lexical_support(all_words, stems),
             "heuristic": heuristic,
             "exact_all": float(has_exact),
-            "exact_missing": float(bool(plan.exact) and not has_exact),
+            "exact_missing": float(asks_exact and not has_exact),
             "unknown": unknown,
             "rarest_missing": float(bool(rarest) and not rarest & stems),
             "keyword_rank": _rank_signal(cand.bm25_rank),
@@ -142,6 +146,7 @@ def score_candidates(
             not is_instruction(text)
             and answer_types.fits(kind, text)
             and answer_types.answers_what_is_asked(plan, kind, text, stems, lexicon)
+            and names_said
         )
         scored.append(Scored(cand, calibration.probability(features), lexical, scope, fit, features))
     scored.sort(key=lambda s: s.relevance, reverse=True)

@@ -10,6 +10,8 @@ from llama_index.core.schema import TextNode
 from index.question import intent
 from index.question.corpus import CorpusView
 from index.question.lexicon import Lexicon
+from index.question.names import learn_names
+from index.question.plan import FRAMING_WORDS
 from index.question.vocabulary import Vocabulary
 from index.retrieval.hybrid import HybridRetriever, load_units
 from index.store.chroma import Generation, Store
@@ -80,6 +82,7 @@ class Snapshot:
             places=_place_names(generation),
             years=tuple(sorted({int(d["year"]) for d in generation.documents.values()})),
             ordinals=_meeting_order(generation, nodes),
+            names=learn_names([s.text for s in sentences.values()], dictionary, FRAMING_WORDS),
         )
         return cls(generation, retriever, corpus, _count_terms(nodes), sentences, _headings(nodes))
 
