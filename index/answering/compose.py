@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
 from index.models import Answer, Citation
 from index.question.plan import QueryPlan
 from index.retrieval.evidence import Scored
 from index.retrieval.snapshot import Snapshot
 from index.store.records import optional
+from index.text.words import leans_back
 
 NOT_COVERED = "The CBCF statements don't cover this."
-# A sentence that opens by pointing back ("These arrangements…", "Such an agreement…", "They also…") is quoted
-# with the sentence before it, so that the quote stands on its own.
-_LEANS_BACK = re.compile(
-    r"^(these|those|this|that|such|they|it|its|their|both|to this end|in doing so|as a result)\b", re.IGNORECASE
-)
 
 
 def quote_of(item: Scored, snapshot: Snapshot) -> str:
     """What is quoted for a sentence: the whole sentence, after the one it leans on if it leans back."""
     text = snapshot.sentence_text(item.candidate.node)
-    if _LEANS_BACK.match(text):
+    if leans_back(text):
         before = snapshot.previous_sentence(item.candidate.node)
         if before:
             return f"{before} {text}"

@@ -79,4 +79,5 @@ def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list
 
 
 def _names_a_year(plan: QueryPlan, scope: int | None) -> bool:
-    return scope is not None and plan.year_from_text and not plan.compare
+    """Whether the question names the year as a time ("in 2022"), not as a statement ("the 2022 statement")."""
+    return scope is not None and plan.year_from_text and not plan.compare and scope not in plan.statement_years

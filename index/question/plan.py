@@ -60,6 +60,7 @@ class QueryPlan:
     compare: bool = False
     unknown_year: int | None = None
     year_from_text: bool = True
+    statement_years: list[int] = field(default_factory=list)  # years named as a statement ("the 2022 meeting")
     wants_money: bool = False
     wants_penalty: bool = False
     wants_count: bool = False
@@ -161,10 +162,12 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     known = sorted(_years_named(question, corpus, wants_ordinal) & doc_years)
     compare = bool(intent.COMPARE.search(question) or intent.CHANGE_OVER_TIME.search(question)) or len(known) >= 2
     unknown_year = None
+    statement_years = []
     for match in intent.MEETING_YEAR.finditer(question):
         year = int(match.group(1) or match.group(4))
         if year not in doc_years:
             unknown_year = year
+        statement_years.append(year)
     years = (known if len(known) >= 2 else sorted(doc_years)) if compare else (known or None)
 
     names = names_in(question, corpus.names)
@@ -193,6 +196,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_overview=bool(intent.OVERVIEW.search(question)),
         wants_ordinal=wants_ordinal,
         meeting_only=meeting_only,
+        statement_years=statement_years,
         names=names,
         counted=corrections.get(counted, counted) if (counted := intent.counted_word(question)) else None,
         spending=bool(intent.SPENDING.search(question)),

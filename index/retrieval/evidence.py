@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from index.embedding.encoders import Query
 from index.question.lexicon import Lexicon
 from index.question.names import says_name
@@ -14,7 +16,7 @@ from index.retrieval.calibration import Calibration
 from index.retrieval.hybrid import Candidate
 from index.retrieval.snapshot import Snapshot, TermStats
 from index.text.instructions import is_instruction
-from index.text.words import stem, stems_of, word_spans
+from index.text.words import leans_back, stem, stems_of, word_spans
 
 SEMANTIC_WEIGHT = 0.6
 LEXICAL_WEIGHT = 0.4
@@ -80,9 +82,34 @@ def sentence_stems(candidate: Candidate, snapshot: Snapshot) -> frozenset[str]:
     """Stems of a unit's whole sentence and its section heading (kept with the snapshot: units are read-only)."""
     found = snapshot.node_stems.get(candidate.node.node_id)
     if found is None:
-        found = stems_of(f"{snapshot.sentence_text(candidate.node)} {candidate.node.metadata.get('section', '')}")
+        text = snapshot.sentence_text(candidate.node)
+        if leans_back(text):  # "These arrangements will…": what they are is in the sentence before
+            text = f"{snapshot.previous_sentence(candidate.node) or ''} {text}"
+        found = stems_of(f"{text} {candidate.node.metadata.get('section', '')}")
         snapshot.node_stems[candidate.node.node_id] = found
     return found
+
+
+def _with_followers(candidates: list[Candidate], snapshot: Snapshot, queries) -> list[Candidate]:
+    """The candidates, plus the sentence after each one when it leans back on it ("These arrangements will…"):
+    what a sentence is for or why it matters is often said in the one after it."""
+    retriever = snapshot.retriever
+    seen = {c.node.node_id for c in candidates}
+    vectors = np.asarray(queries, dtype=np.float32).reshape(-1, retriever.vectors.shape[1])
+    extra = []
+    for cand in candidates:
+        row = retriever.row[cand.node.node_id]
+        number = cand.node.metadata.get("sentence_no")
+        while row + 1 < len(retriever.nodes) and retriever.nodes[row + 1].metadata.get("sentence_no") == number:
+            row += 1  # the other parts of a long sentence
+        if row + 1 >= len(retriever.nodes):
+            continue
+        follower = retriever.nodes[row + 1]
+        same_doc = follower.metadata["doc_id"] == cand.node.metadata["doc_id"]
+        if same_doc and follower.node_id not in seen and leans_back(snapshot.sentence_text(follower)):
+            seen.add(follower.node_id)
+            extra.append(Candidate(follower, cosine=float((vectors @ retriever.vectors[row + 1]).max())))
+    return candidates + extra
 
 
 def question_query(plan: QueryPlan) -> Query:
@@ -114,7 +141,7 @@ def score_candidates(
     kind = plan.answer_type
     single = float(len(weights) <= 1)
     scored = []
-    for cand in snapshot.retriever.retrieve(keywords, queries, scope):
+    for cand in _with_followers(snapshot.retriever.retrieve(keywords, queries, scope), snapshot, queries):
         stems = sentence_stems(cand, snapshot)
         lexical = lexical_support(weights, stems)
         heuristic = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)

@@ -62,3 +62,15 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
         if min(prev) >= limit:
             return limit
     return min(prev[-1], limit)
+
+
+# A sentence that opens by pointing back ("These arrangements…", "Such an agreement…", "They also…") is read and
+# quoted with the sentence before it: on its own it doesn't say what it is about.
+_LEANS_BACK = re.compile(
+    r"^(these|those|this|that|such|they|it|its|their|both|to this end|in doing so|as a result)\b", re.IGNORECASE
+)
+
+
+def leans_back(sentence: str) -> bool:
+    """Whether a sentence points back to the one before it for what it is about."""
+    return _LEANS_BACK.match(sentence) is not None
