@@ -35,6 +35,8 @@ def looks_like_heading(line: str) -> bool:
     words = line.split()
     if len(words) > _MAX_HEADING_WORDS or not line[0].isupper():
         return False
+    if line.count(",") >= 2:  # a list of topics ("Focused on A, B, and C") is content, not a heading
+        return False
     # Headings capitalise most of their longer words ("Reducing Firearms Violence").
     long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
     capitalised = [w for w in long_words if w[0].isupper()]

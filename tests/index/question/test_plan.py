@@ -110,3 +110,22 @@ def test_answer_types_for_meeting_questions():
 def test_possessives_and_curly_apostrophes_read_as_the_word():
     assert plan("What about Russia’s invasion?").topical == plan("What about Russia's invasion?").topical
     assert "russia" in plan("What about Russia’s invasion?").topical
+
+
+def test_a_question_about_the_meeting_itself_is_told_from_one_about_a_topic():
+    for q in ["where was the 2022 meeting", "Who hosted the Ottawa forum?", "what number meeting was the ottawa one"]:
+        assert plan(q).about_meeting, q
+    assert plan("what topics did the washington statement cover?").answer_type == "overview"
+    for q in ["Where did the ministers say guns are smuggled?", "did they mention the 2030 agenda", "hi there"]:
+        assert not plan(q).about_meeting, q
+
+
+def test_asking_which_meeting_one_was_does_not_point_at_the_meeting_of_that_number():
+    got = plan("was ottawa the first cbcf meeting after it got restarted?")
+    assert got.answer_type == "ordinal" and got.years == [2023]
+    assert plan("what was agreed at the first meeting?").years == [2022]
+
+
+def test_a_year_named_as_a_statement_is_told_from_a_year_named_as_a_time():
+    assert plan("What did the 2022 statement say about fentanyl?").statement_years == [2022]
+    assert plan("What happened to fentanyl seizures in 2022?").statement_years == []

@@ -1,0 +1,86 @@
+"""Questions about a meeting itself, answered from what the statements say of their own meetings, for the
+bundled statements and for one written here, from a city and with people the code has never seen."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from index.core import answer, ingest_paths
+from index.settings import BUNDLED_CORPUS
+from tests.conftest import make_engine
+
+REGINA = "2030-test-statement-regina"
+STATEMENT = """Joint Statement from the 2030 Canada–U.S. Cross-Border Crime Forum
+
+Focused on Grain Fraud, Rail Theft, and Prairie Drug Routes
+
+REGINA, October 14, 2030 – Today, Canada’s Minister of Public Safety Odile Brassard hosted U.S. Attorney General \
+Tobias Quenneville in Regina, Saskatchewan, for the sixth meeting of the Cross-Border Crime Forum since it was \
+reestablished. Ministers reviewed the work done since the previous Forum.
+
+Grain Fraud
+
+Ministers agreed to share records on fraudulent grain export certificates. Such records help customs officers \
+stop forged shipments at the border.
+
+Rail Theft
+
+Ministers noted that thefts from freight trains rose sharply in 2029.
+"""
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("regina")
+    (folder / f"{REGINA}.txt").write_text(STATEMENT, encoding="utf-8")
+    meta = {"title": "Joint Statement from the 2030 Canada–U.S. Cross-Border Crime Forum", "year": 2030}
+    (folder / f"{REGINA}.meta.json").write_text(json.dumps(meta | {"place": "Regina"}), encoding="utf-8")
+    eng = make_engine(tmp_path_factory.mktemp("three-index"), embedder)
+    report = ingest_paths([BUNDLED_CORPUS, folder / f"{REGINA}.txt"], eng.store, eng.embedder)
+    assert not report.skipped
+    eng.refresh(force=True)
+    return eng
+
+
+def _quotes(reply) -> str:
+    return " ".join(c.quote for c in reply.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "doc", "expected"),
+    [
+        ("where was the 2030 meeting", REGINA, "Regina, Saskatchewan"),
+        ("who hosted the regina forum?", REGINA, "Odile Brassard"),
+        ("which meeting was the regina one, counting since the forum came back?", REGINA, "sixth meeting"),
+        ("what was the exact date of the regina meeting?", REGINA, "October 14, 2030"),
+        ("what topics did the latest statement cover", REGINA, "Grain Fraud, Rail Theft"),
+        ("where was the 2022 meeting", "2022-cbcf-joint-statement-washington", "Washington, D.C."),
+        ("In what month did the Washington forum take place?", "2023-cbcf-joint-statement-ottawa", "March 2022"),
+        ("what number meeting was the ottawa one", "2023-cbcf-joint-statement-ottawa", "second meeting"),
+    ],
+)
+def test_meeting_facts_come_from_the_statements_own_sentences(three, question, doc, expected):
+    reply = answer(question, engine=three)
+    assert not reply.abstained, question
+    assert reply.citations[0].doc_id == doc and expected in _quotes(reply), (question, reply.answer)
+
+
+def test_a_fact_no_statement_gives_is_not_made_up_from_a_topic_match(three):
+    # The Ottawa statement never dates its meeting ("Today, …"); "meeting the goal" is not a meeting.
+    assert answer("What was the exact date of the Ottawa meeting?", engine=three).abstained
+    reply = answer("where was the 2022 meeting", engine=three)
+    assert "meeting the goal" not in _quotes(reply)
+
+
+def test_who_came_to_each_meeting_is_quoted_once_per_statement_with_its_year(three):
+    reply = answer("who hosted each of the forums?", engine=three)
+    years = [c.date[:4] for c in reply.citations]
+    assert years == sorted(set(years)) and {"2022", "2023", "2030"} <= set(years)
+    assert all(line.startswith("In ") for line in reply.answer.splitlines())
+
+
+def test_a_sentence_that_says_why_is_found_after_the_one_it_leans_on(three):
+    reply = answer("why does sharing grain export certificate records matter?", engine=three)
+    assert "stop forged shipments" in _quotes(reply)

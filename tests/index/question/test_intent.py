@@ -1,0 +1,38 @@
+"""What a question's wording asks for: what a count counts, spending, dates, which meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.question import intent
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("How many sex-offender travel notifications did the center send in 2022?", "notifications"),
+        ("To how many countries were the notifications sent?", "countries"),
+        ("how many nitazene overdose deaths were there in 2028?", "deaths"),
+        ("how many people got arrested for fraud", "arrested"),
+        ("how many migrants died crossing between ports of entry?", "migrants"),
+        ("how many guns", "guns"),
+        ("how many of them", None),
+        ("What did they say about guns?", None),
+    ],
+)
+def test_a_count_question_says_what_it_counts(question, counted):
+    assert intent.counted_word(question) == counted
+
+
+def test_spending_is_told_from_other_amounts():
+    assert intent.SPENDING.search("how much money did they put into the unit?")
+    assert intent.SPENDING.search("What was the budget for the task force?")
+    assert not intent.SPENDING.search("how much did people lose to scams")
+
+
+def test_which_meeting_and_exact_dates_are_recognised():
+    for question in ["what number meeting was the ottawa one", "how many times have they met", "which meeting was it"]:
+        assert intent.ORDINAL_ASK.search(question), question
+    assert not intent.ORDINAL_ASK.search("What did the first meeting say about guns?")
+    for question in ["What was the exact date of the Ottawa meeting?", "In what month did the forum take place?"]:
+        assert intent.WHEN.search(question), question

@@ -1,0 +1,43 @@
+"""Names learned from the statements' text and found in questions however they are typed."""
+
+from __future__ import annotations
+
+from index.question.names import learn_names, names_in, says_name
+from index.question.plan import FRAMING_WORDS
+
+_WORDS = """the angel watch center statement of partnership trilateral commission task force firearms violence
+prevent crime minister today cross border forum united states"""
+DICTIONARY = frozenset(_WORDS.split())
+TEXTS = [
+    "The United States shared that the Angel Watch Center sent notifications.",
+    "Ministers also signed a Statement of Partnership to Prevent Crime.",
+    "Efforts will build on the newly established Trilateral Fentanyl Commission.",
+    "Today, Minister Priya Castellano hosted the Cross-Border Crime Forum, and Firearms Violence was discussed.",
+]
+NAMES = learn_names(TEXTS, DICTIONARY, FRAMING_WORDS)
+
+
+def test_names_end_in_an_institution_word_or_hold_a_word_no_dictionary_has():
+    assert ("angel", "watch", "center") in NAMES
+    assert ("statement", "of", "partnership") in NAMES
+    assert ("trilateral", "fentanyl", "commission") in NAMES
+    assert ("priya", "castellano") in NAMES
+    # Capitalised topics are not names, nor is the forum itself (all framing words), nor a run across a comma.
+    assert ("firearms", "violence") not in NAMES
+    assert ("cross-border", "crime", "forum") not in NAMES and ("cross", "border", "crime", "forum") not in NAMES
+    assert not any(name[-1] == "today" or name[0] == "today" for name in NAMES)
+
+
+def test_a_question_uses_a_name_typed_in_lower_case_and_the_longest_one_wins():
+    found = names_in("does the 2029 statement mention the trilateral fentanyl commission", NAMES)
+    assert found == [("trilateral", "fentanyl", "commission")]
+    assert names_in("what's the deal with the statement of partnership?", NAMES) == [("statement", "of", "partnership")]
+    assert names_in("what about fentanyl and partnership?", NAMES) == []
+
+
+def test_a_sentence_says_a_name_in_full_or_by_its_acronym():
+    name = ("trilateral", "fentanyl", "commission")
+    assert says_name(name, "They welcomed the Trilateral Fentanyl Commission’s work.", {})
+    assert not says_name(name, "Fentanyl remains a threat to both countries.", {})
+    acronyms = {"tfc": ("trilateral", "fentanyl", "commission")}
+    assert says_name(name, "The TFC will report next year.", acronyms)
