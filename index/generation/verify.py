@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
+from index.question.plan import FRAMING_WORDS
 from index.text.instructions import is_instruction
 from index.text.words import STOP_WORDS, stem, tokens
 from ingest.sentences import split_sentences
@@ -51,8 +52,12 @@ class Verified:
         return text
 
 
+# Words about the statements themselves ("the joint statement said…"): a claim framed with them adds no fact.
+_ATTRIBUTION = FRAMING_WORDS | {"stated", "states", "state", "according", "noted", "notes", "note", "expressed"}
+
+
 def _content_words(text: str) -> list[str]:
-    return [w for w in tokens(text) if w.isalpha() and len(w) >= 3 and w not in STOP_WORDS]
+    return [w for w in tokens(text) if w.isalpha() and len(w) >= 3 and w not in STOP_WORDS and w not in _ATTRIBUTION]
 
 
 def is_supported(claim: str, source_text: str, names_text: str | None = None) -> bool:
@@ -76,7 +81,7 @@ def is_supported(claim: str, source_text: str, names_text: str | None = None) ->
     first_word = claim.split(maxsplit=1)[0] if claim.split() else ""
     for match in _NAME.finditer(claim):
         name = match.group(0).rstrip(".")
-        if match.start() == 0 or name == first_word:
+        if match.start() == 0 or name == first_word or name.lower() in _ATTRIBUTION:
             continue
         if name.lower() not in names_lower:
             return False
