@@ -42,11 +42,6 @@ def _dated(text: str, year: int, precise: bool) -> bool:
 
 _MEETING_NEAR = re.compile(r"\b(CBCF|Forum|meeting|met|meet|convened)\b", re.IGNORECASE)
 _PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)
-# Officials are named with their office: a sentence naming who met names them so.
-_OFFICE = re.compile(
-    r"\b(Minister|Secretary|Attorney General|President|Prime Minister|Commissioner|Director|Ambassador|Governor"
-    r"|Premier|Mayor|Chief|Deputy|Administrator|Solicitor General)\b"
-)
 
 
 def _sentence_no(node: TextNode) -> int:
@@ -73,7 +68,7 @@ def _states(kind: str, text: str, node: TextNode, snapshot: Snapshot, precise: b
     if kind == "place":
         return answer_types.has_place(text, str(meta.get("place") or ""))
     if kind == "person":
-        return bool(_OFFICE.search(text)) and answer_types.has_person(text, snapshot.corpus.vocabulary.dictionary)
+        return answer_types.names_a_person(text, snapshot.corpus.vocabulary.dictionary)
     # What a statement says it covers: a list ("Focused on A, B, C, and D") made mostly of its headings' words.
     headings = snapshot.headings.get(meta["doc_id"], ())
     if not answer_types.is_list(text):

@@ -41,7 +41,8 @@ WHERE = re.compile(
 )
 WHO = re.compile(
     r"^\W*who\b|\bwho (was|were|is|are|did|attended|represented|hosted|came|led|signed)\b|\bwhose\b"
-    r"|\b(which|what|same) (\w+ )?(officials?|ministers?|people|leaders?|representatives?|secretar\w+|delegates?"
+    r"|\b(which|what|same) (?!(will|would|did|do|does|are|were|was|is|have|has|can|could|should)\b)(\w+ )?"
+    r"(officials?|ministers?|people|leaders?|representatives?|secretar\w+|delegates?"
     r"|delegation|persons?|attendees|participants)\b",
     re.IGNORECASE,
 )
@@ -92,6 +93,13 @@ def counted_word(question: str) -> str | None:
         return next((w for w in rest[1:] if w not in _PRONOUNS and w not in _AUXILIARIES), None)
     return None
 
+
+# Asking for a person by role, or who someone is: only a sentence naming a person answers it.
+ROLE = re.compile(
+    r"\b(who (is|was|are|were)|director|head of|chief|commissioner|minister|secretary|leader|spokes\w+|president"
+    r"|attorney general|ambassador|chair\w*|officials?|representatives?|delegates?|(full )?name of)\b",
+    re.IGNORECASE,
+)
 
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 # A meeting named with up to three words between ("the latest cross border crime forum").

@@ -70,6 +70,7 @@ class QueryPlan:
     wants_overview: bool = False
     wants_ordinal: bool = False
     names: list[tuple[str, ...]] = field(default_factory=list)  # names of the statements the question uses
+    asks_role: bool = False  # a person asked for by role, or who someone is ("who is the director of…")
     counted: str | None = None  # what a "how many" question counts
     spending: bool = False  # an amount asked about as money spent or put into something
     meeting_only: bool = False  # no topic beyond the meeting itself (its place, date, people, number, agenda)
@@ -200,6 +201,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         names=names,
         counted=corrections.get(counted, counted) if (counted := intent.counted_word(question)) else None,
         spending=bool(intent.SPENDING.search(question)),
+        asks_role=bool(intent.ROLE.search(question)),
         corrections=corrections,
         expansions=expansions,
         unknown=[

@@ -44,6 +44,24 @@ def has_person(text: str, dictionary: frozenset[str]) -> bool:
     )
 
 
+# Officials are named with their office ("Minister of Public Safety Marco Mendicino", "President Biden").
+_OFFICE = re.compile(
+    r"\b(President|Prime Minister|Minister|Secretary|Attorney General|Commissioner|Director|Ambassador|Governor"
+    r"|Premier|Mayor|Chief|Deputy|Administrator|Solicitor General)\b"
+)
+_OFFICE_REACH = 10  # words after an office where the holder's name is looked for
+
+
+@lru_cache(maxsize=100_000)
+def names_a_person(text: str, dictionary: frozenset[str]) -> bool:
+    """Whether the text names a person by office: an office followed by a capitalised word no dictionary has."""
+    for match in _OFFICE.finditer(text):
+        after = re.findall(r"[A-Za-z][\w’'-]*", text[match.end() :])[:_OFFICE_REACH]
+        if any(w[0].isupper() and len(w) > 2 and w.lower() not in dictionary for w in after):
+            return True
+    return False
+
+
 @lru_cache(maxsize=100_000)
 def has_place(text: str, place: str) -> bool:
     """Whether the text names the place its statement comes from."""
@@ -72,9 +90,13 @@ def fits(kind: str | None, text: str) -> bool:
     return holds(kind, text) if kind in REQUIRED else True
 
 
-def answers_what_is_asked(plan: QueryPlan, kind: str | None, text: str, stems: frozenset[str], lexicon: Lexicon):
-    """A count must count what is asked about ("how many deaths"), and an amount asked about as spending
-    ("how much was put into…") must be spent, not any figure in a sentence on the topic."""
+def answers_what_is_asked(
+    plan: QueryPlan, kind: str | None, text: str, stems: frozenset[str], lexicon: Lexicon, dictionary: frozenset[str]
+) -> bool:
+    """A count must count what is asked about ("how many deaths"), an amount asked about as spending ("how much
+    was put into…") must be spent, and a person asked for by role ("who is the director of…") must be named."""
+    if kind == "person" and plan.asks_role:
+        return names_a_person(text, dictionary)
     if kind == "count" and plan.counted:
         return not lexicon.expand(plan.counted).isdisjoint(stems)
     if kind == "money" and plan.spending:

@@ -74,6 +74,15 @@ def lexical_support(weights: list[tuple[str, set[str], float]], text_stems: froz
     return got / total if total else 0.0
 
 
+def _says_term(term: str, stems: frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether a sentence holds an exact term of the question (a number, a coined word), or spells out its acronym."""
+    if stem(term) in stems or term in stems:
+        return True
+    abbr = lexicon.acronym(term)
+    long = lexicon.acronyms.get(abbr, ()) if abbr else ()
+    return bool(long) and all(stem(w) in stems for w in long)
+
+
 def _rank_signal(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / (1 + rank)
 
@@ -150,6 +159,8 @@ def score_candidates(
         names_said = all(says_name(name, text, lexicon.acronyms) for name in plan.names)
         asks_exact = bool(plan.exact or plan.names)
         has_exact = asks_exact and names_said and all(stem(t) in stems or t in stems for t in plan.exact)
+        # A number or an acronym asked about must be there (or the acronym's long form): nothing else says it.
+        terms_said = all(_says_term(t, stems, lexicon) for t in plan.exact if t[0].isdigit() or lexicon.acronym(t))
         if has_exact:
             heuristic = max(heuristic, EXACT_MATCH_FLOOR + 0.3 * lexical)
         features = {
@@ -172,8 +183,9 @@ def score_candidates(
         fit = (
             not is_instruction(text)
             and answer_types.fits(kind, text)
-            and answer_types.answers_what_is_asked(plan, kind, text, stems, lexicon)
+            and answer_types.answers_what_is_asked(plan, kind, text, stems, lexicon, dictionary)
             and names_said
+            and terms_said
         )
         scored.append(Scored(cand, calibration.probability(features), lexical, scope, fit, features))
     scored.sort(key=lambda s: s.relevance, reverse=True)
