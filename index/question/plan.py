@@ -42,6 +42,8 @@ _MEETING_TEXT = """
 """
 MEETING_WORDS = frozenset(_MEETING_TEXT.split())
 _MEETING_STEMS = frozenset(stem(w) for w in MEETING_WORDS | FRAMING_WORDS)
+# An open question ("what…", "tell me…") rather than a yes-or-no one ("did they visit the border?").
+_OPEN_QUESTION = re.compile(r"\W*(what|tell|summar|describe|give|explain|overview|recap|how did)", re.IGNORECASE)
 MEETING_TYPES = ("ordinal", "date", "place", "person", "overview")
 _MEETING_REF = re.compile(r"\b(meetings?|meet|met|forums?|statements?|cbcf|summits?|sessions?|ministers|they)\b", re.I)
 
@@ -95,7 +97,9 @@ class QueryPlan:
     @property
     def about_meeting(self) -> bool:
         """Whether the question asks about a meeting itself: where, when, who, which one, what it covered."""
-        return self.meeting_only and (self.answer_type is None or self.answer_type in MEETING_TYPES)
+        if self.answer_type is None:  # "what happened at the Ottawa meeting?": what it covered
+            return self.meeting_only and bool(_OPEN_QUESTION.match(self.text))
+        return self.meeting_only and self.answer_type in MEETING_TYPES
 
 
 def topic_terms(text: str) -> list[str]:

@@ -129,3 +129,14 @@ def test_asking_which_meeting_one_was_does_not_point_at_the_meeting_of_that_numb
 def test_a_year_named_as_a_statement_is_told_from_a_year_named_as_a_time():
     assert plan("What did the 2022 statement say about fentanyl?").statement_years == [2022]
     assert plan("What happened to fentanyl seizures in 2022?").statement_years == []
+
+
+def test_a_yes_or_no_question_with_no_topic_is_not_read_as_asking_what_a_meeting_covered():
+    assert plan("what happened at the ottawa meeting?").about_meeting
+    assert not plan("did the ministers visit the border?").about_meeting
+
+
+def test_who_questions_asking_for_a_person_by_role_are_told_from_other_who_questions():
+    assert plan("who is the director of the angel watch center?").asks_role
+    assert plan("Which US officials came to Ottawa?").answer_type == "person"
+    assert plan("What will officials do about virtual currencies?").answer_type is None

@@ -1,0 +1,32 @@
+"""What kind of answer a sentence holds: a person named by office, a count of what is asked about."""
+
+from __future__ import annotations
+
+from index.question.corpus import CorpusView
+from index.question.lexicon import Lexicon
+from index.question.plan import analyze
+from index.retrieval.answer_types import answers_what_is_asked, names_a_person
+from index.text.words import stems_of
+
+_WORDS = "angel watch center department homeland security justice minister public safety director"
+DICTIONARY = frozenset(_WORDS.split())
+
+
+def test_a_person_is_named_by_office_not_by_any_capitalised_words():
+    assert names_a_person("Canada’s Minister of Public Safety Marco Mendicino hosted them.", DICTIONARY)
+    assert names_a_person("commitments made by President Biden and others", DICTIONARY)
+    assert not names_a_person("The Angel Watch Center, a collaboration with the Department of Justice.", DICTIONARY)
+
+
+def _fits(question: str, sentence: str) -> bool:
+    plan = analyze(question, CorpusView(years=(2023,)))
+    return answers_what_is_asked(plan, plan.answer_type, sentence, stems_of(sentence), Lexicon(), DICTIONARY)
+
+
+def test_a_near_miss_does_not_fit_the_kind_of_answer_asked_for():
+    center = "The Angel Watch Center sent 4,527 notifications to 130 countries."
+    assert not _fits("who is the director of the angel watch center?", center)
+    assert not _fits("how many overdose deaths were there?", "Overdoses took 7,000 lives and 40 towns were hit.")
+    assert _fits("how many notifications did the center send?", center)
+    assert not _fits("how much money did they put into the unit?", "The unit recovered goods worth $41 million.")
+    assert _fits("how much money did they put into the unit?", "Canada will invest $41 million in the unit.")
