@@ -101,6 +101,12 @@ ROLE = re.compile(
     re.IGNORECASE,
 )
 
+# A span of years: every statement from one year to another ("from 2022 through 2025"), or since one.
+YEAR_RANGE = re.compile(
+    r"\b((?:19|20)\d\d)\s*(?:through|thru|to|until|till|up to|and up to|-|–|—)\s*((?:19|20)\d\d)\b", re.IGNORECASE
+)
+SINCE_YEAR = re.compile(r"\b(?:since|after)\s+(?:the\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 # A meeting named with up to three words between ("the latest cross border crime forum").
 _MEETING = r"(?:[\w-]+\s+){0,3}?(statement|meeting|forum|session|cbcf|summit)s?\b"
@@ -125,3 +131,13 @@ def ordinal_number(word: str) -> int:
 def stated_ordinals(text: str) -> list[int]:
     """Ordinals a statement gives itself ("the second meeting of the … Forum")."""
     return [ordinal_number(m.group(1)) for m in ORDINAL.finditer(text)]
+
+
+def years_spanned(question: str, years: tuple[int, ...] | list[int]) -> list[int]:
+    """The indexed years a span in the question covers ("from 2022 through 2025", "since 2023"); [] if none."""
+    span = YEAR_RANGE.search(question)
+    if span:
+        low, high = sorted((int(span.group(1)), int(span.group(2))))
+        return [y for y in years if low <= y <= high]
+    since = SINCE_YEAR.search(question)
+    return [y for y in years if y >= int(since.group(1))] if since else []

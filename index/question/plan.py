@@ -165,6 +165,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         intent.stated_ordinals(question) and intent.RESTART.search(question)
     )
     known = sorted(_years_named(question, corpus, wants_ordinal) & doc_years)
+    spanned = intent.years_spanned(question, corpus.years)
+    known = spanned if len(spanned) >= 2 else known
     compare = bool(intent.COMPARE.search(question) or intent.CHANGE_OVER_TIME.search(question)) or len(known) >= 2
     unknown_year = None
     statement_years = []

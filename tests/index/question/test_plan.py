@@ -140,3 +140,10 @@ def test_who_questions_asking_for_a_person_by_role_are_told_from_other_who_quest
     assert plan("who is the director of the angel watch center?").asks_role
     assert plan("Which US officials came to Ottawa?").answer_type == "person"
     assert plan("What will officials do about virtual currencies?").answer_type is None
+
+
+def test_a_span_of_years_covers_every_statement_in_it():
+    three = CorpusView(vocabulary=VOCAB, places=PLACES, years=(2022, 2023, 2025))
+    got = analyze("how did firearms commitments evolve from 2022 through 2025?", three)
+    assert got.years == [2022, 2023, 2025] and got.compare
+    assert analyze("what has changed on smuggling since 2023?", three).years == [2023, 2025]
