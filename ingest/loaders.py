@@ -63,9 +63,9 @@ def _load_html(path: Path) -> str:
 def _load_pdf(path: Path) -> str:
     from pypdf import PdfReader
 
-    reader = PdfReader(str(path))
-    pages = [page.extract_text() or "" for page in reader.pages]
-    return "\n\n".join(page.strip() for page in pages)
+    from ingest.pdf import pdf_text
+
+    return pdf_text(PdfReader(str(path)))
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.cleaning import clean_lines
+from ingest.cleaning import clean_lines, split_dateline
 
 _TERMINAL = (".", "!", "?", ":", ";", ",", "”", '"')
 _MAX_HEADING_WORDS = 12
@@ -35,6 +35,8 @@ def looks_like_heading(line: str) -> bool:
     words = line.split()
     if len(words) > _MAX_HEADING_WORDS or not line[0].isupper():
         return False
+    if split_dateline(line)[0] is not None:
+        return False  # "VANCOUVER: Ministers … met in Vancouver, British" is a wrapped dateline, not a heading
     # Headings capitalise most of their longer words ("Reducing Firearms Violence").
     long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
     capitalised = [w for w in long_words if w[0].isupper()]
