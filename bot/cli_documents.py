@@ -60,7 +60,7 @@ def cmd_remove(args) -> int:
 
 def add_document_commands(sub) -> None:
     """Register ingest, documents and remove on the cbcf parser."""
-    p = sub.add_parser("ingest", help="index statement files (.txt .md .html .pdf)")
+    p = sub.add_parser("ingest", help="index statement files (.txt .md .html .pdf .docx)")
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: bundled)")
     p.add_argument("--prune", action="store_true", help="drop documents not among the paths")
     p.set_defaults(func=cmd_ingest)

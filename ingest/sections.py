@@ -70,12 +70,16 @@ def _split_block(block: list[str]) -> list[str]:
     return pieces
 
 
-def parse_structure(text: str) -> Structure:
-    """Find the title, the section headings and the paragraphs under them."""
+def parse_structure(text: str, title: str | None = None, headings: frozenset[str] | None = None) -> Structure:
+    """Find the title, the section headings and the paragraphs under them; a format that marks its title and
+    headings (Word styles) gives them, otherwise short title-case lines followed by prose are headings."""
     pieces = [p for block in _blocks(clean_lines(text)) for p in _split_block(block)]
-    title = None
-    if pieces and len(pieces[0]) <= 200 and not pieces[0].endswith((".", "!", "?")):
+    if headings is not None:
+        return _by_marked_headings(pieces, title, headings)
+    if title is None and pieces and len(pieces[0]) <= 200 and not pieces[0].endswith((".", "!", "?")):
         title = pieces.pop(0)
+    elif title is not None and pieces and pieces[0] == title:
+        pieces.pop(0)
     paragraphs: list[Paragraph] = []
     section: str | None = None
     for i, piece in enumerate(pieces):
@@ -86,4 +90,17 @@ def parse_structure(text: str) -> Structure:
         if looks_like_heading(piece) and following is None:
             continue  # a stray trailing label carries no statement content
         paragraphs.append(Paragraph(text=piece, section=section, index=len(paragraphs)))
+    return Structure(title=title, paragraphs=paragraphs)
+
+
+def _by_marked_headings(pieces: list[str], title: str | None, headings: frozenset[str]) -> Structure:
+    if pieces and (pieces[0] == title or (title is None and pieces[0] in headings)):
+        title = pieces.pop(0)
+    paragraphs: list[Paragraph] = []
+    section: str | None = None
+    for piece in pieces:
+        if piece in headings:
+            section = piece
+        else:
+            paragraphs.append(Paragraph(text=piece, section=section, index=len(paragraphs)))
     return Structure(title=title, paragraphs=paragraphs)

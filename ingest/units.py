@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ingest.cleaning import split_dateline
-from ingest.loaders import load_text
+from ingest.loaders import load
 from ingest.metadata import build_meta
 from ingest.models import Document, Unit
 from ingest.sections import Paragraph, parse_structure
@@ -21,8 +21,9 @@ MAX_UNIT_CHARS = 500
 
 def read_document(path: Path) -> tuple[Document, list[Unit]]:
     """Load, clean and split a file; raise LoadError/MetadataError if it is unusable."""
-    raw = load_text(path)
-    structure = parse_structure(raw)
+    loaded = load(path)
+    raw = loaded.text
+    structure = parse_structure(raw, loaded.title, loaded.headings)
     paragraphs = list(structure.paragraphs)
     place_hint = None
     if paragraphs:

@@ -119,3 +119,24 @@ def print_pdf(page, statement: Statement, path: Path, width: str, height: str = 
     page.set_content(statement.html())
     page.pdf(path=str(path), width=width, height=height, margin={"top": "0.5in", "bottom": "0.5in"})
     return path
+
+
+def write_docx(statement: Statement, path: Path, styled: bool = True) -> Path:
+    """The statement as a Word file made with python-docx: Title and Heading 1 styles, or all Normal text."""
+    import docx
+
+    document = docx.Document()
+    if styled:
+        document.add_heading(statement.title, level=0)
+    else:
+        document.add_paragraph(statement.title)
+    document.add_paragraph(statement.opening)
+    for heading, paragraphs in statement.sections:
+        if styled:
+            document.add_heading(heading, level=1)
+        else:
+            document.add_paragraph().add_run(heading).bold = True
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+    document.save(str(path))
+    return path

@@ -55,7 +55,7 @@ def test_markdown_syntax_is_removed(tmp_path):
         ("binary-2030.txt", b"\x00\x01\x02\x03", "binary"),
         ("latin1-2030.txt", "Ministers d\u00e9cid\u00e9.".encode("latin-1"), "not UTF-8"),
         ("empty-2030.txt", b"   \n", "no text"),
-        ("notes-2030.docx", b"PK\x03\x04", "unsupported"),
+        ("notes-2030.odt", b"PK\x03\x04", "unsupported"),
     ],
 )
 def test_unreadable_files_raise_load_error_with_a_reason(tmp_path, name, content, reason):

@@ -53,8 +53,10 @@ def test_upload_search_and_delete(own_engine):
 def test_bad_uploads_are_rejected_and_the_index_stays_intact(own_engine, tmp_path):
     before = own_engine.store.active().collection
     with client_for(own_engine, admin_token="admin-secret") as c:
-        res = c.post("/v1/documents", headers=ADMIN, files={"file": ("notes.docx", b"PK\x03\x04", "application/zip")})
+        res = c.post("/v1/documents", headers=ADMIN, files={"file": ("notes.odt", b"PK\x03\x04", "application/zip")})
         assert res.status_code == 415 and "unsupported file type" in res.json()["detail"]
+        res = c.post("/v1/documents", headers=ADMIN, files={"file": ("notes-2024.docx", b"PK\x03\x04", "x/y")})
+        assert res.status_code == 422 and "notes-2024.docx" in res.json()["detail"]
         res = c.post(
             "/v1/documents", headers=ADMIN, files={"file": ("broken-2024.pdf", b"%PDF-1.4 junk", "application/pdf")}
         )
