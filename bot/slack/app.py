@@ -17,6 +17,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 
+from bot.logs import ContextExecutor, bound, current_id, install, new_id
 from bot.slack.context import BotContext
 from bot.slack.listeners import register_listeners
 from bot.slack.settings import SlackSettings
@@ -68,6 +69,7 @@ def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple
     Its Web API client gives up on a call after CLIENT_TIMEOUT_S and retries refused connections, 5xx and
     rate-limited calls a bounded number of times with backoff (slack_sdk's retry handlers).
     """
+    install()  # log records carry the correlation id
     backoff = BackoffRetryIntervalCalculator(backoff_factor=0.5)
     client = WebClient(
         base_url=settings.slack_api_url,
@@ -83,8 +85,17 @@ def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple
         authorize=lazy_authorize(settings.slack_bot_token, settings.slack_api_url),
         signing_secret=settings.slack_signing_secret or None,
         logger=log,
+        listener_executor=ContextExecutor(max_workers=5),  # listeners log with the request's correlation id
     )
     bot = BotContext(engine_provider=engine_provider, store=SlackStore(settings.db_path))
+
+    @app.middleware
+    def bind_correlation_id(body: dict, next) -> BoltResponse | None:
+        """Over HTTP the request's id is already bound; over Socket Mode each event gets its own."""
+        if current_id() is not None:
+            return next()
+        with bound(new_id()):
+            return next()
 
     @app.middleware
     def drop_duplicate_events(body: dict, next) -> BoltResponse | None:
