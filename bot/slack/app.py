@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.authorization import AuthorizeResult
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
@@ -63,6 +63,17 @@ def lazy_authorize(token: str, base_url: str, clock: Callable[[], float] = time.
     return authorize
 
 
+class CorrelatedApp(App):
+    """Bolt's App, each request handled under a correlation id: the HTTP request's, or (Socket Mode) its own."""
+
+    def dispatch(self, req: BoltRequest) -> BoltResponse:
+        """Bolt's dispatch, with a correlation id bound (listeners get it through the context executor)."""
+        if current_id() is not None:
+            return super().dispatch(req)
+        with bound(new_id()):
+            return super().dispatch(req)
+
+
 def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple[App, BotContext]:
     """A Bolt app that starts without reaching Slack (auth.test runs lazily on the first request).
 
@@ -80,7 +91,7 @@ def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple
             RateLimitErrorRetryHandler(max_retry_count=POST_RETRIES),
         ],
     )
-    app = App(
+    app = CorrelatedApp(
         client=client,
         authorize=lazy_authorize(settings.slack_bot_token, settings.slack_api_url),
         signing_secret=settings.slack_signing_secret or None,
@@ -88,14 +99,6 @@ def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple
         listener_executor=ContextExecutor(max_workers=5),  # listeners log with the request's correlation id
     )
     bot = BotContext(engine_provider=engine_provider, store=SlackStore(settings.db_path))
-
-    @app.middleware
-    def bind_correlation_id(body: dict, next) -> BoltResponse | None:
-        """Over HTTP the request's id is already bound; over Socket Mode each event gets its own."""
-        if current_id() is not None:
-            return next()
-        with bound(new_id()):
-            return next()
 
     @app.middleware
     def drop_duplicate_events(body: dict, next) -> BoltResponse | None:
