@@ -19,8 +19,11 @@ INGEST_VERSION = "5"
 MAX_UNIT_CHARS = 500
 
 
-def read_document(path: Path) -> tuple[Document, list[Unit]]:
-    """Load, clean and split a file; raise LoadError/MetadataError if it is unusable."""
+def read_document(path: Path, given: dict | None = None) -> tuple[Document, list[Unit]]:
+    """Load, clean and split a file; raise LoadError/MetadataError if it is unusable.
+
+    given: metadata fields (title, year, place, url, ...) that override the sidecar's and what the text says.
+    """
     loaded = load(path)
     raw = loaded.text
     structure = parse_structure(raw, loaded.title, loaded.headings)
@@ -30,7 +33,7 @@ def read_document(path: Path) -> tuple[Document, list[Unit]]:
         place_hint, first = split_dateline(paragraphs[0].text)
         paragraphs[0] = Paragraph(first, paragraphs[0].section, paragraphs[0].index)
     text = "\n\n".join(p.text for p in paragraphs)
-    meta = build_meta(path, structure.title, text, place_hint)
+    meta = build_meta(path, structure.title, text, place_hint, given)
     digest = hashlib.sha256()
     digest.update(INGEST_VERSION.encode())
     digest.update(json.dumps(asdict(meta), sort_keys=True).encode())
