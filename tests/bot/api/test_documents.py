@@ -24,6 +24,7 @@ def test_writes_need_the_admin_token(own_engine):
         assert c.post("/v1/documents", files=files, headers={"Authorization": "Bearer nope"}).status_code == 403
         assert c.delete("/v1/documents/2023-cbcf-joint-statement-ottawa").status_code == 401
     with client_for(own_engine) as c:  # no admin token configured: writes are disabled
+        assert c.post("/v1/documents", files=files).status_code == 401  # no bearer token at all: 401 still
         assert c.post("/v1/documents", files=files, headers=ADMIN).status_code == 403
     assert len(own_engine.documents()) == 2
 
