@@ -89,10 +89,11 @@ def _load_pdf(path: Path) -> str:
     return pdf_text(PdfReader(str(path)))
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
+# [ \t], not \s: a match must not reach over a line break and swallow the blank line that ends a paragraph.
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_BULLET = re.compile(r"^\s*[-*+]\s+", re.MULTILINE)
+_MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.MULTILINE)
 
 
 def _strip_markdown(text: str) -> str:

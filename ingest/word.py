@@ -35,7 +35,7 @@ def read_docx(path: Path) -> WordText:
     """The paragraphs of a .docx file, one per block, with the Title and Heading styled ones named."""
     import docx
 
-    title, headings, blocks = None, set(), []
+    title, headings, blocks, in_list = None, set(), [], False
     for paragraph in docx.Document(str(path)).paragraphs:
         # A line break inside a paragraph is layout; soft hyphens are invisible.
         text = re.sub(r"\s+", " ", paragraph.text.replace("\u00ad", "")).strip()
@@ -46,5 +46,10 @@ def read_docx(path: Path) -> WordText:
             title = text
         elif kind is not None:
             headings.add(text)
-        blocks.append(text)
+        listed = kind is None and (paragraph.style.name or "").lower().startswith("list")
+        if listed and in_list:
+            blocks[-1] += "\n" + text  # the items of one list are lines of one block, as in Markdown
+        else:
+            blocks.append(text)
+        in_list = listed
     return WordText("\n\n".join(blocks), title, frozenset(headings))

@@ -15,18 +15,20 @@ SOFT_HYPHENATED = {"organizations": "organi\u00adzations", "investigations": "in
 
 @dataclass(frozen=True)
 class Statement:
-    """A statement: its title, its opening (dateline) paragraph, and its sections of paragraphs."""
+    """A statement: its title, its opening (dateline) paragraph, and its sections of paragraphs (a tuple of
+    items is a bulleted list)."""
 
     name: str
     title: str
     opening: str
-    sections: tuple[tuple[str, tuple[str, ...]], ...]
+    sections: tuple[tuple[str, tuple[str | tuple[str, ...], ...]], ...]
 
     def markdown(self) -> str:
         """The statement as Markdown: the known-good way in."""
         parts = [f"# {self.title}", self.opening]
         for heading, paragraphs in self.sections:
-            parts += [f"## {heading}", *paragraphs]
+            parts.append(f"## {heading}")
+            parts += ["\n".join(f"- {i}" for i in p) if isinstance(p, tuple) else p for p in paragraphs]
         return "\n\n".join(parts) + "\n"
 
     def html(self, soft_hyphens: bool = True) -> str:
@@ -42,7 +44,9 @@ class Statement:
         body = [f"<h1>{text(self.title)}</h1>", f"<p>{text(self.opening)}</p>"]
         for heading, paragraphs in self.sections:
             body.append(f"<h2>{text(heading)}</h2>")
-            body += [f"<p>{text(p)}</p>" for p in paragraphs]
+            for p in paragraphs:
+                items = "".join(f"<li>{text(i)}</li>" for i in p) if isinstance(p, tuple) else ""
+                body.append(f"<ul>{items}</ul>" if items else f"<p>{text(p)}</p>")
         return (
             '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Statement</title>'
             "<style>body{font-family:serif;margin:0}</style></head><body>" + "\n".join(body) + "</body></html>"
@@ -107,6 +111,12 @@ VANCOUVER = Statement(
             (
                 "Ministers condemned the exploitation of migrants by smuggling networks that use ride-hailing "
                 "accounts and encrypted messaging, and agreed on a common brief for front-line officers.",
+                "Officials will:",
+                (
+                    "share the names of smuggling networks' recruiters with partner agencies within ten days;",
+                    "train front-line officers together;",
+                    "report to Ministers in 2027.",
+                ),
             ),
         ),
     ),
@@ -137,6 +147,7 @@ def write_docx(statement: Statement, path: Path, styled: bool = True) -> Path:
         else:
             document.add_paragraph().add_run(heading).bold = True
         for paragraph in paragraphs:
-            document.add_paragraph(paragraph)
+            for item in paragraph if isinstance(paragraph, tuple) else (paragraph,):
+                document.add_paragraph(item, style="List Bullet" if isinstance(paragraph, tuple) else None)
     document.save(str(path))
     return path

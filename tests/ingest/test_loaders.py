@@ -66,3 +66,9 @@ def test_unreadable_files_raise_load_error_with_a_reason(tmp_path, name, content
     with pytest.raises(LoadError) as err:
         load_text(path)
     assert re.search(reason, str(err.value))
+
+
+def test_a_markdown_list_after_a_paragraph_stays_a_block_of_its_own(tmp_path):
+    path = tmp_path / "notes-2029.md"
+    path.write_text("# Forum 2029\n\nOfficials will:\n\n- share data;\n- report in 2030.\n", encoding="utf-8")
+    assert [u.sentence for u in read_document(path)[1]] == ["Officials will:", "share data; report in 2030."]
