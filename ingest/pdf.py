@@ -46,7 +46,7 @@ def pdf_text(reader) -> str:
     lines: list[_Line] = []
     for number, page in enumerate(reader.pages):
         lines.extend(_page_lines(number, page))
-    lines = [line for line in lines if line.text.strip() and not line.text.strip().isdigit()]
+    lines = _without_page_furniture([line for line in lines if line.text.strip()])
     blocks = _blocks(lines)
     vocabulary = _vocabulary(lines)
     return "\n\n".join("\n".join(_join_block(block, vocabulary)) for block in blocks)
@@ -96,6 +96,37 @@ def _page_lines(number: int, page) -> list[_Line]:
     for line in lines:
         line.text = re.sub(r"\s+", " ", line.text).strip()
     return lines
+
+
+def _without_page_furniture(lines: list[_Line]) -> list[_Line]:
+    """Drop running headers and footers: a page's top or bottom line that stands apart from the text and is set
+    smaller than it, or says the same (numbers aside) on several pages; also bare page numbers.
+
+    A browser prints the date and the page's title above the text, its address and "1/2" below it.
+    """
+    body = Counter()
+    for line in lines:
+        body[round(line.size, 1)] += len(line.text)
+    body_size = body.most_common(1)[0][0] if body else 0
+    pages: dict[int, list[_Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    edges = []  # (line, its distance to the nearest other line on the page)
+    for on_page in pages.values():
+        ordered = sorted(on_page, key=lambda line: -line.y)
+        for i in (0, len(ordered) - 1) if len(ordered) > 1 else ():
+            neighbour = ordered[1] if i == 0 else ordered[-2]
+            edges.append((ordered[i], abs(ordered[i].y - neighbour.y)))
+    repeated = Counter(re.sub(r"\d+", "#", line.text) for line, _ in edges)
+    furniture = set()
+    for line, gap in edges:
+        short = len(line.text.split()) <= 12
+        apart = gap > line.size * 2.5
+        smaller = line.size < body_size * 0.9
+        again = len(pages) > 1 and repeated[re.sub(r"\d+", "#", line.text)] > 1
+        if short and apart and (smaller or again):
+            furniture.add(id(line))
+    return [line for line in lines if id(line) not in furniture and not line.text.strip().isdigit()]
 
 
 def _usual_spacing(lines: list[_Line]) -> dict[tuple[float, bool], float]:

@@ -123,11 +123,13 @@ VANCOUVER = Statement(
 )
 
 
-def print_pdf(page, statement: Statement, path: Path, width: str, height: str = "6in") -> Path:
-    """Print the statement's HTML to a PDF through a Playwright page in Chromium."""
+def print_pdf(page, statement: Statement, path: Path, width: str, height: str = "6in", furniture=False) -> Path:
+    """Print the statement's HTML to a PDF through a Playwright page in Chromium; furniture: with the date and
+    title above the text and the address and page number below it, as a browser's print dialog puts them."""
     path.parent.mkdir(parents=True, exist_ok=True)
     page.set_content(statement.html())
-    page.pdf(path=str(path), width=width, height=height, margin={"top": "0.5in", "bottom": "0.5in"})
+    margin = {"top": "0.6in", "bottom": "0.6in"}
+    page.pdf(path=str(path), width=width, height=height, margin=margin, display_header_footer=furniture)
     return path
 
 

@@ -60,6 +60,16 @@ def test_pdf_units_equal_the_markdown_units(printed, tmp_path, statement, width)
     assert [(u.sentence, u.section) for u in units] == [(u.sentence, u.section) for u in md_units]
 
 
+@pytest.mark.parametrize("statement, width", [(DETROIT, "7in"), (VANCOUVER, "6in")], ids=["two-pages", "one-page"])
+def test_a_browsers_headers_and_footers_are_left_out(browser_page, tmp_path, statement, width):
+    path = print_pdf(browser_page, statement, tmp_path / f"{statement.name}.pdf", width, furniture=True)
+    assert any(line.endswith("/1") or line.endswith("/2") for line in raw_lines(path))  # "1/2" is printed
+    md_doc, md_units = markdown_units(statement, tmp_path)
+    doc, units = read_document(path)
+    assert doc.meta.title == md_doc.meta.title
+    assert [(u.sentence, u.section) for u in units] == [(u.sentence, u.section) for u in md_units]
+
+
 def test_long_title_dateline_and_compounds_come_through_whole(printed):
     doc, units = read_document(printed[(DETROIT.name, "7in")])
     assert doc.meta.title == DETROIT.title and doc.meta.place == "Detroit"
