@@ -30,8 +30,21 @@ class _Line:
 
     @property
     def right(self) -> float:
-        # Text width estimated from its length: only compared between lines of one type style.
-        return self.x + len(self.text) * self.size * 0.5
+        """Where the line ends, estimated from its characters (compared only between lines of one style)."""
+        return self.x + text_width(self.text) * self.size
+
+
+# Rough advance widths, in ems, of a proportional Latin font (Helvetica's metrics, rounded): the text layer gives
+# where a line starts, not where it ends.
+_NARROW, _WIDE = set("ijlI.,:;'’!|()[]ft "), set("mwMW")
+
+
+def text_width(text: str) -> float:
+    """The estimated width of text in ems."""
+    return sum(
+        0.28 if ch in _NARROW else 0.85 if ch in _WIDE else 0.33 if ch in "r-" else 0.68 if ch.isupper() else 0.55
+        for ch in text
+    )
 
 
 @dataclass
@@ -48,7 +61,10 @@ def pdf_text(reader) -> str:
         lines.extend(_page_lines(number, page))
     lines = _without_page_furniture([line for line in lines if line.text.strip()])
     blocks = _blocks(lines)
-    vocabulary = _vocabulary(lines)
+    # Chromium (Skia) draws the hyphen it inserts at a break as U+2010, so a "-" at a line end in its PDFs is the
+    # text's own. Other producers may draw theirs as "-": there the document's own spelling decides.
+    producer = str((reader.metadata or {}).get("/Producer", ""))
+    vocabulary = set() if "skia" in producer.lower() else _vocabulary(lines)
     return "\n\n".join("\n".join(_join_block(block, vocabulary)) for block in blocks)
 
 
@@ -186,9 +202,11 @@ def _ends_short(line: _Line, following: _Line, left: float, width: float) -> boo
     """Whether a line ends before the block's edge although the next line's first word would have fitted."""
     if line.text.endswith(("-", *_BREAK_HYPHENS)):
         return False
+    if following.text[0].islower() and not line.text.endswith(_TERMINAL):
+        return False  # "… industry and" + "economies, we …": a sentence running on
     word = following.text.split(None, 1)[0]
     room = width - (line.right - left)
-    return (len(word) + 1) * following.size * 0.5 < room * _ROOM_SHARE
+    return text_width(" " + word) * following.size < room * _ROOM_SHARE
 
 
 def join_wrapped(head: str, tail: str, vocabulary: set[str] = frozenset()) -> str:

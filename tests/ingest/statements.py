@@ -123,11 +123,26 @@ VANCOUVER = Statement(
 )
 
 
-def print_pdf(page, statement: Statement, path: Path, width: str, height: str = "6in", furniture=False) -> Path:
-    """Print the statement's HTML to a PDF through a Playwright page in Chromium; furniture: with the date and
-    title above the text and the address and page number below it, as a browser's print dialog puts them."""
+def html_of(path: Path) -> str:
+    """A plain web page of a text statement: its title, headings and paragraphs as this project reads them."""
+    from ingest.loaders import load_text
+    from ingest.sections import parse_structure
+
+    structure = parse_structure(load_text(path))
+    body, section = [f"<h1>{html.escape(structure.title)}</h1>"] if structure.title else [], None
+    for paragraph in structure.paragraphs:
+        if paragraph.section != section:
+            section = paragraph.section
+            body.append(f"<h2>{html.escape(section)}</h2>")
+        body.append(f"<p>{html.escape(paragraph.text)}</p>")
+    return '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>' + "".join(body) + "</body></html>"
+
+
+def print_pdf(page, statement: Statement | str, path: Path, width: str, height: str = "6in", furniture=False) -> Path:
+    """Print the statement's HTML (or the HTML given) to a PDF through a Playwright page in Chromium; furniture:
+    with the date and title above the text and the address and page number below, as a browser prints them."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    page.set_content(statement.html())
+    page.set_content(statement if isinstance(statement, str) else statement.html())
     margin = {"top": "0.6in", "bottom": "0.6in"}
     page.pdf(path=str(path), width=width, height=height, margin=margin, display_header_footer=furniture)
     return path

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from pypdf import PdfReader
 
+from index.settings import BUNDLED_CORPUS
 from ingest.pdf import join_wrapped
 from ingest.units import read_document
-from tests.ingest.statements import CHROMIUM, DETROIT, FLAGS, VANCOUVER, print_pdf
+from tests.ingest.statements import CHROMIUM, DETROIT, FLAGS, VANCOUVER, html_of, print_pdf
 
 # Page widths at which Chromium's line breaks fall on the cases that went wrong (checked below, not assumed).
 PRINTS = [(DETROIT, "4in"), (DETROIT, "4.5in"), (DETROIT, "7in"), (VANCOUVER, "4.5in"), (VANCOUVER, "6in")]
@@ -68,6 +71,17 @@ def test_a_browsers_headers_and_footers_are_left_out(browser_page, tmp_path, sta
     doc, units = read_document(path)
     assert doc.meta.title == md_doc.meta.title
     assert [(u.sentence, u.section) for u in units] == [(u.sentence, u.section) for u in md_units]
+
+
+@pytest.mark.parametrize("name", [p.stem for p in sorted(BUNDLED_CORPUS.glob("*.txt"))])
+def test_the_bundled_statements_printed_to_pdf_give_the_same_units(browser_page, tmp_path, name):
+    source = BUNDLED_CORPUS / f"{name}.txt"
+    _, expected = read_document(source)
+    for width, furniture in (("5in", False), ("6.5in", False), ("8.5in", True)):
+        path = print_pdf(browser_page, html_of(source), tmp_path / width / f"{name}.pdf", width, "11in", furniture)
+        shutil.copy(source.with_name(f"{name}.meta.json"), path.with_name(f"{name}.meta.json"))
+        _, units = read_document(path)
+        assert [(u.sentence, u.section) for u in units] == [(u.sentence, u.section) for u in expected], width
 
 
 def test_long_title_dateline_and_compounds_come_through_whole(printed):
