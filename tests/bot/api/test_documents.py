@@ -85,6 +85,28 @@ def test_pdf_upload_is_indexed(own_engine, tmp_path):
         assert reply["citations"][0]["quote"] == "Ministers agreed to swap ransomware decryption keys."
 
 
+def test_word_upload_is_indexed_with_its_styled_sections(own_engine, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Forum 2025", level=0)
+    document.add_heading("Cyber Threats", level=1)
+    document.add_paragraph("Ministers agreed to swap ransomware decryption keys.")
+    document.save(str(tmp_path / "x.docx"))
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    with client_for(own_engine, admin_token="admin-secret") as c:
+        files = {"file": ("cbcf-2025.docx", (tmp_path / "x.docx").read_bytes(), kind)}
+        res = c.post("/v1/documents", headers=ADMIN, files=files, data={"place": "Windsor"})
+        assert res.status_code == 201, res.text
+        cited = c.post("/v1/ask", json={"question": "decryption keys", "year": 2025}).json()["citations"][0]
+    assert (cited["quote"], cited["section"], cited["title"], cited["place"]) == (
+        "Ministers agreed to swap ransomware decryption keys.",
+        "Cyber Threats",
+        "Forum 2025",
+        "Windsor",
+    )
+
+
 def test_an_upload_over_the_sentence_cap_is_a_422_and_changes_nothing(own_engine):
     body = "CBCF 2031 Joint Statement\n\n" + " ".join(f"Ministers agreed on item {i}." for i in range(30))
     with client_for(own_engine, admin_token="admin-secret", max_upload_units=10) as c:
