@@ -59,8 +59,7 @@ def install() -> None:
 
 
 def json_formatter() -> JsonFormatter:
-    """time, level, logger, message, the record's extra fields and the correlation id; a traceback goes inside
-    the object as "exception"."""
+    """Time, level, logger, message, correlation id and the record's extra fields; a traceback as "exception"."""
     return JsonFormatter(
         FIELDS,
         style="{",

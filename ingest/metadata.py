@@ -49,8 +49,7 @@ def _infer_year(*texts: str | None) -> int | None:
 def build_meta(
     path: Path, title: str | None, text: str, place_hint: str | None, given: dict | None = None
 ) -> DocumentMeta:
-    """Merge the fields given (by the caller), the sidecar's and those inferred from the file name and text, in
-    that order of precedence."""
+    """Merge the fields given, the sidecar's and those inferred from the file name and text, in that order."""
     given = {key: value for key, value in (given or {}).items() if value is not None}
     side = {**_read_sidecar(path), **given}
     date = side.get("date")

@@ -71,8 +71,7 @@ def _split_block(block: list[str]) -> list[str]:
 
 
 def parse_structure(text: str, title: str | None = None, headings: frozenset[str] | None = None) -> Structure:
-    """Find the title, the section headings and the paragraphs under them; a format that marks its title and
-    headings (Word styles) gives them, otherwise short title-case lines followed by prose are headings."""
+    """Find the title, the headings and the paragraphs under them (headings given by the format win, e.g. Word's)."""
     pieces = [p for block in _blocks(clean_lines(text)) for p in _split_block(block)]
     if headings is not None:
         return _by_marked_headings(pieces, title, headings)

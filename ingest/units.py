@@ -20,10 +20,7 @@ MAX_UNIT_CHARS = 500
 
 
 def read_document(path: Path, given: dict | None = None) -> tuple[Document, list[Unit]]:
-    """Load, clean and split a file; raise LoadError/MetadataError if it is unusable.
-
-    given: metadata fields (title, year, place, url, ...) that override the sidecar's and what the text says.
-    """
+    """Load, clean and split a file (given: metadata over the sidecar's); raise LoadError/MetadataError."""
     loaded = load(path)
     raw = loaded.text
     structure = parse_structure(raw, loaded.title, loaded.headings)

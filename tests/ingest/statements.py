@@ -139,8 +139,7 @@ def html_of(path: Path) -> str:
 
 
 def print_pdf(page, statement: Statement | str, path: Path, width: str, height: str = "6in", furniture=False) -> Path:
-    """Print the statement's HTML (or the HTML given) to a PDF through a Playwright page in Chromium; furniture:
-    with the date and title above the text and the address and page number below, as a browser prints them."""
+    """Print the statement (or HTML) to PDF in Chromium; furniture: with a browser's header and footer."""
     path.parent.mkdir(parents=True, exist_ok=True)
     page.set_content(statement if isinstance(statement, str) else statement.html())
     margin = {"top": "0.6in", "bottom": "0.6in"}
