@@ -73,13 +73,14 @@ def cmd_serve(args) -> int:
     import uvicorn
 
     from bot.api.settings import HTTPSettings
+    from bot.logs import configure as configure_logs
     from bot.server import build_app
 
     settings = HTTPSettings()
     host = args.host or settings.host
     port = args.port or settings.port
     settings = settings.model_copy(update={"host": host, "port": port})  # what the start-up line announces
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    configure_logs(logging.INFO)  # JSON lines on stderr, uvicorn's own included
     # X-Forwarded-For is believed only from the proxies CBCF_FORWARDED_ALLOW_IPS names (none by default,
     # not even loopback): otherwise any client could pick the address its rate limit is counted under.
     trusted = settings.forwarded_allow_ips.strip()
@@ -88,6 +89,7 @@ def cmd_serve(args) -> int:
         host=host,
         port=port,
         log_level=args.log_level,
+        log_config=None,
         access_log=False,
         proxy_headers=bool(trusted),
         forwarded_allow_ips=trusted or None,
@@ -101,13 +103,14 @@ def cmd_slack(args) -> int:
 
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+    from bot.logs import configure as configure_logs
     from bot.slack.app import create_bolt_app
     from bot.slack.settings import SlackSettings
 
     settings = SlackSettings()
     if not (settings.slack_app_token and settings.slack_bot_token):
         return fail("set CBCF_SLACK_APP_TOKEN (xapp-…) and CBCF_SLACK_BOT_TOKEN (xoxb-…) for Socket Mode")
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    configure_logs(logging.INFO)
     engine = open_cli_engine()
     ensure_index(engine)
     bolt, _ = create_bolt_app(settings, engine_provider=lambda: engine)

@@ -14,10 +14,17 @@ def cmd_ingest(args) -> int:
     from bot.render import render_report
     from index.core import IngestFailed, StoreUnavailable, WriteConflict, ingest_paths
 
+    given = {"title": args.title, "year": args.year, "place": args.place, "url": args.url}
+    given = {key: value for key, value in given.items() if value is not None}
+    if given and (len(args.paths) != 1 or not args.paths[0].is_file()):
+        flags = ", ".join(f"--{key}" for key in given)
+        return fail(f"{flags} describe one statement: give exactly one file (not a folder) with them")
     engine = open_cli_engine()
     paths = args.paths or [engine.settings.corpus_dir]
     try:
-        report = ingest_paths(paths, engine.store, engine.embedder, prune=args.prune, progress=progress)
+        report = ingest_paths(
+            paths, engine.store, engine.embedder, prune=args.prune, progress=progress, meta=given or None
+        )
     except (IngestFailed, StoreUnavailable, WriteConflict) as exc:
         return fail(str(exc), EXIT_FAILED)
     for path, reason in report.skipped:
@@ -58,11 +65,24 @@ def cmd_remove(args) -> int:
     return EXIT_OK
 
 
+def _year(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or not 1900 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year between 1900 and 2100")
+    return int(text)
+
+
 def add_document_commands(sub) -> None:
     """Register ingest, documents and remove on the cbcf parser."""
-    p = sub.add_parser("ingest", help="index statement files (.txt .md .html .pdf)")
+    p = sub.add_parser("ingest", help="index statement files (.txt .md .html .pdf .docx)")
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: bundled)")
     p.add_argument("--prune", action="store_true", help="drop documents not among the paths")
+    one = p.add_argument_group("metadata of a single file (over its sidecar and what its text says)")
+    one.add_argument("--title", help="the statement's title")
+    one.add_argument("--year", type=_year, help="the year of the meeting")
+    one.add_argument("--place", help="where the ministers met")
+    one.add_argument("--url", help="where the statement is published")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("documents", help="list the indexed statements")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
 
 
 class LoadError(Exception):
@@ -17,13 +18,33 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A file's text, and what its format says outright about its title and headings."""
+
+    text: str
+    title: str | None = None
+    headings: frozenset[str] | None = None  # None: the headings are recognised from the text itself
+
+
 def load_text(path: Path) -> str:
-    """Return the text of a .txt, .md, .html or .pdf file, or raise LoadError."""
+    """Return the text of a .txt, .md, .html, .pdf or .docx file, or raise LoadError."""
+    return load(path).text
+
+
+def load(path: Path) -> Loaded:
+    """Read a statement file of any supported format, or raise LoadError."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise LoadError(f"unsupported file type {suffix or '(none)'}")
+    title, headings = None, None
     try:
-        if suffix == ".pdf":
+        if suffix == ".docx":
+            from ingest.word import read_docx
+
+            word = read_docx(path)
+            text, title, headings = word.text, word.title, word.headings or None
+        elif suffix == ".pdf":
             text = _load_pdf(path)
         elif suffix in (".html", ".htm"):
             text = _load_html(path)
@@ -37,7 +58,7 @@ def load_text(path: Path) -> str:
         raise LoadError(f"{type(exc).__name__}: {exc}") from exc
     if not text.strip():
         raise LoadError("no text could be extracted")
-    return text
+    return Loaded(text, title, headings)
 
 
 def _read_utf8(path: Path) -> str:
@@ -63,15 +84,16 @@ def _load_html(path: Path) -> str:
 def _load_pdf(path: Path) -> str:
     from pypdf import PdfReader
 
-    reader = PdfReader(str(path))
-    pages = [page.extract_text() or "" for page in reader.pages]
-    return "\n\n".join(page.strip() for page in pages)
+    from ingest.pdf import pdf_text
+
+    return pdf_text(PdfReader(str(path)))
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
+# [ \t], not \s: a match must not reach over a line break and swallow the blank line that ends a paragraph.
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_BULLET = re.compile(r"^\s*[-*+]\s+", re.MULTILINE)
+_MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.MULTILINE)
 
 
 def _strip_markdown(text: str) -> str:

@@ -46,10 +46,15 @@ def _infer_year(*texts: str | None) -> int | None:
     return None
 
 
-def build_meta(path: Path, title: str | None, text: str, place_hint: str | None) -> DocumentMeta:
-    """Merge sidecar fields with values inferred from the file name and text."""
-    side = _read_sidecar(path)
+def build_meta(
+    path: Path, title: str | None, text: str, place_hint: str | None, given: dict | None = None
+) -> DocumentMeta:
+    """Merge the fields given, the sidecar's and those inferred from the file name and text, in that order."""
+    given = {key: value for key, value in (given or {}).items() if value is not None}
+    side = {**_read_sidecar(path), **given}
     date = side.get("date")
+    if "year" in given and "date" not in given and not str(date or "").startswith(str(given["year"])):
+        date = None  # a year given outright wins over the sidecar's date
     year = side.get("year") or _infer_year(date, path.stem, title, text)
     if year is None:
         raise MetadataError("no year found: add a .meta.json sidecar with a 'year'")

@@ -47,12 +47,14 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     return files, skipped
 
 
-def load_all(files: list[Path], report: IngestReport) -> dict[str, tuple[Document, list[Unit]]]:
-    """Read every file, skipping (and reporting) the ones that cannot be used."""
+def load_all(
+    files: list[Path], report: IngestReport, given: dict | None = None
+) -> dict[str, tuple[Document, list[Unit]]]:
+    """Read every file, skipping (and reporting) the ones that cannot be used; given: metadata for them all."""
     loaded: dict[str, tuple[Document, list[Unit]]] = {}
     for path in files:
         try:
-            doc, units = read_document(path)
+            doc, units = read_document(path, given)
         except (LoadError, MetadataError, OSError) as exc:
             report.skipped.append((str(path), str(exc)))
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.cleaning import clean_lines
+from ingest.cleaning import clean_lines, split_dateline
 
 _TERMINAL = (".", "!", "?", ":", ";", ",", "”", '"')
 _MAX_HEADING_WORDS = 12
@@ -37,6 +37,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if line.count(",") >= 2:  # a list of topics ("Focused on A, B, and C") is content, not a heading
         return False
+    if split_dateline(line)[0] is not None:
+        return False  # "VANCOUVER: Ministers … met in Vancouver, British" is a wrapped dateline, not a heading
     # Headings capitalise most of their longer words ("Reducing Firearms Violence").
     long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
     capitalised = [w for w in long_words if w[0].isupper()]
@@ -70,12 +72,15 @@ def _split_block(block: list[str]) -> list[str]:
     return pieces
 
 
-def parse_structure(text: str) -> Structure:
-    """Find the title, the section headings and the paragraphs under them."""
+def parse_structure(text: str, title: str | None = None, headings: frozenset[str] | None = None) -> Structure:
+    """Find the title, the headings and the paragraphs under them (headings given by the format win, e.g. Word's)."""
     pieces = [p for block in _blocks(clean_lines(text)) for p in _split_block(block)]
-    title = None
-    if pieces and len(pieces[0]) <= 200 and not pieces[0].endswith((".", "!", "?")):
+    if headings is not None:
+        return _by_marked_headings(pieces, title, headings)
+    if title is None and pieces and len(pieces[0]) <= 200 and not pieces[0].endswith((".", "!", "?")):
         title = pieces.pop(0)
+    elif title is not None and pieces and pieces[0] == title:
+        pieces.pop(0)
     paragraphs: list[Paragraph] = []
     section: str | None = None
     for i, piece in enumerate(pieces):
@@ -86,4 +91,17 @@ def parse_structure(text: str) -> Structure:
         if looks_like_heading(piece) and following is None:
             continue  # a stray trailing label carries no statement content
         paragraphs.append(Paragraph(text=piece, section=section, index=len(paragraphs)))
+    return Structure(title=title, paragraphs=paragraphs)
+
+
+def _by_marked_headings(pieces: list[str], title: str | None, headings: frozenset[str]) -> Structure:
+    if pieces and (pieces[0] == title or (title is None and pieces[0] in headings)):
+        title = pieces.pop(0)
+    paragraphs: list[Paragraph] = []
+    section: str | None = None
+    for piece in pieces:
+        if piece in headings:
+            section = piece
+        else:
+            paragraphs.append(Paragraph(text=piece, section=section, index=len(paragraphs)))
     return Structure(title=title, paragraphs=paragraphs)

@@ -8,28 +8,29 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ingest.cleaning import split_dateline
-from ingest.loaders import load_text
+from ingest.loaders import load
 from ingest.metadata import build_meta
 from ingest.models import Document, Unit
 from ingest.sections import Paragraph, parse_structure
 from ingest.sentences import split_long, split_sentences
 
 # Bump when cleaning, sectioning or sentence rules change, so documents are re-ingested.
-INGEST_VERSION = "4"
+INGEST_VERSION = "5"
 MAX_UNIT_CHARS = 500
 
 
-def read_document(path: Path) -> tuple[Document, list[Unit]]:
-    """Load, clean and split a file; raise LoadError/MetadataError if it is unusable."""
-    raw = load_text(path)
-    structure = parse_structure(raw)
+def read_document(path: Path, given: dict | None = None) -> tuple[Document, list[Unit]]:
+    """Load, clean and split a file (given: metadata over the sidecar's); raise LoadError/MetadataError."""
+    loaded = load(path)
+    raw = loaded.text
+    structure = parse_structure(raw, loaded.title, loaded.headings)
     paragraphs = list(structure.paragraphs)
     place_hint = None
     if paragraphs:
         place_hint, first = split_dateline(paragraphs[0].text)
         paragraphs[0] = Paragraph(first, paragraphs[0].section, paragraphs[0].index)
     text = "\n\n".join(p.text for p in paragraphs)
-    meta = build_meta(path, structure.title, text, place_hint)
+    meta = build_meta(path, structure.title, text, place_hint, given)
     digest = hashlib.sha256()
     digest.update(INGEST_VERSION.encode())
     digest.update(json.dumps(asdict(meta), sort_keys=True).encode())

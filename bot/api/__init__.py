@@ -14,6 +14,7 @@ from bot.api.middleware import RequestMiddleware
 from bot.api.routes import ask, documents, health, page, search
 from bot.api.settings import HTTPSettings
 from bot.api.state import AppState, EngineFactory
+from bot.logs import install as stamp_correlation_ids
 from index.core import Engine
 
 DESCRIPTION = (
@@ -33,6 +34,7 @@ def create_app(
     """
     settings = settings or HTTPSettings()
     state = AppState(settings, engine, engine_factory)
+    stamp_correlation_ids()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -64,4 +66,5 @@ def create_app(
     app.mount("/static", StaticFiles(directory=page.STATIC_DIR), name="static")
     app.mount("/docs-static", StaticFiles(directory=page.SWAGGER_DIR), name="docs-static")
     app.add_middleware(RequestMiddleware, state=state)
+    state.metrics.instrument(app)
     return app

@@ -1,4 +1,5 @@
-"""Request middleware: correlation ids, body-size limit, metrics and one structured log line each."""
+"""Request middleware: correlation ids (bound for everything the request logs), body-size limit, security
+headers and one structured log line per request."""
 
 from __future__ import annotations
 
@@ -6,12 +7,12 @@ import json
 import logging
 import re
 import time
-import uuid
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.api.security import security_headers
 from bot.api.state import AppState
+from bot.logs import bound, new_id
 
 log = logging.getLogger("cbcf.access")
 log_error = logging.getLogger("cbcf.api")
@@ -32,8 +33,12 @@ class RequestMiddleware:
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         given = headers.get("x-request-id", "")
-        cid = given if _SAFE_ID.match(given) else uuid.uuid4().hex
+        cid = given if _SAFE_ID.match(given) else new_id()
         scope.setdefault("state", {})["correlation_id"] = cid
+        with bound(cid):
+            await self._handle(scope, receive, send, headers, cid)
+
+    async def _handle(self, scope: Scope, receive: Receive, send: Send, headers: dict, cid: str) -> None:
         started = time.perf_counter()
         status = {"code": 500}
         settings = self.state.settings
@@ -56,12 +61,11 @@ class RequestMiddleware:
         try:
             await self._dispatch(scope, receive, send_wrapper, headers, cid, limit)
         except Exception:
-            record = {"event": "error", "path": scope["path"], "correlation_id": cid}
-            log_error.exception(json.dumps(record), extra={"correlation_id": cid})
+            log_error.exception("unhandled error", extra={"event": "error", "path": scope["path"]})
             if status.get("started"):
                 raise
             await _json(send_wrapper, 500, {"detail": "internal error", "correlation_id": cid})
-        self._record(scope, status["code"], started, cid)
+        self._record(scope, status["code"], started)
 
     async def _dispatch(self, scope, receive, send_wrapper, headers, cid, limit) -> None:
         length = headers.get("content-length", "")
@@ -77,24 +81,11 @@ class RequestMiddleware:
             else:
                 await self.app(scope, _replay(body, receive), send_wrapper)
 
-    def _record(self, scope: Scope, code: int, started: float, cid: str) -> None:
-        elapsed = time.perf_counter() - started
-        route = scope.get("route")
-        route_path = getattr(route, "path", None) or "unmatched"
-        self.state.metrics.observe_request(route_path, scope["method"], code, elapsed)
-        log.info(
-            json.dumps(
-                {
-                    "event": "request",
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "route": route_path,
-                    "status": code,
-                    "ms": round(elapsed * 1000, 2),
-                    "correlation_id": cid,
-                }
-            )
-        )
+    def _record(self, scope: Scope, code: int, started: float) -> None:
+        route = getattr(scope.get("route"), "path", None) or "unmatched"
+        fields = {"method": scope["method"], "path": scope["path"], "route": route, "status": code}
+        fields["ms"] = round((time.perf_counter() - started) * 1000, 2)
+        log.info("request", extra={"event": "request", **fields})
 
 
 async def _read_body(receive: Receive, limit: int) -> bytes | None:

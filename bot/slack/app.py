@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.authorization import AuthorizeResult
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
@@ -17,6 +17,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 
+from bot.logs import ContextExecutor, bound, current_id, install, new_id
 from bot.slack.context import BotContext
 from bot.slack.listeners import register_listeners
 from bot.slack.settings import SlackSettings
@@ -62,12 +63,24 @@ def lazy_authorize(token: str, base_url: str, clock: Callable[[], float] = time.
     return authorize
 
 
+class CorrelatedApp(App):
+    """Bolt's App, each request handled under a correlation id: the HTTP request's, or (Socket Mode) its own."""
+
+    def dispatch(self, req: BoltRequest) -> BoltResponse:
+        """Bolt's dispatch, with a correlation id bound (listeners get it through the context executor)."""
+        if current_id() is not None:
+            return super().dispatch(req)
+        with bound(new_id()):
+            return super().dispatch(req)
+
+
 def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple[App, BotContext]:
     """A Bolt app that starts without reaching Slack (auth.test runs lazily on the first request).
 
     Its Web API client gives up on a call after CLIENT_TIMEOUT_S and retries refused connections, 5xx and
     rate-limited calls a bounded number of times with backoff (slack_sdk's retry handlers).
     """
+    install()  # log records carry the correlation id
     backoff = BackoffRetryIntervalCalculator(backoff_factor=0.5)
     client = WebClient(
         base_url=settings.slack_api_url,
@@ -78,11 +91,12 @@ def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple
             RateLimitErrorRetryHandler(max_retry_count=POST_RETRIES),
         ],
     )
-    app = App(
+    app = CorrelatedApp(
         client=client,
         authorize=lazy_authorize(settings.slack_bot_token, settings.slack_api_url),
         signing_secret=settings.slack_signing_secret or None,
         logger=log,
+        listener_executor=ContextExecutor(max_workers=5),  # listeners log with the request's correlation id
     )
     bot = BotContext(engine_provider=engine_provider, store=SlackStore(settings.db_path))
 

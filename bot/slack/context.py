@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.logs import bound, current_id, new_id
 from bot.slack.blocks import answer_blocks, apology_blocks, fallback_text
 from bot.slack.store import SlackStore
 from index.core import answer, topic_terms
@@ -47,9 +46,9 @@ class BotContext:
             if engine is None:
                 raise RuntimeError("the index is not ready")
             reply = answer(question, engine=engine).model_dump()
-        except Exception as exc:  # never silence: apologise in Slack, log with a correlation id
-            ref = uuid.uuid4().hex[:12]
-            log.error(json.dumps({"event": "slack_answer_failed", "correlation_id": ref, "error": repr(exc)}))
+        except Exception:  # never silence: apologise in Slack with the reference the log line carries
+            with bound(current_id() or new_id()) as ref:
+                log.exception("slack answer failed", extra={"event": "slack_answer_failed"})
             return (
                 {"question": question, "answer": "", "abstained": True, "citations": []},
                 apology_blocks(ref),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 
@@ -25,7 +24,8 @@ def model_sources(extractive: Answer) -> list[dict]:
 
 
 def _fallback(extractive: Answer, reason: str, verified: Verified | None = None) -> Answer:
-    log.warning(json.dumps({"event": "llm_fallback", "reason": reason, "question": extractive.question}))
+    fields = {"event": "llm_fallback", "reason": reason, "question": extractive.question}
+    log.warning("llm_fallback: %s", reason, extra=fields)
     generated, removed = (verified.generated, verified.removed) if verified else (0, 0)
     return extractive.model_copy(
         update={"verification": Verification(generated=generated, removed=removed, fallback=reason)}

@@ -185,15 +185,19 @@ def ingest_paths(
     prune: bool = False,
     progress: Progress | None = None,
     max_units: int | None = None,
+    meta: dict | None = None,
 ) -> IngestReport:
     """Read the given files and folders and bring the index up to date with them.
 
     max_units: a statement with more sentences than this is skipped (reported with the reason), not indexed.
+    meta: metadata fields (title, year, place, url) that override the file's own, for a single file.
     """
     report = IngestReport()
     files, skipped = discover([Path(p) for p in paths])
+    if meta and len(files) + len(skipped) != 1:
+        raise ValueError("metadata can be given for one file only")
     report.skipped.extend(skipped)
-    loaded = load_all(files, report)
+    loaded = load_all(files, report, meta)
     for doc_id, (doc, units) in list(loaded.items()):
         if max_units is not None and len(units) > max_units:
             report.skipped.append((doc.path, f"{len(units)} sentences, over the limit of {max_units} per statement"))

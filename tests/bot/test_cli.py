@@ -101,3 +101,38 @@ def test_remove_takes_a_statement_out_and_refuses_unknown_ids(tmp_path):
     assert removed.returncode == 0 and "removed 1" in removed.stdout
     listed = json.loads(cbcf(tmp_path, "documents", "--json").stdout)
     assert [d["doc_id"] for d in listed] == ["2023-cbcf-joint-statement-ottawa"]
+
+
+def test_serve_logs_json_lines_and_shuts_down_gracefully_on_sigterm(data_dir):
+    import signal
+    import time
+    import urllib.request
+
+    from tests.bot.faults import free_port
+
+    port = free_port()
+    env = {**os.environ, "CBCF_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+    env.pop("CBCF_CHROMA_HOST", None)
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)], stderr=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                request = urllib.request.Request(f"http://127.0.0.1:{port}/readyz", headers={"X-Request-ID": "op-1"})
+                if urllib.request.urlopen(request, timeout=2).status == 200:
+                    break
+            except OSError:
+                assert serve.poll() is None and time.monotonic() < deadline, "the service did not become ready"
+                time.sleep(0.2)
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        _, stderr = serve.communicate(timeout=60)
+    lines = [json.loads(line) for line in stderr.splitlines()]  # every line is one JSON object
+    # A graceful shutdown, after which uvicorn ends the process by the signal it caught (what systemd expects).
+    assert serve.returncode == -signal.SIGTERM and lines[-1]["message"].startswith("Finished server process")
+    assert any(line["message"] == "Application shutdown complete." for line in lines)
+    assert any("sentences indexed" in line["message"] and f":{port}/" in line["message"] for line in lines)
+    ready = [line for line in lines if line.get("path") == "/readyz" and line["correlation_id"] == "op-1"]
+    assert ready and ready[-1]["status"] == 200

@@ -55,7 +55,7 @@ def test_markdown_syntax_is_removed(tmp_path):
         ("binary-2030.txt", b"\x00\x01\x02\x03", "binary"),
         ("latin1-2030.txt", "Ministers d\u00e9cid\u00e9.".encode("latin-1"), "not UTF-8"),
         ("empty-2030.txt", b"   \n", "no text"),
-        ("notes-2030.docx", b"PK\x03\x04", "unsupported"),
+        ("notes-2030.odt", b"PK\x03\x04", "unsupported"),
     ],
 )
 def test_unreadable_files_raise_load_error_with_a_reason(tmp_path, name, content, reason):
@@ -66,3 +66,9 @@ def test_unreadable_files_raise_load_error_with_a_reason(tmp_path, name, content
     with pytest.raises(LoadError) as err:
         load_text(path)
     assert re.search(reason, str(err.value))
+
+
+def test_a_markdown_list_after_a_paragraph_stays_a_block_of_its_own(tmp_path):
+    path = tmp_path / "notes-2029.md"
+    path.write_text("# Forum 2029\n\nOfficials will:\n\n- share data;\n- report in 2030.\n", encoding="utf-8")
+    assert [u.sentence for u in read_document(path)[1]] == ["Officials will:", "share data; report in 2030."]

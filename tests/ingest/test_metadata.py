@@ -44,3 +44,10 @@ def test_bad_sidecars_are_errors(tmp_path, sidecar):
 def test_missing_year_is_an_error(tmp_path):
     with pytest.raises(MetadataError, match="no year"):
         build_meta(tmp_path / "notes.txt", "Notes", "no date here", None)
+
+
+def test_given_fields_win_over_the_sidecar_and_a_given_year_over_its_date(tmp_path):
+    path = tmp_path / "x.txt"
+    sidecar_path(path).write_text(json.dumps({"year": 2024, "date": "2024-05-01", "place": "Banff", "title": "Old"}))
+    meta = build_meta(path, "From Text", "", None, {"year": 2025, "place": "Windsor", "title": None})
+    assert (meta.year, meta.date, meta.place, meta.title) == (2025, "2025", "Windsor", "Old")

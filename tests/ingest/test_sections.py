@@ -52,3 +52,15 @@ def test_hard_wrapped_pdf_lines_are_joined():
     structure = parse_structure("Title\n\nHuman Smuggling\nThe two countries share\na long border.\n")
     assert structure.paragraphs[0].text == "The two countries share a long border."
     assert structure.paragraphs[0].section == "Human Smuggling"
+
+
+def test_a_wrapped_dateline_is_not_a_heading_and_names_the_place(tmp_path):
+    line = "VANCOUVER: Ministers from the United States and Canada met in Vancouver, British"
+    assert not looks_like_heading(line)
+    path = tmp_path / "statement-2026.txt"
+    path.write_text(f"2026 CBCF Joint Statement\n\n{line}\nColumbia, to review the year.\n", encoding="utf-8")
+    doc, units = read_document(path)
+    assert (doc.meta.title, doc.meta.place) == ("2026 CBCF Joint Statement", "Vancouver")
+    assert [(u.sentence, u.section) for u in units] == [
+        ("Ministers from the United States and Canada met in Vancouver, British Columbia, to review the year.", None)
+    ]

@@ -77,8 +77,7 @@ async def ask_stream(body: AskRequest, request: Request, _: ReaderDep, engine: E
         except QuestionError as exc:
             yield sse("error", {"detail": str(exc), "correlation_id": cid})
         except Exception:  # the stream has started: report in-band, never drop silently
-            record = {"event": "error", "path": request.url.path, "correlation_id": cid}
-            log.exception(json.dumps(record), extra={"correlation_id": cid})
+            log.exception("stream failed", extra={"event": "error", "path": request.url.path})
             yield sse("error", {"detail": "internal error", "correlation_id": cid})
 
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}

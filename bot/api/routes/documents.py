@@ -41,7 +41,7 @@ async def upload_document(
     _: AdminDep,
     engine: EngineDep,
     state: StateDep,
-    file: Annotated[UploadFile, File(description="A .txt, .md, .html or .pdf statement.")],
+    file: Annotated[UploadFile, File(description="A .txt, .md, .html, .pdf or .docx statement.")],
     title: Annotated[str | None, Form(max_length=300)] = None,
     year: Annotated[int | None, Form(ge=1900, le=2100)] = None,
     place: Annotated[str | None, Form(max_length=200)] = None,

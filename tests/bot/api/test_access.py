@@ -53,12 +53,15 @@ def test_metrics_count_requests_abstentions_and_modes(engine):
         c.post("/v1/ask", json=GHOST)
         c.post("/v1/ask", json={"question": "Who won the Stanley Cup?"})
         c.post("/v1/ask", json={"question": ""})
+        c.post("/v1/ask", content=b"x" * 70_000, headers={"content-type": "application/json"})
         text = c.get("/metrics").text
-    assert 'cbcf_http_requests_total{method="POST",route="/v1/ask",status="200"} 2.0' in text
-    assert 'cbcf_http_requests_total{method="POST",route="/v1/ask",status="422"} 1.0' in text
+    assert 'cbcf_http_requests_total{handler="/v1/ask",method="POST",status="200"} 2.0' in text
+    assert 'cbcf_http_requests_total{handler="/v1/ask",method="POST",status="422"} 1.0' in text
+    assert 'cbcf_http_requests_total{handler="/v1/ask",method="POST",status="413"} 1.0' in text  # refused outside
     assert 'cbcf_answers_total{mode="extractive"} 2.0' in text
     assert "cbcf_abstentions_total 1.0" in text
-    assert 'cbcf_http_request_seconds_bucket{le="0.005",route="/v1/ask"}' in text
+    assert 'cbcf_http_request_duration_seconds_bucket{handler="/v1/ask",le="0.005",method="POST"}' in text
+    assert 'cbcf_http_response_size_bytes_sum{handler="/v1/ask"}' in text
 
 
 @pytest.mark.parametrize("path", ["/", "/static/app.js", "/static/app.css", "/docs"])

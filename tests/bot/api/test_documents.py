@@ -24,6 +24,7 @@ def test_writes_need_the_admin_token(own_engine):
         assert c.post("/v1/documents", files=files, headers={"Authorization": "Bearer nope"}).status_code == 403
         assert c.delete("/v1/documents/2023-cbcf-joint-statement-ottawa").status_code == 401
     with client_for(own_engine) as c:  # no admin token configured: writes are disabled
+        assert c.post("/v1/documents", files=files).status_code == 401  # no bearer token at all: 401 still
         assert c.post("/v1/documents", files=files, headers=ADMIN).status_code == 403
     assert len(own_engine.documents()) == 2
 
@@ -53,8 +54,10 @@ def test_upload_search_and_delete(own_engine):
 def test_bad_uploads_are_rejected_and_the_index_stays_intact(own_engine, tmp_path):
     before = own_engine.store.active().collection
     with client_for(own_engine, admin_token="admin-secret") as c:
-        res = c.post("/v1/documents", headers=ADMIN, files={"file": ("notes.docx", b"PK\x03\x04", "application/zip")})
+        res = c.post("/v1/documents", headers=ADMIN, files={"file": ("notes.odt", b"PK\x03\x04", "application/zip")})
         assert res.status_code == 415 and "unsupported file type" in res.json()["detail"]
+        res = c.post("/v1/documents", headers=ADMIN, files={"file": ("notes-2024.docx", b"PK\x03\x04", "x/y")})
+        assert res.status_code == 422 and "notes-2024.docx" in res.json()["detail"]
         res = c.post(
             "/v1/documents", headers=ADMIN, files={"file": ("broken-2024.pdf", b"%PDF-1.4 junk", "application/pdf")}
         )
@@ -80,6 +83,28 @@ def test_pdf_upload_is_indexed(own_engine, tmp_path):
         assert res.status_code == 201, res.text
         reply = c.post("/v1/ask", json={"question": "decryption keys", "year": 2025}).json()
         assert reply["citations"][0]["quote"] == "Ministers agreed to swap ransomware decryption keys."
+
+
+def test_word_upload_is_indexed_with_its_styled_sections(own_engine, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Forum 2025", level=0)
+    document.add_heading("Cyber Threats", level=1)
+    document.add_paragraph("Ministers agreed to swap ransomware decryption keys.")
+    document.save(str(tmp_path / "x.docx"))
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    with client_for(own_engine, admin_token="admin-secret") as c:
+        files = {"file": ("cbcf-2025.docx", (tmp_path / "x.docx").read_bytes(), kind)}
+        res = c.post("/v1/documents", headers=ADMIN, files=files, data={"place": "Windsor"})
+        assert res.status_code == 201, res.text
+        cited = c.post("/v1/ask", json={"question": "decryption keys", "year": 2025}).json()["citations"][0]
+    assert (cited["quote"], cited["section"], cited["title"], cited["place"]) == (
+        "Ministers agreed to swap ransomware decryption keys.",
+        "Cyber Threats",
+        "Forum 2025",
+        "Windsor",
+    )
 
 
 def test_an_upload_over_the_sentence_cap_is_a_422_and_changes_nothing(own_engine):

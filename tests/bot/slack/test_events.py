@@ -149,15 +149,18 @@ def test_feedback_click_is_stored_and_acknowledged(slack):
 
 def test_engine_failure_becomes_an_apology_and_a_logged_reference(slack, engine, monkeypatch, caplog):
     monkeypatch.setattr(engine.embedder, "embed_question", lambda text, focus=(): 1 / 0)
-    slack.event(mention("<@UBOT> a question never asked before"), event_id="EvFail")
+    slack.event(mention("<@UBOT> a question never asked before"), event_id="EvFail", headers={"X-Request-ID": "ev-7"})
     post = slack.api.wait_for("chat.postMessage")[0]
     text = post["blocks"][0]["text"]["text"]
     assert text.startswith("Sorry, something went wrong")
     ref = text.split("ref `")[1].split("`")[0]
+    assert ref == "ev-7"  # the listener ran in Bolt's worker thread with the request's correlation id
     deadline = time.monotonic() + 5
-    while ref not in caplog.text and time.monotonic() < deadline:
+    logged = []
+    while not logged and time.monotonic() < deadline:
+        logged = [r for r in caplog.records if getattr(r, "event", None) == "slack_answer_failed"]
         time.sleep(0.05)
-    assert ref in caplog.text and "slack_answer_failed" in caplog.text
+    assert logged and logged[0].correlation_id == ref and logged[0].exc_info
 
 
 def test_requests_are_acknowledged_before_the_answer_is_ready(slack, engine, monkeypatch):
