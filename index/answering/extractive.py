@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from index.answering.base import Answerer, Draft
 from index.answering.compose import abstain, compose
+from index.answering.definitions import definition_groups
 from index.answering.meeting import MEETING_FACTS, meeting_groups
 from index.models import Answer
 from index.question.plan import QueryPlan
@@ -42,7 +43,9 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
     if plan.unknown_year is not None:
         reply = abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
     else:
-        groups = meeting_groups(plan, snapshot, limits.top_k) if plan.about_meeting else []
+        groups = definition_groups(plan, snapshot)
+        if not groups and plan.about_meeting:
+            groups = meeting_groups(plan, snapshot, limits.top_k)
         if len(groups) > 1:  # one meeting fact per statement, each labelled with its year
             plan = replace(plan, compare=True, years=sorted(g[0].scope for g in groups))
         if not groups and not (plan.about_meeting and plan.answer_type in MEETING_FACTS):

@@ -48,7 +48,7 @@ def _sentence_no(node: TextNode) -> int:
     return int(node.metadata.get("sentence_no", node.metadata["position"]))
 
 
-def _first_units(snapshot: Snapshot, doc_ids: set[str]) -> dict[str, list[TextNode]]:
+def sentence_heads(snapshot: Snapshot, doc_ids: set[str]) -> dict[str, list[TextNode]]:
     """Each statement's sentences in order, as the first unit of each (enough to cite it)."""
     found: dict[str, dict[int, TextNode]] = {}
     for node in snapshot.retriever.nodes:
@@ -83,7 +83,8 @@ def _recalls(text: str, doc: dict) -> bool:
     return bool(place) and place in text and str(doc["year"]) in text
 
 
-def _scored(node: TextNode, year: int | None) -> Scored:
+def fact_scored(node: TextNode, year: int | None) -> Scored:
+    """A sentence that states the fact asked for, as a quotable result."""
     return Scored(Candidate(node), FACT_RELEVANCE, 0.0, year, True, {"meeting_fact": 1.0})
 
 
@@ -102,7 +103,7 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
     years = plan.years or snapshot.years
     asked = sorted((d for d in documents.values() if int(d["year"]) in years), key=lambda d: -int(d["year"]))
     precise = bool(_PRECISE.search(plan.text))
-    units = _first_units(snapshot, set(documents))
+    units = sentence_heads(snapshot, set(documents))
     groups = []
     for doc in asked:
         own = units.get(doc["doc_id"], [])
@@ -120,5 +121,5 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
                 and _states(kind, snapshot.sentence_text(n), n, snapshot, precise, int(doc["year"]))
             ]
         if found:  # an overview may take several sentences; a fact is stated once
-            groups.append([_scored(n, int(doc["year"])) for n in found[: k if kind == "overview" else 1]])
+            groups.append([fact_scored(n, int(doc["year"])) for n in found[: k if kind == "overview" else 1]])
     return groups

@@ -107,6 +107,12 @@ YEAR_RANGE = re.compile(
 )
 SINCE_YEAR = re.compile(r"\b(?:since|after)\s+(?:the\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
+# Asking what an acronym stands for.
+DEFINE = re.compile(
+    r"\b(stands? for|short for|acronym|abbreviation|abbreviated|mean|means|meaning|full (name|form)|spell\w* out)\b",
+    re.IGNORECASE,
+)
+
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 # A meeting named with up to three words between ("the latest cross border crime forum").
 _MEETING = r"(?:[\w-]+\s+){0,3}?(statement|meeting|forum|session|cbcf|summit)s?\b"

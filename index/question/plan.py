@@ -73,6 +73,7 @@ class QueryPlan:
     wants_overview: bool = False
     wants_ordinal: bool = False
     names: list[tuple[str, ...]] = field(default_factory=list)  # names of the statements the question uses
+    defines: str | None = None  # the acronym whose meaning is asked ("what does CBSA stand for?")
     asks_role: bool = False  # a person asked for by role, or who someone is ("who is the director of…")
     counted: str | None = None  # what a "how many" question counts
     spending: bool = False  # an amount asked about as money spent or put into something
@@ -209,6 +210,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         counted=corrections.get(counted, counted) if (counted := intent.counted_word(question)) else None,
         spending=bool(intent.SPENDING.search(question)),
         asks_role=bool(intent.ROLE.search(question)),
+        defines=next((a for w in words if (a := lexicon.acronym(w))), None) if intent.DEFINE.search(question) else None,
         corrections=corrections,
         expansions=expansions,
         unknown=[

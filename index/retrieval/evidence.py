@@ -80,7 +80,9 @@ def _says_term(term: str, stems: frozenset[str], lexicon: Lexicon) -> bool:
         return True
     abbr = lexicon.acronym(term)
     long = lexicon.acronyms.get(abbr, ()) if abbr else ()
-    return bool(long) and all(stem(w) in stems for w in long)
+    # Its long form, allowing one word left out of a long one ("Secretary of Homeland Security" for DHS).
+    held = sum(stem(w) in stems for w in long)
+    return bool(long) and held >= len(long) - (1 if len(long) >= 3 else 0)
 
 
 def _rank_signal(rank: int | None) -> float:
@@ -160,7 +162,8 @@ def score_candidates(
         asks_exact = bool(plan.exact or plan.names)
         has_exact = asks_exact and names_said and all(stem(t) in stems or t in stems for t in plan.exact)
         # A number or an acronym asked about must be there (or the acronym's long form): nothing else says it.
-        terms_said = all(_says_term(t, stems, lexicon) for t in plan.exact if t[0].isdigit() or lexicon.acronym(t))
+        required = [t for t in plan.exact if t[0].isdigit()] + [t for t in plan.topical if lexicon.acronym(t)]
+        terms_said = all(_says_term(t, stems, lexicon) for t in required)
         if has_exact:
             heuristic = max(heuristic, EXACT_MATCH_FLOOR + 0.3 * lexical)
         features = {

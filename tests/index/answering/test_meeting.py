@@ -84,3 +84,11 @@ def test_who_came_to_each_meeting_is_quoted_once_per_statement_with_its_year(thr
 def test_a_sentence_that_says_why_is_found_after_the_one_it_leans_on(three):
     reply = answer("why does sharing grain export certificate records matter?", engine=three)
     assert "stop forged shipments" in _quotes(reply)
+
+
+def test_what_an_acronym_stands_for_is_the_sentence_defining_it(three):
+    reply = answer("CBCF stands for?", engine=three)
+    assert "Cross-Border Crime Forum (CBCF)" in _quotes(reply)
+    assert "Canada Border Services Agency (CBSA)" in _quotes(answer("what does cbsa stand for", engine=three))
+    # An acronym the statements never use is not answered with some other sentence.
+    assert answer("what does FBI stand for", engine=three).abstained
