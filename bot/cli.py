@@ -130,12 +130,11 @@ def cmd_llm_fetch(args) -> int:
 
 
 def cmd_feedback(args) -> int:
-    """Export the 👍/👎 feedback collected in Slack."""
-    from bot.slack.settings import SlackSettings
-    from bot.slack.store import SlackStore
+    """Export the 👍/👎 feedback collected in Slack and on the web page."""
+    from bot.feedback import FeedbackSettings, FeedbackStore
 
-    path = SlackSettings().db_path
-    rows = SlackStore(path).feedback() if path.exists() else []
+    path = FeedbackSettings().db_path
+    rows = FeedbackStore(path).feedback() if path.exists() else []
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:

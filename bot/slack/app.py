@@ -17,6 +17,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 
+from bot.feedback import FeedbackStore
 from bot.slack.context import BotContext
 from bot.slack.listeners import register_listeners
 from bot.slack.settings import SlackSettings
@@ -62,8 +63,12 @@ def lazy_authorize(token: str, base_url: str, clock: Callable[[], float] = time.
     return authorize
 
 
-def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple[App, BotContext]:
+def create_bolt_app(
+    settings: SlackSettings, engine_provider: Callable, feedback: FeedbackStore | None = None
+) -> tuple[App, BotContext]:
     """A Bolt app that starts without reaching Slack (auth.test runs lazily on the first request).
+
+    feedback: the store of answers and votes shared with the web page (default: one over settings.db_path).
 
     Its Web API client gives up on a call after CLIENT_TIMEOUT_S and retries refused connections, 5xx and
     rate-limited calls a bounded number of times with backoff (slack_sdk's retry handlers).
@@ -84,7 +89,12 @@ def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple
         signing_secret=settings.slack_signing_secret or None,
         logger=log,
     )
-    bot = BotContext(engine_provider=engine_provider, store=SlackStore(settings.db_path))
+    bot = BotContext(
+        engine_provider=engine_provider,
+        store=SlackStore(settings.db_path),
+        feedback=feedback or FeedbackStore(settings.db_path),
+        public_base_url=settings.public_base_url,
+    )
 
     @app.middleware
     def drop_duplicate_events(body: dict, next) -> BoltResponse | None:

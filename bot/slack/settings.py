@@ -20,7 +20,10 @@ class SlackSettings(BaseSettings):
     slack_signing_secret: str = Field("", description="Verifies requests that Slack sends to /slack/events.")
     slack_app_token: str = Field("", description="App-level token (xapp-…) for Socket Mode (`cbcf slack`).")
     slack_api_url: str = Field("https://slack.com/api/", description="Slack Web API base URL.")
-    slack_db: Path | None = Field(None, description="SQLite file for Slack feedback and threads.")
+    slack_db: Path | None = Field(None, description="SQLite file for answers, feedback and Slack threads.")
+    public_base_url: str = Field(
+        "", description="The service's public URL (https://host): sources then link to the statement page."
+    )
 
     @property
     def enabled(self) -> bool:

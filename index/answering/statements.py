@@ -1,0 +1,129 @@
+"""Statements read whole from the served index, and what it covers: each statement's sections, and questions
+built from them that the index is known to answer.
+
+Everything is read from the engine's loaded snapshot and kept per generation, so a newly activated index is
+read afresh.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from index.answering.engine import Engine
+from index.answering.pipeline import draft, prepare
+from index.models import QuestionError
+
+SUGGESTION_TRIES = 12  # questions tried per generation before giving up on finding more that are answered
+
+
+@dataclass(frozen=True)
+class StatementUnit:
+    """One indexed unit of a statement, in document order (a long sentence is several units)."""
+
+    unit_id: str
+    text: str
+    section: str | None
+    paragraph: int
+    sentence_no: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement as indexed: its own fields (the manifest record) and its units in order."""
+
+    doc_id: str
+    meta: dict
+    units: tuple[StatementUnit, ...]
+
+    @property
+    def sections(self) -> list[str]:
+        """Its section headings, in order of first appearance."""
+        return list(dict.fromkeys(u.section for u in self.units if u.section))
+
+
+class _PerGeneration:
+    """Values computed once for the active generation, recomputed after another one is activated."""
+
+    def __init__(self):
+        self._lock = threading.RLock()  # a value may be built from another one
+        self._values: dict[tuple[str, str], object] = {}
+
+    def get(self, collection: str, name: str, build):
+        with self._lock:
+            key = (collection, name)
+            if key not in self._values:
+                self._values = {k: v for k, v in self._values.items() if k[0] == collection}
+                self._values[key] = build()
+            return self._values[key]
+
+
+_CACHE = _PerGeneration()
+
+
+def _read_statements(engine: Engine) -> dict[str, Statement]:
+    snapshot = engine.require_snapshot()
+    units: dict[str, list[StatementUnit]] = {}
+    nodes = snapshot.retriever.nodes if snapshot.retriever else []
+    for node in sorted(nodes, key=lambda n: (n.metadata["doc_id"], n.metadata["position"])):
+        meta = node.metadata
+        units.setdefault(meta["doc_id"], []).append(
+            StatementUnit(
+                unit_id=node.node_id,
+                text=node.text,
+                section=meta.get("section") or None,
+                paragraph=int(meta.get("paragraph") or 0),
+                sentence_no=int(meta.get("sentence_no", meta["position"])),
+            )
+        )
+    documents = snapshot.generation.documents
+    return {doc_id: Statement(doc_id, dict(documents.get(doc_id, {})), tuple(u)) for doc_id, u in units.items()}
+
+
+def statements(engine: Engine) -> dict[str, Statement]:
+    """Every indexed statement with its units in order, by doc_id (read once per index generation)."""
+    snapshot = engine.require_snapshot()
+    return _CACHE.get(snapshot.generation.collection, "statements", lambda: _read_statements(engine))
+
+
+def statement(engine: Engine, doc_id: str) -> Statement | None:
+    """One indexed statement with its units in order, or None when no statement has this doc_id."""
+    return statements(engine).get(doc_id)
+
+
+def _candidates(found: dict[str, Statement]) -> list[tuple[str, str]]:
+    """(question, heading) built from the statements' headings: newest statement first, one heading of each
+    statement in turn, so the suggestions span the statements."""
+    newest = sorted(found.values(), key=lambda s: (str(s.meta.get("date") or s.meta.get("year")), s.doc_id))[::-1]
+    queues = [[(f"What did the {s.meta.get('year')} statement say about {h}?", h) for h in s.sections] for s in newest]
+    out = []
+    while any(queues):
+        out += [q.pop(0) for q in queues if q]
+    return out
+
+
+def _answers_from_heading(engine: Engine, question: str, heading: str) -> bool:
+    """Whether the extractive answer to a question quotes a sentence under the heading it names."""
+    try:
+        prepared = prepare(question, engine)
+        reply = prepared.cached or draft(prepared, engine).extractive
+    except QuestionError:
+        return False
+    return not reply.abstained and any(c.section == heading for c in reply.citations)
+
+
+def _find_answered(engine: Engine, limit: int) -> list[str]:
+    found = []
+    for question, heading in _candidates(statements(engine))[:SUGGESTION_TRIES]:
+        if _answers_from_heading(engine, question, heading):
+            found.append(question)
+            if len(found) == limit:
+                break
+    return found
+
+
+def answered_questions(engine: Engine, limit: int = 3) -> list[str]:
+    """Up to `limit` questions built from the statements' section headings that the index answers, each checked
+    once per generation by drafting its extractive answer (no LLM is called)."""
+    snapshot = engine.require_snapshot()
+    return _CACHE.get(snapshot.generation.collection, f"answered:{limit}", lambda: _find_answered(engine, limit))
