@@ -5,7 +5,7 @@ import pytest
 from tests.bot.api.conftest import client_for
 
 CONTRACT = {"question", "answer", "abstained", "mode", "citations", "latency_ms"}
-CITATION = {"n", "doc_id", "title", "date", "place", "section", "quote", "score", "url"}
+CITATION = {"n", "doc_id", "title", "date", "place", "section", "quote", "score", "url", "unit_id", "link"}
 GHOST = {"question": "what was agreed on ghost guns?"}
 
 
