@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -31,6 +31,19 @@ class HTTPSettings(BaseSettings):
         20_000, ge=1, description="Most sentences in one uploaded statement (422 beyond, nothing indexed)."
     )
     auto_ingest: bool = Field(True, description="Ingest the bundled statements at start-up if the index is empty.")
+    public_base_url: str = Field(
+        "",
+        description="The service's public URL (https://host[/prefix]): citation links become absolute and Slack's "
+        "sources link to the statement page; empty = relative links, none in Slack.",
+    )
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
 
     @property
     def api_key_set(self) -> frozenset[str]:
