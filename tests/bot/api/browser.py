@@ -50,11 +50,12 @@ def open_page(browser, base_url: str, **context_options):
         context.close()
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot under test-output/screenshots (gitignored) and print where."""
+def screenshot(page, name: str, full_page: bool = True) -> Path:
+    """Save a screenshot (the whole page, or what the viewport shows) under test-output/screenshots (gitignored)
+    and print where."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     print(f"screenshot: {path}")
     return path
 
