@@ -177,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--dir", type=Path, help="where to put it (default <data dir>/models)")
     fetch.set_defaults(func=cmd_llm_fetch)
 
-    p = sub.add_parser("feedback", help="export Slack feedback")
+    p = sub.add_parser("feedback", help="export the 👍/👎 votes (Slack and the web page)")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_feedback)
 
