@@ -8,11 +8,14 @@ read afresh.
 from __future__ import annotations
 
 import threading
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.answering.engine import Engine
 from index.answering.pipeline import draft, prepare
 from index.models import QuestionError
+from index.retrieval.snapshot import Snapshot
 
 SUGGESTION_TRIES = 12  # questions tried per generation before giving up on finding more that are answered
 
@@ -43,26 +46,28 @@ class Statement:
 
 
 class _PerGeneration:
-    """Values computed once for the active generation, recomputed after another one is activated."""
+    """Values computed once for an engine's active generation, recomputed after another one is activated."""
 
     def __init__(self):
         self._lock = threading.RLock()  # a value may be built from another one
-        self._values: dict[tuple[str, str], object] = {}
+        self._values: weakref.WeakKeyDictionary[Engine, tuple[str, dict]] = weakref.WeakKeyDictionary()
 
-    def get(self, collection: str, name: str, build):
+    def get(self, engine: Engine, name: str, build: Callable[[Snapshot], object]):
+        snapshot = engine.require_snapshot()
+        collection = snapshot.generation.collection
         with self._lock:
-            key = (collection, name)
-            if key not in self._values:
-                self._values = {k: v for k, v in self._values.items() if k[0] == collection}
-                self._values[key] = build()
-            return self._values[key]
+            held = self._values.get(engine)
+            if held is None or held[0] != collection:
+                held = self._values[engine] = (collection, {})
+            if name not in held[1]:
+                held[1][name] = build(snapshot)
+            return held[1][name]
 
 
 _CACHE = _PerGeneration()
 
 
-def _read_statements(engine: Engine) -> dict[str, Statement]:
-    snapshot = engine.require_snapshot()
+def _read_statements(snapshot: Snapshot) -> dict[str, Statement]:
     units: dict[str, list[StatementUnit]] = {}
     nodes = snapshot.retriever.nodes if snapshot.retriever else []
     for node in sorted(nodes, key=lambda n: (n.metadata["doc_id"], n.metadata["position"])):
@@ -82,8 +87,7 @@ def _read_statements(engine: Engine) -> dict[str, Statement]:
 
 def statements(engine: Engine) -> dict[str, Statement]:
     """Every indexed statement with its units in order, by doc_id (read once per index generation)."""
-    snapshot = engine.require_snapshot()
-    return _CACHE.get(snapshot.generation.collection, "statements", lambda: _read_statements(engine))
+    return _CACHE.get(engine, "statements", _read_statements)
 
 
 def statement(engine: Engine, doc_id: str) -> Statement | None:
@@ -125,5 +129,4 @@ def _find_answered(engine: Engine, limit: int) -> list[str]:
 def answered_questions(engine: Engine, limit: int = 3) -> list[str]:
     """Up to `limit` questions built from the statements' section headings that the index answers, each checked
     once per generation by drafting its extractive answer (no LLM is called)."""
-    snapshot = engine.require_snapshot()
-    return _CACHE.get(snapshot.generation.collection, f"answered:{limit}", lambda: _find_answered(engine, limit))
+    return _CACHE.get(engine, f"answered:{limit}", lambda _: _find_answered(engine, limit))

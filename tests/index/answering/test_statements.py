@@ -35,3 +35,18 @@ def test_suggested_questions_come_from_headings_and_are_answered_from_them(engin
         reply = answer(question, engine=engine)
         assert not reply.abstained and any(c.section == heading for c in reply.citations)
     assert answered_questions(engine) == questions  # kept for the generation, not recomputed differently
+
+
+def test_a_newly_activated_index_is_read_afresh(tmp_path, embedder):
+    from index.core import ingest_paths, remove_documents
+    from index.settings import BUNDLED_CORPUS
+    from tests.conftest import make_engine
+
+    eng = make_engine(tmp_path / "data", embedder)
+    ingest_paths([BUNDLED_CORPUS], eng.store, eng.embedder)
+    eng.refresh(force=True)
+    assert OTTAWA in statements(eng)
+    remove_documents({OTTAWA}, eng.store, eng.embedder)
+    eng.refresh(force=True)
+    assert statement(eng, OTTAWA) is None and len(statements(eng)) == 1
+    assert all("2023" not in q for q in answered_questions(eng))
