@@ -18,10 +18,15 @@ _LEANS_BACK = re.compile(
 )
 
 
+def leans_back(sentence: str) -> bool:
+    """Whether a sentence opens by pointing back, so that it is quoted after the one before it (same heading)."""
+    return bool(_LEANS_BACK.match(sentence))
+
+
 def quote_of(item: Scored, snapshot: Snapshot) -> str:
     """What is quoted for a sentence: the whole sentence, after the one it leans on if it leans back."""
     text = snapshot.sentence_text(item.candidate.node)
-    if _LEANS_BACK.match(text):
+    if leans_back(text):
         before = snapshot.previous_sentence(item.candidate.node)
         if before:
             return f"{before} {text}"

@@ -12,6 +12,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from index.answering.compose import leans_back
 from index.answering.engine import Engine
 from index.answering.pipeline import draft, prepare
 from index.models import QuestionError
@@ -29,6 +30,7 @@ class StatementUnit:
     section: str | None
     paragraph: int
     sentence_no: int
+    with_previous: bool = False  # its sentence is quoted after the one before it (it leans back on it)
 
 
 @dataclass(frozen=True)
@@ -68,21 +70,37 @@ _CACHE = _PerGeneration()
 
 
 def _read_statements(snapshot: Snapshot) -> dict[str, Statement]:
-    units: dict[str, list[StatementUnit]] = {}
-    nodes = snapshot.retriever.nodes if snapshot.retriever else []
-    for node in sorted(nodes, key=lambda n: (n.metadata["doc_id"], n.metadata["position"])):
-        meta = node.metadata
-        units.setdefault(meta["doc_id"], []).append(
-            StatementUnit(
-                unit_id=node.node_id,
-                text=node.text,
-                section=meta.get("section") or None,
-                paragraph=int(meta.get("paragraph") or 0),
-                sentence_no=int(meta.get("sentence_no", meta["position"])),
-            )
-        )
+    by_doc: dict[str, list] = {}
+    for node in snapshot.retriever.nodes if snapshot.retriever else []:
+        by_doc.setdefault(node.metadata["doc_id"], []).append(node)
     documents = snapshot.generation.documents
-    return {doc_id: Statement(doc_id, dict(documents.get(doc_id, {})), tuple(u)) for doc_id, u in units.items()}
+    return {
+        doc_id: Statement(doc_id, dict(documents.get(doc_id, {})), _units(nodes)) for doc_id, nodes in by_doc.items()
+    }
+
+
+def _units(nodes: list) -> tuple[StatementUnit, ...]:
+    """A statement's units in order, each knowing whether its sentence is quoted with the one before it."""
+    nodes = sorted(nodes, key=lambda n: n.metadata["position"])
+    number = {n.node_id: int(n.metadata.get("sentence_no", n.metadata["position"])) for n in nodes}
+    texts: dict[int, list[str]] = {}
+    sections: dict[int, str | None] = {}
+    for node in nodes:
+        texts.setdefault(number[node.node_id], []).append(node.text)
+        sections.setdefault(number[node.node_id], node.metadata.get("section") or None)
+    same_heading = {n for n in texts if n - 1 in texts and sections[n - 1] == sections[n]}
+    leaning = {n for n in same_heading if leans_back(" ".join(texts[n]))}
+    return tuple(
+        StatementUnit(
+            unit_id=node.node_id,
+            text=node.text,
+            section=node.metadata.get("section") or None,
+            paragraph=int(node.metadata.get("paragraph") or 0),
+            sentence_no=number[node.node_id],
+            with_previous=number[node.node_id] in leaning,
+        )
+        for node in nodes
+    )
 
 
 def statements(engine: Engine) -> dict[str, Statement]:

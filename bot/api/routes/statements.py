@@ -40,9 +40,11 @@ TAIL = """  <footer><p>The statement as indexed: every sentence the bot can quot
 
 
 def _sentences(units) -> str:
-    """A paragraph's units: one span each, the parts of a long sentence sharing its data-sentence number."""
+    """A paragraph's units: one span each, the parts of a long sentence sharing its data-sentence number; a
+    sentence quoted with the one before it says so (data-with-previous), so both are highlighted."""
     return " ".join(
-        f'<span class="u" id="{escape(anchor(u.unit_id))}" data-sentence="{u.sentence_no}">{escape(u.text)}</span>'
+        f'<span class="u" id="{escape(anchor(u.unit_id))}" data-sentence="{u.sentence_no}"'
+        f"{' data-with-previous' if u.with_previous else ''}>{escape(u.text)}</span>"
         for u in units
     )
 

@@ -7,9 +7,12 @@ function showCited() {
   const target = id ? document.getElementById(id) : null;
   const note = document.getElementById("cited-note");
   if (!target || !target.classList.contains("u")) { note.hidden = true; return; }
-  const sentence = target.dataset.sentence;
+  // the whole cited sentence, and the one before it when the quote includes it (it leans back on it)
+  const sentence = Number(target.dataset.sentence);
+  const first = target.hasAttribute("data-with-previous") ? sentence - 1 : sentence;
   for (const el of document.querySelectorAll(".u")) {
-    if (el.dataset.sentence === sentence) el.classList.add("cited");
+    const n = Number(el.dataset.sentence);
+    if (n >= first && n <= sentence) el.classList.add("cited");
   }
   note.hidden = false;
   target.setAttribute("tabindex", "-1");

@@ -50,6 +50,17 @@ def test_read_in_context_opens_the_statement_at_the_cited_sentence(page):
     assert page.blocked == []
 
 
+def test_a_quote_that_includes_the_sentence_before_is_highlighted_whole(page):
+    page.goto("/")
+    ask(page, "Which arrangements will help interdict firearms and drugs?")
+    card = page.locator("#turn-1-source-1")
+    quote = card.locator("blockquote").inner_text().strip("“”")
+    card.get_by_role("link", name=re.compile("in its statement")).click()
+    cited = page.locator(".u.cited")
+    expect(cited).to_have_count(2)
+    assert " ".join(cited.all_inner_texts()) == quote and cited.last.inner_text().startswith("These arrangements")
+
+
 def test_an_unknown_statement_says_so(page):
     response = page.goto("/statements/no-such-statement")
     assert response.status == 404
