@@ -79,7 +79,7 @@ CASES = {
                 citation(
                     1,
                     "Ministers also decided to advance collaborative work.",
-                    unit_id="2023-cbcf-joint-statement-ottawa:00021",
+                    unit_id="2023-cbcf-joint-statement-ottawa:00014",
                 )
             ],
         },
@@ -107,7 +107,7 @@ def test_hostile_text_can_never_ping_or_link():
 def test_sources_link_to_the_statement_page_only_with_a_public_base_url():
     reply, _ = CASES["linked"]
     link = (
-        "https://cbcf.example.org/statements/2023-cbcf-joint-statement-ottawa#u-2023-cbcf-joint-statement-ottawa:00021"
+        "https://cbcf.example.org/statements/2023-cbcf-joint-statement-ottawa#u-2023-cbcf-joint-statement-ottawa:00014"
     )
     assert f"<{link}|_Joint Statement" in json.dumps(answer_blocks(reply, base_url="https://cbcf.example.org"))
     assert "<https://" not in json.dumps(answer_blocks(reply))  # no public URL: nothing to link to
