@@ -8,6 +8,14 @@ STATEMENT_PATH = "/statements/"
 ANCHOR_PREFIX = "u-"
 
 
+def check_base_url(value: str) -> str:
+    """A configured public base URL without its trailing slash; empty stays empty, anything but http(s) is refused."""
+    value = value.strip().rstrip("/")
+    if value and not value.startswith(("http://", "https://")):
+        raise ValueError("must start with http:// or https://")
+    return value
+
+
 def anchor(unit_id: str) -> str:
     """The id of a unit's element on its statement page."""
     return ANCHOR_PREFIX + unit_id

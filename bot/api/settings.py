@@ -5,6 +5,8 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.links import check_base_url
+
 
 class HTTPSettings(BaseSettings):
     """Listening address, access, limits and start-up behaviour of `cbcf serve`."""
@@ -40,10 +42,7 @@ class HTTPSettings(BaseSettings):
     @field_validator("public_base_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
-        value = value.strip().rstrip("/")
-        if value and not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
-        return value
+        return check_base_url(value)
 
     @property
     def api_key_set(self) -> frozenset[str]:

@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.links import check_base_url
+
 
 class SlackSettings(BaseSettings):
     """What the Bolt app needs; Slack is mounted only when the bot token and signing secret are both set."""
@@ -28,10 +30,7 @@ class SlackSettings(BaseSettings):
     @field_validator("public_base_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
-        value = value.strip().rstrip("/")
-        if value and not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
-        return value
+        return check_base_url(value)
 
     @property
     def enabled(self) -> bool:
