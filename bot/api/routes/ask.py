@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, Request
@@ -45,9 +46,18 @@ def read_in_context(body: AskRequest, state: AppState) -> tuple[str, str]:
     """
     turns = []
     for turn in body.history:
-        stored = state.feedback.get_answer(turn.answer_id) if turn.answer_id else None
+        stored = _stored(state, turn.answer_id) if turn.answer_id else None
         turns.append((stored or {}).get("topic") or turn.question)
     return in_context(turns, body.question), topic_question([*turns, body.question]) or body.question
+
+
+def _stored(state: AppState, answer_id: str) -> dict | None:
+    """A stored answer; None when unknown or when the store can't be read (answering never depends on it)."""
+    try:
+        return state.feedback.get_answer(answer_id)
+    except (OSError, sqlite3.Error) as exc:
+        log.warning(json.dumps({"event": "feedback_store_unreadable", "error": repr(exc)}))
+        return None
 
 
 def linked(citations: list[dict], state: AppState) -> list[dict]:
@@ -59,7 +69,11 @@ def keep(reply: Answer, topic: str, state: AppState) -> AskResponse:
     """The response for an answer: its citations linked, stored (for feedback and later turns) under a new id."""
     data = reply.model_dump()
     data["citations"] = linked(data["citations"], state)
-    answer_id = state.feedback.save_answer(data["question"], data | {"topic": topic}, "web")
+    try:
+        answer_id = state.feedback.save_answer(data["question"], data | {"topic": topic}, "web")
+    except (OSError, sqlite3.Error) as exc:  # the answer still goes out, without an id to vote on
+        log.warning(json.dumps({"event": "feedback_store_unwritable", "error": repr(exc)}))
+        answer_id = None
     return AskResponse.model_validate(data | {"answer_id": answer_id})
 
 

@@ -58,3 +58,18 @@ def test_votes_are_rate_limited_and_need_a_key_when_keys_are_set(engine):
         assert codes == [404, 404, 429]
     with client_for(engine, api_keys="k1") as c:
         assert c.post("/v1/feedback", json={"answer_id": "0" * 32, "vote": "up"}).status_code == 401
+
+
+def test_answers_still_come_when_the_store_is_broken(engine, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from bot.api import create_app
+    from bot.api.settings import HTTPSettings
+
+    broken = FeedbackStore(tmp_path / "f.sqlite3")
+    broken._db.close()  # every later read or write raises sqlite3.ProgrammingError
+    app = create_app(HTTPSettings(rate_limit_per_minute=0), engine=engine, feedback=broken)
+    with TestClient(app) as c:
+        history = [{"question": "what was agreed on ghost guns?", "answer_id": "0" * 32}]
+        data = c.post("/v1/ask", json={"question": "and in 2022?", "history": history}).json()
+    assert data["answer_id"] is None and not data["abstained"] and data["question"].endswith("ghost guns? and in 2022?")
