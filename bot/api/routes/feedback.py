@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from fastapi import APIRouter, HTTPException
 
 from bot.api.deps import ReaderDep, StateDep
@@ -20,6 +22,10 @@ router = APIRouter(prefix="/v1", tags=["feedback"])
 )
 async def feedback(body: FeedbackRequest, _: ReaderDep, state: StateDep) -> FeedbackResult:
     """Store a vote with a copy of the question, answer and citations (`cbcf feedback` exports them)."""
-    if not state.feedback.add_feedback(body.answer_id, body.vote, None, "web"):
+    try:
+        recorded = state.feedback.add_feedback(body.answer_id, body.vote, None, "web")
+    except (OSError, sqlite3.Error) as exc:
+        raise HTTPException(503, f"the feedback store is unavailable: {exc}", {"Retry-After": "30"}) from exc
+    if not recorded:
         raise HTTPException(404, "no answer with this answer_id is on record")
     return FeedbackResult(recorded=True)
