@@ -133,12 +133,11 @@ def cmd_llm_fetch(args) -> int:
 
 
 def cmd_feedback(args) -> int:
-    """Export the 👍/👎 feedback collected in Slack."""
-    from bot.slack.settings import SlackSettings
-    from bot.slack.store import SlackStore
+    """Export the 👍/👎 feedback collected in Slack and on the web page."""
+    from bot.feedback import FeedbackSettings, FeedbackStore
 
-    path = SlackSettings().db_path
-    rows = SlackStore(path).feedback() if path.exists() else []
+    path = FeedbackSettings().db_path
+    rows = FeedbackStore(path).feedback() if path.exists() else []
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
@@ -181,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--dir", type=Path, help="where to put it (default <data dir>/models)")
     fetch.set_defaults(func=cmd_llm_fetch)
 
-    p = sub.add_parser("feedback", help="export Slack feedback")
+    p = sub.add_parser("feedback", help="export the 👍/👎 votes (Slack and the web page)")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_feedback)
 

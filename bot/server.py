@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from bot.api import create_app
 from bot.api.settings import HTTPSettings
 from bot.api.state import EngineFactory
+from bot.feedback import FeedbackStore
 from bot.slack.settings import SlackSettings
 from index.core import Engine
 
@@ -17,13 +18,15 @@ def build_app(
     engine: Engine | None = None,
     engine_factory: EngineFactory | None = None,
 ) -> FastAPI:
-    """create_app(), plus POST /slack/events when CBCF_SLACK_BOT_TOKEN and the signing secret are set."""
-    app = create_app(http or HTTPSettings(), engine, engine_factory)
+    """create_app(), plus POST /slack/events when CBCF_SLACK_BOT_TOKEN and the signing secret are set; both keep
+    answers and votes in one store."""
     slack = slack or SlackSettings()
+    feedback = FeedbackStore(slack.db_path) if slack.enabled else None
+    app = create_app(http or HTTPSettings(), engine, engine_factory, feedback)
     if slack.enabled:
         from bot.slack.app import create_bolt_app
         from bot.slack.http import slack_router
 
-        bolt, _ = create_bolt_app(slack, engine_provider=app.state.cbcf.get_engine)
+        bolt, _ = create_bolt_app(slack, engine_provider=app.state.cbcf.get_engine, feedback=feedback)
         app.include_router(slack_router(bolt))
     return app

@@ -9,12 +9,14 @@ from index.answering.base import Answerer
 from index.answering.engine import Engine, IndexNotReady
 from index.answering.extractive import ExtractiveAnswerer
 from index.answering.pipeline import answer, answer_async, answer_events, evidence, search
+from index.answering.statements import Statement, StatementUnit, answered_questions, statement, statements
 from index.generation.answerer import LLMAnswerer
 from index.generation.clients import LLMUnavailable, check_local, make_llm
 from index.generation.settings import LLMSettings
 from index.generation.weights import MODELS as LOCAL_MODELS
 from index.generation.weights import WeightsError, fetch_weights
 from index.models import Answer, Citation, QuestionError
+from index.question.followup import follow_up, in_context, is_follow_up, topic_question
 from index.question.plan import topic_terms
 from index.question.validate import check_year, validate_question
 from index.retrieval.calibration import ANSWER_FEATURES, FEATURES, Calibration
@@ -41,19 +43,28 @@ __all__ = [
     "WeightsError",
     "fetch_weights",
     "QuestionError",
+    "Statement",
+    "StatementUnit",
     "StoreUnavailable",
     "WriteConflict",
     "answer",
     "answer_async",
     "answer_events",
+    "answered_questions",
     "check_local",
     "check_year",
     "evidence",
+    "follow_up",
+    "in_context",
+    "is_follow_up",
     "ingest_paths",
     "make_answerer",
     "open_engine",
     "remove_documents",
     "search",
+    "statement",
+    "statements",
+    "topic_question",
     "topic_terms",
     "validate_question",
 ]

@@ -16,7 +16,13 @@ class Citation(BaseModel):
     section: str | None = None
     quote: str = Field(description="Verbatim source text.")
     score: float = Field(description="Relevance of the quote to the question, 0 to 1.")
-    url: str | None = None
+    url: str | None = Field(None, description="Where the statement itself is published, when known.")
+    unit_id: str | None = Field(None, description="The quoted unit's id in the index (its anchor u-<unit_id>).")
+    link: str | None = Field(
+        None,
+        description="Where to read the quote in its statement: /statements/{doc_id}#u-{unit_id} on the HTTP "
+        "service (absolute when its public base URL is configured); set by the HTTP API.",
+    )
 
 
 class Verification(BaseModel):

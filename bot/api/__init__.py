@@ -11,9 +11,11 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.api import errors
 from bot.api.middleware import RequestMiddleware
-from bot.api.routes import ask, documents, health, page, search
+from bot.api.routes import ask, coverage, documents, health, page, search, statements
+from bot.api.routes import feedback as votes
 from bot.api.settings import HTTPSettings
 from bot.api.state import AppState, EngineFactory
+from bot.feedback import FeedbackStore
 from bot.logs import install as stamp_correlation_ids
 from index.core import Engine
 
@@ -27,13 +29,15 @@ def create_app(
     settings: HTTPSettings | None = None,
     engine: Engine | None = None,
     engine_factory: EngineFactory | None = None,
+    feedback: FeedbackStore | None = None,
 ) -> FastAPI:
     """The app; pass an engine to share one already loaded (tests), else the lifespan builds one.
 
-    engine_factory builds it (default: index.core.open_engine, from the CBCF_ environment).
+    engine_factory builds it (default: index.core.open_engine, from the CBCF_ environment). feedback: the store
+    of answers and votes shared with Slack (default: one in the engine's data dir, or CBCF_SLACK_DB).
     """
     settings = settings or HTTPSettings()
-    state = AppState(settings, engine, engine_factory)
+    state = AppState(settings, engine, engine_factory, feedback)
     stamp_correlation_ids()
 
     @asynccontextmanager
@@ -61,7 +65,7 @@ def create_app(
     )
     app.state.cbcf = state
     errors.install(app)
-    for module in (ask, search, documents, health, page):
+    for module in (ask, search, documents, coverage, votes, health, page, statements):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=page.STATIC_DIR), name="static")
     app.mount("/docs-static", StaticFiles(directory=page.SWAGGER_DIR), name="docs-static")

@@ -81,6 +81,13 @@ async def require_reader(request: Request, state: Annotated[AppState, Depends(ge
     return client
 
 
+async def limit_visitor(request: Request, state: Annotated[AppState, Depends(get_state)]) -> str:
+    """Rate-limit an open page by client address (statement pages are open: browsers and Slack links carry no key)."""
+    client = f"ip:{_address(request)}"
+    _limit(state, client)
+    return client
+
+
 async def require_admin(request: Request, state: Annotated[AppState, Depends(get_state)]) -> str:
     """Allow only requests carrying the admin token; wrong guesses are throttled per client address."""
     settings = state.settings
@@ -106,3 +113,4 @@ SettingsDep = Annotated[HTTPSettings, Depends(get_settings)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 ReaderDep = Annotated[str, Depends(require_reader)]
 AdminDep = Annotated[str, Depends(require_admin)]
+VisitorDep = Annotated[str, Depends(limit_visitor)]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.links import check_base_url
 
 
 class HTTPSettings(BaseSettings):
@@ -31,6 +33,16 @@ class HTTPSettings(BaseSettings):
         20_000, ge=1, description="Most sentences in one uploaded statement (422 beyond, nothing indexed)."
     )
     auto_ingest: bool = Field(True, description="Ingest the bundled statements at start-up if the index is empty.")
+    public_base_url: str = Field(
+        "",
+        description="The service's public URL (https://host[/prefix]): citation links become absolute and Slack's "
+        "sources link to the statement page; empty = relative links, none in Slack.",
+    )
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        return check_base_url(value)
 
     @property
     def api_key_set(self) -> frozenset[str]:

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from bot.api.metrics import Metrics
 from bot.api.ratelimit import RateLimiter
 from bot.api.settings import HTTPSettings
+from bot.feedback import FeedbackSettings, FeedbackStore
 from index.core import Engine, LLMUnavailable, ingest_paths, open_engine
 
 log = logging.getLogger("cbcf.api")
@@ -24,9 +25,14 @@ class AppState:
     """Shared per-process state; the engine is built at start-up, or retried when that failed."""
 
     def __init__(
-        self, settings: HTTPSettings, engine: Engine | None = None, engine_factory: EngineFactory | None = None
+        self,
+        settings: HTTPSettings,
+        engine: Engine | None = None,
+        engine_factory: EngineFactory | None = None,
+        feedback: FeedbackStore | None = None,
     ):
         self.settings = settings
+        self._feedback = feedback
         self.engine = engine
         self._open_engine = engine_factory or open_engine
         self.metrics = Metrics()
@@ -35,6 +41,7 @@ class AppState:
         self.write_lock = threading.Lock()
         self.startup_error: str | None = None
         self._build_lock = threading.Lock()
+        self._feedback_lock = threading.Lock()
         self._last_try = 0.0
 
     def start(self) -> None:
@@ -52,6 +59,16 @@ class AppState:
             except Exception as exc:  # keep serving /healthz and report it on /readyz
                 self.startup_error = f"{type(exc).__name__}: {exc}"
                 log.error("engine start failed: %s", self.startup_error)
+
+    @property
+    def feedback(self) -> FeedbackStore:
+        """The store of given answers and votes: the one handed in, else CBCF_SLACK_DB or the engine's data dir."""
+        with self._feedback_lock:
+            if self._feedback is None:
+                data_dir = self.engine.settings.data_dir if self.engine is not None else None
+                where = FeedbackSettings(data_dir=data_dir) if data_dir is not None else FeedbackSettings()
+                self._feedback = FeedbackStore(where.db_path)
+        return self._feedback
 
     def _ingest_bundled(self) -> None:
         corpus = self.engine.settings.corpus_dir

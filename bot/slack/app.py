@@ -17,6 +17,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 
+from bot.feedback import FeedbackStore
 from bot.logs import ContextExecutor, bound, current_id, install, new_id
 from bot.slack.context import BotContext
 from bot.slack.listeners import register_listeners
@@ -74,8 +75,12 @@ class CorrelatedApp(App):
             return super().dispatch(req)
 
 
-def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple[App, BotContext]:
+def create_bolt_app(
+    settings: SlackSettings, engine_provider: Callable, feedback: FeedbackStore | None = None
+) -> tuple[App, BotContext]:
     """A Bolt app that starts without reaching Slack (auth.test runs lazily on the first request).
+
+    feedback: the store of answers and votes shared with the web page (default: one over settings.db_path).
 
     Its Web API client gives up on a call after CLIENT_TIMEOUT_S and retries refused connections, 5xx and
     rate-limited calls a bounded number of times with backoff (slack_sdk's retry handlers).
@@ -98,7 +103,12 @@ def create_bolt_app(settings: SlackSettings, engine_provider: Callable) -> tuple
         logger=log,
         listener_executor=ContextExecutor(max_workers=5),  # listeners log with the request's correlation id
     )
-    bot = BotContext(engine_provider=engine_provider, store=SlackStore(settings.db_path))
+    bot = BotContext(
+        engine_provider=engine_provider,
+        store=SlackStore(settings.db_path),
+        feedback=feedback or FeedbackStore(settings.db_path),
+        public_base_url=settings.public_base_url,
+    )
 
     @app.middleware
     def drop_duplicate_events(body: dict, next) -> BoltResponse | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.links import citation_link
+
 SECTION_LIMIT = 3000
 BLOCK_LIMIT = 50
 NOT_COVERED_NOTE = "The CBCF joint statements don't cover this, so there are no sources to show."
@@ -22,16 +24,21 @@ def _section(text: str) -> dict:
     return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text)}}
 
 
-def source_line(citation: dict) -> str:
-    """ "*[1]* _Title_ · 2023 · Ottawa · Section" for one citation."""
-    parts = [f"_{escape(citation['title'])}_", escape(citation["date"][:4])]
+def source_line(citation: dict, base_url: str = "") -> str:
+    """ "*[1]* _Title_ · 2023 · Ottawa · Section" for one citation; with the service's public base URL, the title
+    links to the quote on the statement page."""
+    title = f"_{escape(citation['title'])}_"
+    link = citation_link(citation, base_url) if base_url else None
+    if link:
+        title = f"<{escape(link)}|{title.replace('|', '¦')}>"
+    parts = [title, escape(citation["date"][:4])]
     parts += [escape(citation[k]) for k in ("place", "section") if citation.get(k)]
     return f"*[{citation['n']}]* " + " · ".join(parts)
 
 
-def source_block(citation: dict) -> dict:
+def source_block(citation: dict, base_url: str = "") -> dict:
     """A section with the citation's line and its quote, within Slack's section limit."""
-    head = source_line(citation)
+    head = source_line(citation, base_url)
     room = SECTION_LIMIT - len(head) - 3
     return _section(f"{head}\n> {clip(escape(citation['quote']), room)}")
 
@@ -68,9 +75,15 @@ def _buttons(answer_id: str | None, share: bool) -> list[dict]:
 
 
 def answer_blocks(
-    reply: dict, *, answer_id: str | None = None, share: bool = False, shared_by: str | None = None
+    reply: dict,
+    *,
+    answer_id: str | None = None,
+    share: bool = False,
+    shared_by: str | None = None,
+    base_url: str = "",
 ) -> list[dict]:
-    """The answer message: text with [n] markers, a Sources section, feedback (and share) buttons."""
+    """The answer message: text with [n] markers, a Sources section (linked to the statement page when the
+    service's public base URL is given), feedback (and share) buttons."""
     blocks: list[dict] = []
     if shared_by:
         blocks.append(
@@ -92,7 +105,7 @@ def answer_blocks(
         room = BLOCK_LIMIT - len(blocks) - tail
         blocks.append({"type": "divider"})
         blocks.append(_section("*Sources*"))
-        blocks += [source_block(c) for c in reply["citations"][:room]]
+        blocks += [source_block(c, base_url) for c in reply["citations"][:room]]
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": FOOTER}]})
     blocks += _buttons(answer_id, share)
     return blocks[:BLOCK_LIMIT]

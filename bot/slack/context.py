@@ -1,4 +1,4 @@
-"""What the listeners share: how to reach the engine, the store, and the one way to ask a question."""
+"""What the listeners share: how to reach the engine, the stores, and the one way to ask a question."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.feedback import FeedbackStore
 from bot.logs import bound, current_id, new_id
 from bot.slack.blocks import answer_blocks, apology_blocks, fallback_text
 from bot.slack.store import SlackStore
-from index.core import answer, topic_terms
+from index.core import answer, in_context, topic_question
 
 log = logging.getLogger("cbcf.slack")
 _MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
-FOLLOW_UP_WORDS = 8
 
 
 def clean_question(text: str) -> str:
@@ -25,11 +25,11 @@ def clean_question(text: str) -> str:
     return " ".join(text.split())
 
 
-def follow_up(previous: str | None, text: str) -> str:
-    """A short follow-up with no topic of its own ("and in 2022?") inherits the previous question."""
-    if not previous or topic_terms(text) or len(text.split()) > FOLLOW_UP_WORDS:
-        return text
-    return f"{previous} {text}"
+def thread_turn(previous: str | None, text: str) -> tuple[str, str]:
+    """The question a message in a thread asks, and what the thread keeps for the next follow-up (the core's
+    follow-up rules, as on the web page: "and in 2022?" extends the last question that stood on its own)."""
+    earlier = [previous] if previous else []
+    return in_context(earlier, text), topic_question([*earlier, text]) or text
 
 
 @dataclass
@@ -38,6 +38,8 @@ class BotContext:
 
     engine_provider: Callable
     store: SlackStore
+    feedback: FeedbackStore
+    public_base_url: str = ""
 
     def ask(self, question: str, channel: str | None, *, share: bool = False) -> tuple[dict, list[dict], str]:
         """Answer through the core and build the message; on failure, an apology with a reference."""
@@ -54,5 +56,6 @@ class BotContext:
                 apology_blocks(ref),
                 ("Sorry, something went wrong while searching the statements."),
             )
-        answer_id = self.store.save_answer(question, reply, channel)
-        return reply, answer_blocks(reply, answer_id=answer_id, share=share), fallback_text(reply)
+        answer_id = self.feedback.save_answer(question, reply, channel)
+        blocks = answer_blocks(reply, answer_id=answer_id, share=share, base_url=self.public_base_url)
+        return reply, blocks, fallback_text(reply)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.links import check_base_url
 
 
 class SlackSettings(BaseSettings):
@@ -20,7 +22,15 @@ class SlackSettings(BaseSettings):
     slack_signing_secret: str = Field("", description="Verifies requests that Slack sends to /slack/events.")
     slack_app_token: str = Field("", description="App-level token (xapp-…) for Socket Mode (`cbcf slack`).")
     slack_api_url: str = Field("https://slack.com/api/", description="Slack Web API base URL.")
-    slack_db: Path | None = Field(None, description="SQLite file for Slack feedback and threads.")
+    slack_db: Path | None = Field(None, description="SQLite file for answers, feedback and Slack threads.")
+    public_base_url: str = Field(
+        "", description="The service's public URL (https://host): sources then link to the statement page."
+    )
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        return check_base_url(value)
 
     @property
     def enabled(self) -> bool:

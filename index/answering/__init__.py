@@ -1,5 +1,6 @@
 """Answering: the Answerer seam, extractive selection and composition, the Engine and the one pipeline
-(answer, answer_async, answer_events, search) that every surface calls.
+(answer, answer_async, answer_events, search) that every surface calls, and the statements read whole from the
+served index with questions built from their headings that it answers.
 
 May import every layer below it (retrieval, question, store, embedding, text), never index.generation.
 """

@@ -71,6 +71,7 @@ def to_citation(n: int, item: Scored, snapshot: Snapshot, quote: str | None = No
         quote=quote if quote is not None else quote_of(item, snapshot),
         score=round(max(0.0, min(1.0, item.relevance)), 4),
         url=optional(meta.get("url")),
+        unit_id=item.candidate.node.node_id,
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 from index.settings import BUNDLED_CORPUS
 
 CONTRACT = {"question", "answer", "abstained", "mode", "citations", "latency_ms"}
-CITATION = {"n", "doc_id", "title", "date", "place", "section", "quote", "score", "url"}
+CITATION = {"n", "doc_id", "title", "date", "place", "section", "quote", "score", "url", "unit_id", "link"}
 
 
 def cbcf(data_dir, *args, stdin=None):

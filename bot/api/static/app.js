@@ -1,18 +1,28 @@
-// The question page: streams /v1/ask/stream and renders the answer with clickable citations.
+// The question page: a short conversation over /v1/ask/stream, source cards numbered as cited, feedback,
+// what the statements cover (/v1/coverage) and, after an abstention, their topics and questions they answer.
 "use strict";
 
-const form = document.getElementById("ask-form");
-const input = document.getElementById("question");
-const button = document.getElementById("ask-button");
-const yearSelect = document.getElementById("year");
-const keyInput = document.getElementById("api-key");
-const result = document.getElementById("result");
-const answerBox = document.getElementById("answer");
-const statusLine = document.getElementById("status");
-const sourceList = document.getElementById("sources");
+const MAX_TURNS = 5; // earlier questions sent with a follow-up
+const $ = (id) => document.getElementById(id);
+const form = $("ask-form");
+const input = $("question");
+const button = $("ask-button");
+const yearSelect = $("year");
+const keyInput = $("api-key");
+const result = $("result");
+const conversation = $("conversation");
+const statusLine = $("status");
+const examplesBox = $("examples-box");
+const newConversation = $("new-conversation");
+let history = []; // [{question, answer_id}] of this conversation, oldest first
+let coverage = null; // the /v1/coverage answer, once loaded
+let turns = 0;
 
 keyInput.value = localStorage.getItem("cbcf-api-key") || "";
-keyInput.addEventListener("change", () => localStorage.setItem("cbcf-api-key", keyInput.value));
+keyInput.addEventListener("change", () => {
+  localStorage.setItem("cbcf-api-key", keyInput.value);
+  loadCoverage();
+});
 
 function headers(extra) {
   const h = Object.assign({ "Content-Type": "application/json" }, extra || {});
@@ -20,67 +30,145 @@ function headers(extra) {
   return h;
 }
 
-async function loadYears() {
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+async function loadConfig() {
   try {
-    const res = await fetch("/v1/documents", { headers: headers() });
+    const res = await fetch("/v1/config");
     if (!res.ok) return;
-    const data = await res.json();
-    const years = [...new Set(data.documents.map((d) => d.year))].sort();
-    for (const y of years) yearSelect.append(new Option(String(y), String(y)));
-  } catch (e) { /* the page still works without the year list */ }
+    const config = await res.json();
+    $("key-row").hidden = !config.api_keys_required;
+  } catch (e) { /* the page still works without it */ }
+}
+
+function renderCoverage() {
+  const list = $("statements-list");
+  list.replaceChildren();
+  for (const d of coverage.documents) {
+    const li = el("li", "statement");
+    const link = el("a", "read", d.title);
+    link.href = d.link;
+    li.append(el("span", "meta", [d.year, d.place].filter(Boolean).join(" · ")), link);
+    list.append(li);
+  }
+  const years = [...new Set(coverage.documents.map((d) => d.year))].sort();
+  yearSelect.replaceChildren(new Option("any year", ""));
+  for (const y of years) yearSelect.append(new Option(String(y), String(y)));
+}
+
+async function loadCoverage() {
+  const note = $("coverage-status");
+  try {
+    const res = await fetch("/v1/coverage", { headers: headers() });
+    if (res.status === 401 || res.status === 403) {
+      note.textContent = "This service needs an API key: enter it under Options.";
+      $("key-row").hidden = false;
+      return;
+    }
+    if (!res.ok) throw new Error("status " + res.status);
+    coverage = await res.json();
+    note.textContent = coverage.documents.length ? "" : "No statements are indexed yet.";
+    renderCoverage();
+  } catch (e) {
+    note.textContent = "The list of statements could not be loaded.";
+  }
 }
 
 function sourceMeta(c) {
   return [c.title, c.date.slice(0, 4), c.place, c.section].filter(Boolean).join(" · ");
 }
 
-function renderSources(citations) {
-  sourceList.replaceChildren();
+function renderSources(turn, citations) {
+  const list = turn.querySelector(".sources");
+  list.replaceChildren();
   for (const c of citations) {
-    const li = document.createElement("li");
-    li.id = "source-" + c.n;
-    li.className = "source";
-    li.tabIndex = -1;
-    li.hidden = true;
-    const meta = document.createElement("div");
-    meta.className = "meta";
-    meta.textContent = sourceMeta(c);
-    const quote = document.createElement("blockquote");
-    quote.textContent = "“" + c.quote + "”";
-    li.append(meta, quote);
-    sourceList.append(li);
+    const card = el("li", "source");
+    card.id = turn.id + "-source-" + c.n;
+    card.tabIndex = -1;
+    const quote = el("blockquote", "", "“" + c.quote + "”");
+    card.append(el("span", "num", "[" + c.n + "]"), el("div", "meta", sourceMeta(c)), quote);
+    if (c.link) {
+      const read = el("a", "read", "Read in context");
+      read.href = c.link;
+      read.setAttribute("aria-label", "Read source " + c.n + " in its statement");
+      card.append(read);
+    }
+    list.append(card);
   }
 }
 
-function renderAnswer(text, citations, abstained) {
-  answerBox.replaceChildren();
-  answerBox.classList.toggle("abstained", abstained);
+function showSource(turn, n) {
+  const card = document.getElementById(turn.id + "-source-" + n);
+  if (!card) return;
+  for (const other of turn.querySelectorAll(".source.highlight")) other.classList.remove("highlight");
+  card.classList.add("highlight");
+  card.focus({ preventScroll: true });
+  card.scrollIntoView({ block: "nearest" });
+}
+
+function renderAnswer(turn, text, citations, abstained) {
+  const box = turn.querySelector(".answer");
+  box.replaceChildren();
+  box.classList.toggle("abstained", abstained);
   const known = new Set(citations.map((c) => c.n));
   for (const part of text.split(/(\[\d+\])/)) {
     const m = part.match(/^\[(\d+)\]$/);
     if (m && known.has(Number(m[1]))) {
-      const n = m[1];
-      const b = document.createElement("button");
+      const b = el("button", "cite", "[" + m[1] + "]");
       b.type = "button";
-      b.className = "cite";
-      b.textContent = "[" + n + "]";
-      b.setAttribute("aria-expanded", "false");
-      b.setAttribute("aria-controls", "source-" + n);
-      b.setAttribute("aria-label", "Show source " + n);
-      b.addEventListener("click", () => toggleSource(b, n));
-      answerBox.append(b);
+      b.setAttribute("aria-controls", turn.id + "-source-" + m[1]);
+      b.setAttribute("aria-label", "Go to source " + m[1]);
+      b.addEventListener("click", () => showSource(turn, m[1]));
+      box.append(b);
     } else {
-      answerBox.append(document.createTextNode(part));
+      box.append(document.createTextNode(part));
     }
   }
 }
 
-function toggleSource(buttonEl, n) {
-  const li = document.getElementById("source-" + n);
-  const open = buttonEl.getAttribute("aria-expanded") !== "true";
-  buttonEl.setAttribute("aria-expanded", String(open));
-  li.hidden = !open;
-  if (open) li.focus();
+function renderNotCovered(turn) {
+  const help = turn.querySelector(".not-covered");
+  if (!coverage || !coverage.documents.length) return;
+  const topics = help.querySelector(".topics");
+  for (const d of coverage.documents) {
+    if (!d.sections.length) continue;
+    const li = el("li", "", "");
+    li.append(el("strong", "", d.year + (d.place ? " · " + d.place : "") + ": "), d.sections.join(" · "));
+    topics.append(li);
+  }
+  const suggestions = help.querySelector(".suggestions");
+  for (const q of coverage.suggestions) {
+    const li = el("li");
+    const b = el("button", "example suggestion", q);
+    b.type = "button";
+    b.addEventListener("click", () => { input.value = q; ask(q); });
+    li.append(b);
+    suggestions.append(li);
+  }
+  help.hidden = false;
+}
+
+function wireFeedback(turn, answerId) {
+  const box = turn.querySelector(".feedback");
+  const thanks = box.querySelector(".thanks");
+  for (const b of box.querySelectorAll(".vote")) {
+    b.addEventListener("click", async () => {
+      try {
+        const res = await fetch("/v1/feedback", { method: "POST", headers: headers(), body: JSON.stringify({ answer_id: answerId, vote: b.dataset.vote }) });
+        if (!res.ok) throw new Error("status " + res.status);
+        for (const other of box.querySelectorAll(".vote")) { other.disabled = true; other.setAttribute("aria-pressed", String(other === b)); }
+        thanks.textContent = "Thanks, your feedback was recorded.";
+      } catch (e) {
+        thanks.textContent = "Sorry, the feedback could not be sent.";
+      }
+    });
+  }
+  box.hidden = false;
 }
 
 function parseEvents(buffer, onEvent) {
@@ -98,16 +186,39 @@ function parseEvents(buffer, onEvent) {
   return rest;
 }
 
+function newTurn(question) {
+  const turn = $("turn-template").content.firstElementChild.cloneNode(true);
+  turns += 1;
+  turn.id = "turn-" + turns;
+  turn.querySelector(".question").textContent = question;
+  conversation.append(turn);
+  return turn;
+}
+
+function finish(turn, typed, data) {
+  renderSources(turn, data.citations);
+  renderAnswer(turn, data.answer, data.citations, data.abstained);
+  if (data.question !== typed) {
+    const readAs = turn.querySelector(".read-as");
+    readAs.textContent = "(read as “" + data.question + "”)";
+    readAs.hidden = false;
+  }
+  if (data.abstained) renderNotCovered(turn);
+  if (data.answer_id) wireFeedback(turn, data.answer_id);
+  history.push({ question: typed, answer_id: data.answer_id || null });
+  history = history.slice(-MAX_TURNS);
+  statusLine.textContent = data.abstained ? "Not covered by the statements." : data.citations.length + " source(s) below each answer. Select a number to go to its source.";
+}
+
 async function ask(question) {
   result.hidden = false;
   result.setAttribute("aria-busy", "true");
   button.disabled = true;
+  examplesBox.open = false;
   statusLine.className = "status";
   statusLine.textContent = "Searching the statements…";
-  answerBox.replaceChildren();
-  answerBox.classList.remove("abstained");
-  sourceList.replaceChildren();
-  const body = { question };
+  const turn = newTurn(question);
+  const body = { question, history: history.map((t) => (t.answer_id ? t : { question: t.question })) };
   if (yearSelect.value) body.year = Number(yearSelect.value);
   let streamed = "";
   try {
@@ -124,30 +235,39 @@ async function ask(question) {
       const { value, done } = await reader.read();
       if (done) break;
       buffer = parseEvents(buffer + decoder.decode(value, { stream: true }), (event, data) => {
-        if (event === "citations") renderSources(data);
-        else if (event === "delta") { streamed += data.text; answerBox.textContent = streamed; }
-        else if (event === "done") {
-          renderSources(data.citations);
-          renderAnswer(data.answer, data.citations, data.abstained);
-          statusLine.textContent = data.abstained ? "Not covered by the statements." : data.citations.length + " source(s). Select a number to see the quote.";
-        } else if (event === "error") throw new Error(data.detail);
+        if (event === "citations") renderSources(turn, data);
+        else if (event === "delta") { streamed += data.text; turn.querySelector(".answer").textContent = streamed; }
+        else if (event === "done") finish(turn, question, data);
+        else if (event === "error") throw new Error(data.detail);
       });
     }
   } catch (e) {
+    turn.remove();
     statusLine.className = "status error";
     statusLine.textContent = "Error: " + e.message;
   } finally {
     button.disabled = false;
     result.setAttribute("aria-busy", "false");
+    newConversation.hidden = history.length === 0;
+    if (turn.isConnected) turn.scrollIntoView({ block: "start" });
   }
 }
 
 form.addEventListener("submit", (e) => {
   e.preventDefault();
   const q = input.value.trim();
-  if (q) ask(q);
+  if (q) { ask(q); input.value = ""; }
 });
 for (const b of document.querySelectorAll(".example")) {
-  b.addEventListener("click", () => { input.value = b.textContent; ask(b.textContent); });
+  b.addEventListener("click", () => ask(b.textContent));
 }
-loadYears();
+newConversation.addEventListener("click", () => {
+  history = [];
+  conversation.replaceChildren();
+  newConversation.hidden = true;
+  statusLine.textContent = "";
+  examplesBox.open = true;
+  input.focus();
+});
+loadConfig();
+loadCoverage();

@@ -36,3 +36,30 @@ def own_engine(tmp_path, embedder):
 @pytest.fixture
 def anyio_backend():
     return "asyncio"
+
+
+@pytest.fixture(scope="module")
+def base_url(engine):
+    """The real app on a loopback port (uvicorn), over the shared engine."""
+    from bot.api.settings import HTTPSettings as Settings
+    from tests.bot.faults import LiveService
+
+    with LiveService(create_app(Settings(rate_limit_per_minute=0), engine=engine)) as service:
+        yield service.url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from tests.bot.api.browser import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A desktop-sized page on the service."""
+    from tests.bot.api.browser import open_page
+
+    with open_page(browser, base_url) as pg:
+        yield pg

@@ -73,8 +73,7 @@ def test_page_and_docs_are_served_without_external_resources(client, path):
 
 def test_openapi_documents_every_model(client):
     spec = client.get("/openapi.json").json()
-    assert {"AskRequest", "Answer", "Citation", "SearchResponse", "DocumentList", "ErrorResponse"} <= set(
-        spec["components"]["schemas"]
-    )
+    models = {"AskRequest", "Turn", "AskResponse", "Citation", "SearchResponse", "DocumentList", "ErrorResponse"}
+    assert models | {"FeedbackRequest", "Coverage", "PageConfig"} <= set(spec["components"]["schemas"])
     assert "text/event-stream" in spec["paths"]["/v1/ask/stream"]["post"]["responses"]["200"]["content"]
     assert client.get("/docs-static/swagger-ui-bundle.js").status_code == 200

@@ -4,8 +4,8 @@ import pytest
 
 from tests.bot.api.conftest import client_for
 
-CONTRACT = {"question", "answer", "abstained", "mode", "citations", "latency_ms"}
-CITATION = {"n", "doc_id", "title", "date", "place", "section", "quote", "score", "url"}
+CONTRACT = {"question", "answer", "abstained", "mode", "citations", "latency_ms", "answer_id"}  # the CLI's + answer_id
+CITATION = {"n", "doc_id", "title", "date", "place", "section", "quote", "score", "url", "unit_id", "link"}
 GHOST = {"question": "what was agreed on ghost guns?"}
 
 

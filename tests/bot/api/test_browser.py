@@ -1,88 +1,67 @@
-"""A real browser (Debian's Chromium driven by Playwright) against the real service on loopback."""
+"""The page in a real browser: keyboard only, source cards numbered as cited, bad input."""
 
 from __future__ import annotations
 
 import re
-import shutil
 
-import pytest
 from playwright.sync_api import expect
 
-from bot.api import create_app
-from bot.api.settings import HTTPSettings
-from tests.bot.faults import LiveService
+from tests.bot.api.browser import ANSWER_WAIT_MS, ask, in_viewport, screenshot
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+COMPARE = "How did the firearms commitments change between 2022 and 2023?"
 
 
-@pytest.fixture(scope="module")
-def base_url(engine):
-    with LiveService(create_app(HTTPSettings(rate_limit_per_minute=0), engine=engine)) as service:
-        yield service.url
-
-
-@pytest.fixture(scope="module")
-def page(base_url, tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        context = browser.new_context(base_url=base_url)
-        blocked = []
-        context.route(
-            lambda url: not url.startswith(base_url), lambda route: (blocked.append(route.request.url), route.abort())
-        )
-        pg = context.new_page()
-        pg.blocked = blocked
-        yield pg
-        browser.close()
-
-
-def test_keyboard_only_question_answer_and_citation(page, tmp_path):
+def test_keyboard_only_question_answer_and_source_cards(page):
     page.goto("/")
     page.keyboard.press("Tab")  # the question box is the first control
     assert page.evaluate("document.activeElement.id") == "question"
     page.keyboard.type("what was agreed on ghost guns?")
     page.keyboard.press("Enter")
-    marker = page.locator("#answer .cite").first
-    marker.wait_for(timeout=20_000)
-    assert "privately manufactured firearms" in page.inner_text("#answer")
-    source = page.locator("#source-1")
-    assert source.is_hidden()
-    marker.focus()
-    page.keyboard.press("Enter")
-    source.wait_for(state="visible")
-    text = source.inner_text()
+    marker = page.locator("#turn-1 .answer .cite").first
+    marker.wait_for(timeout=ANSWER_WAIT_MS)
+    assert "privately manufactured firearms" in page.inner_text("#turn-1 .answer")
+    card = page.locator("#turn-1-source-1")
+    assert card.is_visible()  # every source is shown under the answer, without clicking
+    text = card.inner_text()
     for expected in (
+        "[1]",
         "ghost guns",
         "2023",
         "Ottawa",
         "Reducing Firearms Trafficking and Violence",
-        "Joint Statement from 2023",
+        "Joint Statement",
     ):
         assert expected in text
-    assert marker.get_attribute("aria-expanded") == "true"
-    assert page.evaluate("document.activeElement.id") == "source-1"
-    page.screenshot(path=str(tmp_path / "answer.png"), full_page=True)
+    link = card.get_by_role("link", name="Read source 1 in its statement")
+    assert re.fullmatch(
+        r"/statements/2023-cbcf-joint-statement-ottawa#u-2023-cbcf-joint-statement-ottawa:\d{5}",
+        link.get_attribute("href"),
+    )
+    marker.focus()
+    page.keyboard.press("Enter")
+    expect(card).to_have_class(re.compile(r"\bhighlight\b"))
+    assert page.evaluate("document.activeElement.id") == "turn-1-source-1"
+    screenshot(page, "answer-with-cards")
     assert page.blocked == []  # nothing was fetched from outside the service
 
 
-def test_example_question_that_is_not_covered_is_shown_plainly(page):
+def test_cards_carry_the_numbers_of_the_answer_and_a_marker_leads_to_its_card(page):
     page.goto("/")
-    page.get_by_role("button", name="What tariffs did the US put on Canadian steel?").click()
-    expect(page.locator("#status")).to_contain_text("Not covered")  # the page's CSP forbids eval'd predicates
-    assert "don't cover this" in page.inner_text("#answer")
-    assert page.locator("#answer .cite").count() == 0 and page.locator("#sources li").count() == 0
+    ask(page, COMPARE)
+    markers = page.locator("#turn-1 .answer .cite")
+    numbers = [m.inner_text() for m in markers.all()]
+    cards = page.locator("#turn-1 .source")
+    assert len(numbers) >= 3 and [c.locator(".num").inner_text() for c in cards.all()] == numbers
+    last = markers.nth(len(numbers) - 1)
+    last.click()  # the last marker first, then the first: each card keeps its own number
+    n = numbers[-1].strip("[]")
+    target = page.locator(f"#turn-1-source-{n}")
+    expect(target).to_have_class(re.compile(r"\bhighlight\b"))
+    assert target.locator(".num").inner_text() == f"[{n}]" and in_viewport(page, target)
+    markers.first.click()
+    expect(page.locator("#turn-1-source-1")).to_have_class(re.compile(r"\bhighlight\b"))
+    assert page.locator("#turn-1 .source.highlight").count() == 1
+    assert all(c.is_visible() for c in cards.all())
 
 
 def test_bad_input_shows_the_reason(page):

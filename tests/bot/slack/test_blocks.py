@@ -68,6 +68,23 @@ CASES = {
         },
         {"answer_id": "a3", "shared_by": "U5"},
     ),
+    "linked": (
+        {
+            "question": "what was agreed on ghost guns?",
+            "abstained": False,
+            "mode": "extractive",
+            "latency_ms": 1.0,
+            "answer": "Ministers also decided to advance collaborative work. [1]",
+            "citations": [
+                citation(
+                    1,
+                    "Ministers also decided to advance collaborative work.",
+                    unit_id="2023-cbcf-joint-statement-ottawa:00014",
+                )
+            ],
+        },
+        {"answer_id": "a5", "base_url": "https://cbcf.example.org/"},
+    ),
 }
 
 
@@ -85,6 +102,23 @@ def test_hostile_text_can_never_ping_or_link():
     for raw in ("<!channel>", "<!here>", "<!everyone>", "<@U123>", "<@U999>", "<#C1>", "<https://"):
         assert raw not in text
     assert escape("<!here> & <@U1>") == "&lt;!here&gt; &amp; &lt;@U1&gt;"
+
+
+def test_sources_link_to_the_statement_page_only_with_a_public_base_url():
+    reply, _ = CASES["linked"]
+    link = (
+        "https://cbcf.example.org/statements/2023-cbcf-joint-statement-ottawa#u-2023-cbcf-joint-statement-ottawa:00014"
+    )
+    assert f"<{link}|_Joint Statement" in json.dumps(answer_blocks(reply, base_url="https://cbcf.example.org"))
+    assert "<https://" not in json.dumps(answer_blocks(reply))  # no public URL: nothing to link to
+
+
+def test_hostile_ids_and_titles_cannot_break_out_of_a_link():
+    hostile = citation(1, "q", doc_id="x>|<!here>", unit_id="x>|<!here>:1", title="a|b> <!channel>")
+    reply = {**CASES["linked"][0], "citations": [hostile]}
+    line = answer_blocks(reply, base_url="https://h.example")[3]["text"]["text"]
+    assert line.startswith("*[1]* <https://h.example/statements/x%3E%7C%3C%21here%3E#u-x%3E%7C%3C%21here%3E:1|")
+    assert line.count("<") == 1 and line.count("|") == 1 and "<!" not in line
 
 
 def test_long_quotes_and_many_citations_stay_within_slack_limits():

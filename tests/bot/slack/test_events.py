@@ -109,10 +109,14 @@ def test_follow_up_in_a_thread_without_a_mention_uses_the_earlier_question(slack
     assert second["thread_ts"] == "1700000004.000100"
     blob = sources_text(second["blocks"])
     assert "firearms" in blob and "· 2022 ·" in blob and "· 2023 ·" not in blob
+    # a second follow-up extends the question that stood on its own, not the first follow-up
+    slack.event({**follow, "text": "and in 2023?", "ts": "1700000004.000400"}, event_id="EvF2")
+    third = sources_text(slack.api.wait_for("chat.postMessage", 3)[2]["blocks"])
+    assert "firearms" in third and "· 2023 ·" in third and "· 2022 ·" not in third
     # chatter in a thread the bot never answered is left alone
     slack.event({**follow, "thread_ts": "1699999999.000100", "ts": "1700000004.000500"}, event_id="EvOther")
     time.sleep(1.0)
-    assert len(slack.api.of("chat.postMessage")) == 2
+    assert len(slack.api.of("chat.postMessage")) == 3
 
 
 def test_slash_command_answers_ephemerally_and_share_posts_to_the_channel(slack):
@@ -131,7 +135,7 @@ def test_slash_command_answers_ephemerally_and_share_posts_to_the_channel(slack)
 
 
 def test_feedback_click_is_stored_and_acknowledged(slack):
-    from bot.slack.store import SlackStore
+    from bot.feedback import FeedbackStore
 
     slack.event(mention(), event_id="EvFb")
     post = slack.api.wait_for("chat.postMessage")[0]
@@ -139,7 +143,7 @@ def test_feedback_click_is_stored_and_acknowledged(slack):
     assert slack.action("feedback_up", up["value"], user="U7").status_code == 200
     ack = slack.api.wait_for("chat.postEphemeral")[0]
     assert ack["user"] == "U7" and "feedback was recorded" in ack["text"]
-    rows = SlackStore(slack.settings.db_path).feedback()
+    rows = FeedbackStore(slack.settings.db_path).feedback()
     assert len(rows) == 1
     row = rows[0]
     assert (row["vote"], row["user"], row["channel"]) == ("up", "U7", "C1")

@@ -125,4 +125,16 @@ def test_contract_fields(engine):
     data = answer("What did they say about Haiti?", engine=engine).model_dump()
     assert set(data) == {"question", "answer", "abstained", "mode", "citations", "latency_ms"}
     assert data["mode"] == "extractive" and data["latency_ms"] > 0
-    assert set(data["citations"][0]) == {"n", "doc_id", "title", "date", "place", "section", "quote", "score", "url"}
+    assert set(data["citations"][0]) == {
+        "n",
+        "doc_id",
+        "title",
+        "date",
+        "place",
+        "section",
+        "quote",
+        "score",
+        "url",
+        "unit_id",
+        "link",
+    }

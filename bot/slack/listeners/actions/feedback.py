@@ -13,7 +13,7 @@ def make_feedback(bot: BotContext):
         user = body["user"]["id"]
         channel = (body.get("channel") or {}).get("id")
         vote = "up" if action["action_id"] == "feedback_up" else "down"
-        stored = bot.store.add_feedback(action["value"], vote, user, channel)
+        stored = bot.feedback.add_feedback(action["value"], vote, user, channel)
         text = "Thanks, your feedback was recorded." if stored else "Sorry, that answer is no longer on record."
         if channel:
             thread_ts = (body.get("message") or {}).get("thread_ts")

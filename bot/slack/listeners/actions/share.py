@@ -13,11 +13,11 @@ def make_share(bot: BotContext):
         """Post the answer to the channel through the ephemeral message's response URL, as /cbcf answered."""
         ack()
         user = body["user"]["id"]
-        reply = bot.store.get_answer(action["value"])
+        reply = bot.feedback.get_answer(action["value"])
         if reply is None:
             respond(text="That answer can no longer be shared.", response_type="ephemeral", replace_original=False)
             return
-        blocks = answer_blocks(reply, answer_id=action["value"], shared_by=user)
+        blocks = answer_blocks(reply, answer_id=action["value"], shared_by=user, base_url=bot.public_base_url)
         respond(blocks=blocks, text=fallback_text(reply), response_type="in_channel", replace_original=False)
 
     return share_answer

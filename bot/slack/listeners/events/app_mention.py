@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.slack.blocks import usage_blocks
-from bot.slack.context import BotContext, clean_question, follow_up
+from bot.slack.context import BotContext, clean_question, thread_turn
 
 
 def make_app_mention(bot: BotContext):
@@ -19,10 +19,10 @@ def make_app_mention(bot: BotContext):
             )
             return
         previous = bot.store.thread_question(channel, thread_ts) if event.get("thread_ts") else None
-        question = follow_up(previous, text)
+        question, topic = thread_turn(previous, text)
         reply, blocks, text_fallback = bot.ask(question, channel)
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, blocks=blocks, text=text_fallback)
         if reply.get("answer"):
-            bot.store.remember_thread(channel, thread_ts, question)
+            bot.store.remember_thread(channel, thread_ts, topic)
 
     return app_mention

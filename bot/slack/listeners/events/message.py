@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.slack.context import BotContext, clean_question, follow_up
+from bot.slack.context import BotContext, clean_question, thread_turn
 
 
 def make_message(bot: BotContext):
@@ -21,10 +21,10 @@ def make_message(bot: BotContext):
         previous = bot.store.thread_question(channel, thread_ts) if thread_ts else None
         if event.get("channel_type") != "im" and previous is None:
             return  # channel chatter outside the bot's threads is not for the bot
-        question = follow_up(previous, text)
+        question, topic = thread_turn(previous, text)
         reply, blocks, text_fallback = bot.ask(question, channel)
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, blocks=blocks, text=text_fallback)
         if reply.get("answer"):
-            bot.store.remember_thread(channel, thread_ts or event["ts"], question)
+            bot.store.remember_thread(channel, thread_ts or event["ts"], topic)
 
     return message
