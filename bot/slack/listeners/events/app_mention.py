@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.slack.blocks import usage_blocks
-from bot.slack.context import BotContext, clean_question, thread_turn
+from bot.slack.context import BotContext, clean_question, post_answer, thread_turn
 
 
 def make_app_mention(bot: BotContext):
@@ -20,8 +20,7 @@ def make_app_mention(bot: BotContext):
             return
         previous = bot.store.thread_question(channel, thread_ts) if event.get("thread_ts") else None
         question, topic = thread_turn(previous, text)
-        reply, blocks, text_fallback = bot.ask(question, channel)
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, blocks=blocks, text=text_fallback)
+        reply = post_answer(bot, client, channel, thread_ts, question)
         if reply.get("answer"):
             bot.store.remember_thread(channel, thread_ts, topic)
 

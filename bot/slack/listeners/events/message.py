@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.slack.context import BotContext, clean_question, thread_turn
+from bot.slack.context import BotContext, clean_question, post_answer, thread_turn
 
 
 def make_message(bot: BotContext):
@@ -22,8 +22,7 @@ def make_message(bot: BotContext):
         if event.get("channel_type") != "im" and previous is None:
             return  # channel chatter outside the bot's threads is not for the bot
         question, topic = thread_turn(previous, text)
-        reply, blocks, text_fallback = bot.ask(question, channel)
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, blocks=blocks, text=text_fallback)
+        reply = post_answer(bot, client, channel, thread_ts, question)
         if reply.get("answer"):
             bot.store.remember_thread(channel, thread_ts or event["ts"], topic)
 
