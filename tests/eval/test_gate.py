@@ -3,6 +3,7 @@
 import json
 
 from eval.runner import DEFAULT_THRESHOLDS, EXTRA_STATEMENTS, SPLITS, load_dataset, run_and_report
+from index.settings import BUNDLED_CORPUS
 
 
 def test_the_splits_are_broad_enough_and_kept_apart():
@@ -14,7 +15,9 @@ def test_the_splits_are_broad_enough_and_kept_apart():
     assert all(i["evidence"] for i in dev + test + new if i["answerable"])
     assert any(not i["answerable"] for i in new) and any(len(i.get("years", [])) >= 3 for i in new)
     # the new statement is test data: kept under eval/, never among the bundled statements
-    assert sorted(p.suffix for p in EXTRA_STATEMENTS.iterdir()) == [".json", ".md", ".txt"]
+    assert {p.suffix for p in EXTRA_STATEMENTS.iterdir()} == {".json", ".md", ".txt"}
+    bundled = {p.stem for p in BUNDLED_CORPUS.iterdir()}
+    assert not bundled & {p.stem for p in EXTRA_STATEMENTS.iterdir()}
 
 
 def test_eval_meets_its_thresholds_on_every_split(engine, tmp_path, capsys):
