@@ -51,6 +51,8 @@ def test_after_asking_on_a_phone_the_answer_is_in_view_and_the_examples_are_fold
 def test_a_statement_page_on_a_phone_has_large_enough_targets(phone):
     phone.goto("/")
     phone.locator("#statements-list a").first.tap()
+    phone.wait_for_url("**/statements/**")
+    phone.wait_for_load_state("load")  # its stylesheet applied: an unstyled link is small under a busy CPU
     phone.locator("article h2").first.wait_for()
     assert small_targets(phone) == []
     assert phone.evaluate("document.scrollingElement.scrollWidth") <= 390
