@@ -27,6 +27,8 @@ OPENING_SENTENCES = 6  # where a statement says who met, where, and which meetin
 TOPIC_LIST_SHARE = 0.5  # of a topic list's words, at least this share are its statement's headings' words
 FACT_RELEVANCE = 0.9  # the score shown for a sentence that states the fact asked about
 _MONTHS = "|".join(m.lower() for m in calendar.month_name[1:])
+_MEETING_NEAR = re.compile(r"\b(CBCF|Forum|meeting|met|meet|convened)\b", re.IGNORECASE)
+_PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)  # "what day exactly…"
 
 
 def _dated(text: str, year: int, precise: bool) -> bool:
@@ -38,10 +40,6 @@ def _dated(text: str, year: int, precise: bool) -> bool:
         if match.start() < 20 or _MEETING_NEAR.search(around):
             return True
     return not precise and re.match(r"\W*today\b", text, re.IGNORECASE) is not None
-
-
-_MEETING_NEAR = re.compile(r"\b(CBCF|Forum|meeting|met|meet|convened)\b", re.IGNORECASE)
-_PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)
 
 
 def _sentence_no(node: TextNode) -> int:
