@@ -120,9 +120,10 @@ def cross_validated_l2(found: list[dict]) -> tuple[float, dict[float, float]]:
 
 
 def choose_cutoffs(engines: dict, base: Calibration) -> tuple[Calibration, float]:
-    """The threshold and margin with the most right outcomes over the tuning splits' questions
-    (ties: the higher threshold, then the margin nearest 1.5)."""
-    best, best_score = base, -1.0
+    """The threshold and margin with the most right outcomes over the tuning splits' questions. Within one
+    question of the best, the smallest margin wins (an extra quote must earn its place), then the threshold
+    nearest the best one's."""
+    scores: dict[tuple[float, float], float] = {}
     for threshold, margin in product(THRESHOLDS, MARGINS):
         candidate = replace(base, threshold=threshold, keep_within=margin)
         right = total = 0
@@ -131,12 +132,12 @@ def choose_cutoffs(engines: dict, base: Calibration) -> tuple[Calibration, float
             engine._answers.clear()
             summary, rows = run_eval(engine, SPLITS[split])
             right, total = right + sum(r["correct"] for r in rows), total + len(rows)
-        score = right / total
-        tie = abs(score - best_score) < 1e-9
-        better_tie = (threshold, -abs(margin - 1.5)) > (best.threshold, -abs(best.keep_within - 1.5))
-        if score > best_score + 1e-9 or (tie and better_tie):
-            best, best_score = candidate, score
-    return best, best_score
+        scores[(threshold, margin)] = right / total
+    best_score = max(scores.values())
+    top_threshold = max((t for (t, _), v in scores.items() if v == best_score))
+    near = [key for key, v in scores.items() if v >= best_score - 1 / total - 1e-9]
+    threshold, margin = min(near, key=lambda key: (key[1], abs(key[0] - top_threshold), -key[0]))
+    return replace(base, threshold=threshold, keep_within=margin), scores[(threshold, margin)]
 
 
 def main(argv: list[str] | None = None) -> int:
