@@ -31,6 +31,8 @@ LEAD_SENTENCES = 3
 
 
 def _strip_years(text: str) -> str:
+    """The text without years, and without the two parties of a bilateral statement ("our two countries")."""
+    text = re.sub(r"\b(two|both) (countries|nations|governments|sides|partners)\b", "", text, flags=re.I)
     return re.sub(r"\b(19|20)\d\d\b", "", text)
 
 

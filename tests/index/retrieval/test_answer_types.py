@@ -30,3 +30,10 @@ def test_a_near_miss_does_not_fit_the_kind_of_answer_asked_for():
     assert _fits("how many notifications did the center send?", center)
     assert not _fits("how much money did they put into the unit?", "The unit recovered goods worth $41 million.")
     assert _fits("how much money did they put into the unit?", "Canada will invest $41 million in the unit.")
+
+
+def test_the_two_countries_are_not_a_count():
+    from index.retrieval.answer_types import holds
+
+    assert not holds("count", "Theft of freight has grown sharply between our two countries since 2020.")
+    assert holds("count", "The unit supported 27 interdictions in both countries.")
