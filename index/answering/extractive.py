@@ -13,6 +13,9 @@ from index.question.plan import QueryPlan
 from index.retrieval.calibration import Calibration, log_odds
 from index.retrieval.evidence import Scored, score_candidates
 from index.retrieval.snapshot import Snapshot
+from index.text.words import leans_back
+
+EXTRA_QUOTE_MIN = 0.3  # a sentence quoted beside the best one must be this likely relevant on its own
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,28 @@ def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list
             good = [s for s in everywhere if s.fit and str(scope) in snapshot.sentence_text(s.candidate.node)]
         if good and good[0].answerability(score) >= limits.threshold:
             floor = log_odds(good[0].relevance) - limits.keep_within
-            groups.append([s for s in good if log_odds(s.relevance) >= floor][: limits.top_k])
+            groups.append(_quotable(good, floor, snapshot)[: limits.top_k])
     return groups
+
+
+def _quotable(good: list[Scored], floor: float, snapshot: Snapshot) -> list[Scored]:
+    """The best sentence, then those within the margin of it that are likely relevant on their own, or that
+    follow a chosen one and lean back on it (what a measure is for is often said next)."""
+    chosen = [good[0]]
+    for item in good[1:]:
+        if log_odds(item.relevance) < floor:
+            continue
+        follows = any(_follows(item, earlier, snapshot) for earlier in chosen)
+        if item.relevance >= EXTRA_QUOTE_MIN or follows:
+            chosen.append(item)
+    return chosen
+
+
+def _follows(item: Scored, earlier: Scored, snapshot: Snapshot) -> bool:
+    node, before = item.candidate.node, earlier.candidate.node
+    same_doc = node.metadata["doc_id"] == before.metadata["doc_id"]
+    next_one = node.metadata.get("sentence_no") == int(before.metadata.get("sentence_no", -2)) + 1
+    return same_doc and next_one and leans_back(snapshot.sentence_text(node))
 
 
 def _names_a_year(plan: QueryPlan, scope: int | None) -> bool:
