@@ -119,7 +119,8 @@ def unsupported_claims(answer_text: str, citations: list[dict]) -> list[str]:
     lowered = quotes.lower()
     named = " ".join([quotes, *(c.get("title", "") for c in citations)]).lower()
     missing = []
-    for sentence in re.split(r"(?<=[.!?])\s+", re.sub(r"\[\d+\]", " ", answer_text).strip()):
+    text = re.sub(r"\[\d+\]", " ", answer_text).strip()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):  # a comparison's lines each open with their year
         sentence = re.sub(r"^(In (19|20)\d\d|The (19|20)\d\d statement doesn't address this)", "", sentence.strip())
         missing += [n for n in re.findall(r"\d[\d,.]*\d|\d", sentence) if n.rstrip(".,") not in quotes]
         words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", sentence)]  # possessives

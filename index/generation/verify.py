@@ -81,7 +81,7 @@ def is_supported(claim: str, source_text: str, names_text: str | None = None) ->
     first_word = claim.split(maxsplit=1)[0] if claim.split() else ""
     for match in _NAME.finditer(claim):
         name = match.group(0).rstrip(".")
-        if match.start() == 0 or name == first_word or name.lower() in _ATTRIBUTION:
+        if match.start() == 0 or name == first_word:
             continue
         if name.lower() not in names_lower:
             return False

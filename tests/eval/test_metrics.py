@@ -85,4 +85,11 @@ def test_unsupported_claims_are_numbers_months_and_names_the_citations_lack():
         m.unsupported_claims("In 2023: The RCMP sent notices [1].\nThe 2024 statement doesn't address this.", cites)
         == []
     )
+    quoted = [{"quote": "It will work toward the goal “to leave no one behind.”", "title": ""}]
+    assert (
+        m.unsupported_claims(
+            "In 2022: It will work toward the goal “to leave no one behind.” [1]\nIn 2023: It will.", quoted
+        )
+        == []
+    )
     assert m.unsupported_claims("The CBCF statements don't cover this.", []) == []

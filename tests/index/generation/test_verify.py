@@ -41,6 +41,8 @@ def test_instruction_like_sentences_are_withheld_from_the_model():
 
 def test_saying_who_said_it_adds_no_fact_but_a_changed_fact_still_fails():
     source = "We will work together to improve coordination around reporting of ransomware attacks."
-    framed = "The CBCF joint statements stated that they will work together to improve reporting of ransomware attacks."
+    framed = "The joint statements stated that they will work together to improve reporting of ransomware attacks."
     assert is_supported(framed, source)
+    # A name is a fact like any other: "CBCF" must be in the sources (or the statement's title) to be written.
+    assert not is_supported("The CBCF will work together to improve reporting of ransomware attacks.", source)
     assert not is_supported("The joint statement said they will ban ransomware payments by 2030.", source)
