@@ -19,7 +19,8 @@ from index.question.lexicon import Lexicon
 from index.retrieval.calibration import Calibration
 from index.retrieval.snapshot import Snapshot
 from index.settings import EngineSettings
-from index.store.chroma import Generation, Store
+from index.store.chroma import Manifest, Store
+from index.store.sweep import sweep_when_free
 
 REFRESH_SECONDS = 2.0
 
@@ -32,7 +33,7 @@ log = logging.getLogger("cbcf.engine")
 
 
 class Engine:
-    """Everything answer() needs, shared across requests; follows the store's active generation."""
+    """Everything answer() needs, shared across requests; follows the store's manifest."""
 
     def __init__(
         self,
@@ -58,6 +59,18 @@ class Engine:
         self._checked = 0.0
         self.store_error: str | None = None  # why the store could not be read at the last check, if it couldn't
         self.refresh(force=True)
+        self.sweep()
+
+    def sweep(self) -> None:
+        """Delete what killed writes left in the store (the write lease permitting; a writer sweeps anyway)."""
+        strays = list(self.snapshot.strays) if self.snapshot else []
+        try:
+            swept = sweep_when_free(self.store, strays)
+        except Exception as exc:  # the store is down or read-only: nothing to sweep now
+            log.warning("could not sweep the store: %r", exc)
+            return
+        if swept and (swept.versions or swept.records or swept.collections or swept.folders):
+            log.info("swept %s", swept)
 
     @property
     def ready(self) -> bool:
@@ -65,12 +78,13 @@ class Engine:
         return self.snapshot is not None and self.snapshot.retriever is not None
 
     @property
-    def generation(self) -> Generation | None:
-        """The generation being served, if any."""
-        return self.snapshot.generation if self.snapshot else None
+    def manifest(self) -> Manifest | None:
+        """The manifest being served, if any."""
+        return self.snapshot.manifest if self.snapshot else None
 
     def refresh(self, force: bool = False) -> bool:
-        """Load the active generation if it changed since the last check.
+        """Follow the store's manifest if it changed since the last check: only the changed documents' units
+        are read when the collection is the same, the whole index when it isn't (or nothing was loaded).
 
         When the store can't be read (a Chroma server down), the loaded snapshot keeps serving: the error is
         kept in store_error (for /readyz) and the check is repeated on the next refresh that is due. Only a
@@ -82,12 +96,14 @@ class Engine:
             self._checked = time.monotonic()
             try:
                 active = self.store.active()
-                if active is None or (self.snapshot and active.collection == self.snapshot.generation.collection):
+                if active is None or (self.snapshot and _same(active, self.snapshot.manifest)):
                     self.store_error = None
                     return False
-                snapshot = Snapshot.load(
-                    self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units
-                )
+                parts = (self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units)
+                if self.snapshot is not None and self.snapshot.follows(active):
+                    snapshot = self.snapshot.advance(*parts)
+                else:
+                    snapshot = Snapshot.load(*parts)
             except Exception as exc:
                 if self.snapshot is None:
                     raise
@@ -133,4 +149,9 @@ class Engine:
     def documents(self) -> list[dict]:
         """Manifest records of the indexed documents."""
         self.refresh()
-        return list(self.generation.documents.values()) if self.generation else []
+        return list(self.manifest.documents.values()) if self.manifest else []
+
+
+def _same(one: Manifest, other: Manifest) -> bool:
+    """Whether two manifests are the same write's."""
+    return (one.collection, one.serial, one.updated) == (other.collection, other.serial, other.updated)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.retrieval.hybrid import HybridRetriever, load_units
+from index.retrieval.hybrid import HybridRetriever
+from index.retrieval.loading import load_units
 
 QUESTIONS = [
     "fentanyl precursor chemicals",
@@ -16,9 +17,10 @@ QUESTIONS = [
 
 def _retrievers(engine) -> tuple[HybridRetriever, HybridRetriever]:
     collection = engine.store.collection(engine.store.active().collection)
-    nodes, vectors = load_units(collection, engine.generation.documents)
-    exact = HybridRetriever(collection, nodes, vectors, exact_max_units=len(nodes))
-    hnsw = HybridRetriever(collection, nodes, vectors, exact_max_units=0)
+    loaded = load_units(collection, engine.manifest.documents)
+    nodes, vectors, versions = loaded.nodes, loaded.vectors, engine.manifest.versions()
+    exact = HybridRetriever(collection, nodes, vectors, exact_max_units=len(nodes), versions=versions)
+    hnsw = HybridRetriever(collection, nodes, vectors, exact_max_units=0, versions=versions)
     return exact, hnsw
 
 
