@@ -7,6 +7,7 @@ import pytest
 from index.core import IngestFailed, answer, ingest_paths
 from index.settings import BUNDLED_CORPUS
 from index.store import versions as build
+from tests.index.store.served import served_ids, stored_ids
 
 GHOST = "what was agreed on ghost guns?"
 
@@ -16,18 +17,6 @@ def corpus(tmp_path):
     folder = tmp_path / "corpus"
     shutil.copytree(BUNDLED_CORPUS, folder)
     return folder
-
-
-def stored_ids(engine) -> set[str]:
-    """Every unit record in the served collection."""
-    return set(engine.store.collection(engine.store.active().collection).get(include=[])["ids"])
-
-
-def served_ids(engine) -> set[str]:
-    """The records of the units the manifest names, as (unit id @ version) from the engine's memory."""
-    engine.refresh(force=True)
-    versions = engine.manifest.versions()
-    return {f"{n.node_id}@{versions[n.metadata['doc_id']]}" for n in engine.require_snapshot().retriever.nodes}
 
 
 def ingest(engine, *paths, prune=False):
