@@ -11,7 +11,7 @@ from index.store.records import VERSION_MARK, embedding_text, record_id, to_reco
 from ingest.models import Document, Unit
 from ingest.pipeline import IngestReport
 
-WRITE_BATCH = 250  # units per Chroma add: its add holds the GIL for the whole call (about 0.5 ms a unit)
+WRITE_BATCH = 1000  # units per Chroma add (smaller batches cost more per unit and still stall on its flushes)
 EMBED_WINDOW = 1024  # distinct texts per model call: enough to batch by length, few enough to overlap writes
 COPY_BATCH = 1000
 DELETE_CLAUSES = 100  # (doc_id, version) pairs per delete call
