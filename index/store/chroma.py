@@ -40,6 +40,7 @@ class Manifest:
     documents: dict[str, dict] = field(default_factory=dict)
     serial: int = 0
     updated: float = 0.0
+    written: int = 0  # units ever added to the collection, live or not (what its HNSW files hold)
 
     @property
     def legacy(self) -> bool:

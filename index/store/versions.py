@@ -75,22 +75,21 @@ def write_units(target, nodes: list, vectors: np.ndarray, versions: dict[str, st
     return len(nodes)
 
 
-def copy_units(source, target, versions: dict[str, str]) -> int:
-    """Copy the stored units (with their vectors) of some documents to another collection, tagged with new
-    versions (doc_id -> version): how a full rebuild keeps documents it need not embed again."""
+def copy_units(source, target, versions: dict[str, tuple[str | None, str]]) -> int:
+    """Copy the stored units (with their vectors) of some documents to another collection under new versions
+    (doc_id -> (version now, new version); None now: stored before versions): a rebuild that embeds nothing."""
     copied = 0
-    for doc_id, version in versions.items():
+    for doc_id, (now, new) in versions.items():
+        where = {"doc_id": doc_id} if now is None else {"$and": [{"doc_id": doc_id}, {"version": now}]}
         offset = 0
         while True:
-            got = source.get(
-                where={"doc_id": doc_id}, include=["embeddings", "metadatas"], limit=COPY_BATCH, offset=offset
-            )
+            got = source.get(where=where, include=["embeddings", "metadatas"], limit=COPY_BATCH, offset=offset)
             if not got["ids"]:
                 break
             target.add(
-                ids=[record_id(r.partition(VERSION_MARK)[0], version) for r in got["ids"]],
+                ids=[record_id(r.partition(VERSION_MARK)[0], new) for r in got["ids"]],
                 embeddings=got["embeddings"],
-                metadatas=[meta | {"version": version} for meta in got["metadatas"]],
+                metadatas=[meta | {"version": new} for meta in got["metadatas"]],
             )
             copied += len(got["ids"])
             offset += len(got["ids"])

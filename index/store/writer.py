@@ -24,6 +24,7 @@ from ingest.models import Document, Unit
 from ingest.pipeline import IngestReport, discover, load_all
 
 Progress = Callable[[int, int], None]
+WORN_FLOOR, WORN_RATIO = 20_000, 2  # rebuild once more units were written into a collection than both of these
 log = logging.getLogger("cbcf.store")
 
 
@@ -123,11 +124,16 @@ def _apply(
 def _write(active: Manifest | None, keep, todo, store: Store, embedder: Embedder, report, progress) -> None:
     """Add the new versions, swap the manifest, delete what it superseded (see the module's docstring)."""
     serial = (active.serial if active else 0) + 1
-    # A full rebuild into a new collection: the first write, a new model, or an index from before versions.
-    rebuild = active is None or active.model != embedder.model_name or active.legacy
+    live = sum(e["units"] for e in keep.values()) + sum(len(units) for _, units in todo)
+    rebuild = _rebuild(active, embedder.model_name, live)
     documents = dict(keep)
     versions = {doc.meta.doc_id: version_of(doc.content_hash, serial) for doc, _ in todo}
     copied = {d: version_of(e["hash"], serial) for d, e in keep.items()} if rebuild and keep else {}
+    written = (
+        (0 if rebuild else active.written)
+        + sum(len(units) for _, units in todo)
+        + sum(keep[d]["units"] for d in copied)
+    )
     for doc_id, version in copied.items():
         documents[doc_id] = {**documents[doc_id], "version": version}
     for doc, units in todo:
@@ -142,9 +148,10 @@ def _write(active: Manifest | None, keep, todo, store: Store, embedder: Embedder
         raise StoreUnavailable(f"the index store can't be reached, nothing was changed: {exc}") from exc
     try:
         if copied:
-            copy_units(store.collection(active.collection), target, copied)
+            sources = {d: (keep[d].get("version"), v) for d, v in copied.items()}
+            copy_units(store.collection(active.collection), target, sources)
         embed_into(target, todo, versions, embedder, report, progress)
-        store.swap(Manifest(target.name, embedder.model_name, documents, serial))
+        store.swap(Manifest(target.name, embedder.model_name, documents, serial, written=written))
     except BaseException as exc:
         _undo(store, target, rebuild, journal.added)
         if isinstance(exc, Exception) and not store.reachable():
@@ -158,6 +165,16 @@ def _write(active: Manifest | None, keep, todo, store: Store, embedder: Embedder
         sweep(store, store.active())
     except Exception as exc:
         log.warning("written, but superseded units are left for the next sweep: %r", exc)
+
+
+def _rebuild(active: Manifest | None, model: str, live_units: int) -> bool:
+    """Whether a write goes into a new collection: the first write, a new model, an index from before versions,
+    or a collection worn by replaced and deleted units (Chroma's HNSW index only marks them deleted, so its
+    files keep growing with every unit ever written; copying the live units into a new collection, vectors
+    and all, costs in proportion to the writes that wore it, and gives the space back)."""
+    if active is None or active.model != model or active.legacy:
+        return True
+    return active.written > max(WORN_FLOOR, WORN_RATIO * live_units)
 
 
 def _undo(store: Store, target, rebuild: bool, added: list[tuple[str, str]]) -> None:

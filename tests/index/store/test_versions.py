@@ -117,3 +117,29 @@ def test_an_index_from_before_versions_is_served_then_migrated_by_the_next_write
     assert len(now - folders) == 1 and len(folders - now) == 1  # the old collection's segment folder went with it
     assert orphan_folders(chroma_dir) == []
     assert not answer("What about drones over lakes?", engine=empty_engine).abstained
+
+
+def test_a_collection_worn_by_replaced_units_is_rebuilt_from_the_live_ones(empty_engine, tmp_path, monkeypatch):
+    from index.store import writer
+
+    monkeypatch.setattr(writer, "WORN_FLOOR", 100)  # rebuild past 100 units written and twice the live ones
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, corpus)
+    ingest_paths([corpus], empty_engine.store, empty_engine.embedder)
+    first = empty_engine.store.active()
+    assert first.written == 74
+    path = corpus / "2022-cbcf-joint-statement-washington.txt"
+    seen = []
+    for n in range(4):  # each replaces the 27-unit statement: 28, 29, ... units more written
+        path.write_text(path.read_text() + f"\n\nMinisters also agreed to study drone route {n}.\n")
+        report = ingest_paths([corpus], empty_engine.store, empty_engine.embedder)
+        active = empty_engine.store.active()
+        seen.append((active.collection != first.collection, active.written))
+        assert report.units_embedded == 27 + n + 1  # a rebuild copies the unchanged statement, embeds no more
+        assert stored_ids(empty_engine) == served_ids(empty_engine)
+    # written before each write: 74, 102, 131 (not over 2 × the live units), then 161 > 2 × 78: rebuilt,
+    # and the new collection holds only the live units
+    assert seen == [(False, 102), (False, 131), (False, 161), (True, 47 + 31)]
+    assert empty_engine.store.unit_collections() == [empty_engine.store.active().collection]
+    assert orphan_folders(empty_engine.store.local_dir) == []
+    assert not answer("what was agreed on ghost guns?", engine=empty_engine).abstained
