@@ -55,7 +55,8 @@ class Engine:
         self.calibration = Calibration.load(settings.calibration_file)
         self._dictionary = self.embedder.dictionary()
         self._answers: OrderedDict[tuple, Answer] = OrderedDict()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the answer cache
+        self._refresh_lock = threading.Lock()  # one check or reload at a time; answers don't wait for it
         self._checked = 0.0
         self.store_error: str | None = None  # why the store could not be read at the last check, if it couldn't
         self.refresh(force=True)
@@ -92,27 +93,35 @@ class Engine:
         """
         if not force and not self.refresh_due():
             return False
-        with self._lock:
-            self._checked = time.monotonic()
-            try:
-                active = self.store.active()
-                if active is None or (self.snapshot and _same(active, self.snapshot.manifest)):
-                    self.store_error = None
-                    return False
-                parts = (self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units)
-                if self.snapshot is not None and self.snapshot.follows(active):
-                    snapshot = self.snapshot.advance(*parts)
-                else:
-                    snapshot = Snapshot.load(*parts)
-            except Exception as exc:
-                if self.snapshot is None:
-                    raise
-                if self.store_error is None:
-                    log.warning("store unreadable, serving the loaded index: %r", exc)
-                self.store_error = f"{type(exc).__name__}: {exc}"
+        if not self._refresh_lock.acquire(blocking=force):  # another thread is checking: serve what is loaded
+            return False
+        try:
+            return self._follow()
+        finally:
+            self._refresh_lock.release()
+
+    def _follow(self) -> bool:
+        """refresh()'s work, for the thread holding the refresh lock."""
+        self._checked = time.monotonic()
+        try:
+            active = self.store.active()
+            if active is None or (self.snapshot and _same(active, self.snapshot.manifest)):
+                self.store_error = None
                 return False
-            self.snapshot, self.store_error = snapshot, None
-            return True
+            parts = (self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units)
+            if self.snapshot is not None and self.snapshot.follows(active):
+                snapshot = self.snapshot.advance(*parts)
+            else:
+                snapshot = Snapshot.load(*parts)
+        except Exception as exc:
+            if self.snapshot is None:
+                raise
+            if self.store_error is None:
+                log.warning("store unreadable, serving the loaded index: %r", exc)
+            self.store_error = f"{type(exc).__name__}: {exc}"
+            return False
+        self.snapshot, self.store_error = snapshot, None
+        return True
 
     def refresh_due(self) -> bool:
         """Whether the next refresh() would look for a newly activated index in the store."""
