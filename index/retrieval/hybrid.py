@@ -6,7 +6,9 @@ import logging
 import re
 from dataclasses import dataclass
 
+import bm25s
 import numpy as np
+import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
 from llama_index.core.schema import TextNode
 from llama_index.retrievers.bm25 import BM25Retriever
@@ -14,6 +16,7 @@ from llama_index.retrievers.bm25 import BM25Retriever
 from index.store.records import VERSION_MARK, embedding_text, unit_key
 
 RRF_K = 60
+BM25_TOKENS = r"(?u)\b\w\w+\b"  # llama-index's BM25Retriever's default token pattern
 BM25_STOPWORDS = frozenset(STOPWORDS_EN)  # what bm25s.tokenize(stopwords="en") removes: the index was built so
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
@@ -69,9 +72,8 @@ class HybridRetriever:
         self.exact_max_units = exact_max_units
         self._collection = collection
         self.versions = versions  # None: every unit in memory is served, whatever its version
-        keyword_nodes = [TextNode(id_=n.node_id, text=embedding_text(n), metadata={}) for n in nodes]
-        self._bm25 = BM25Retriever.from_defaults(nodes=keyword_nodes, similarity_top_k=1) if nodes else None
-        self._split = re.compile(self._bm25.token_pattern if self._bm25 else r"(?u)\b\w\w+\b").findall
+        self._bm25 = keyword_index([embedding_text(n) for n in nodes]) if nodes else None
+        self._split = re.compile(BM25_TOKENS).findall
 
     def keyword_tokens(self, text: str) -> list[str]:
         """The stemmed BM25 query terms of a text, as bm25s.tokenize makes them (without its progress bars)."""
@@ -166,6 +168,16 @@ class HybridRetriever:
             for row, value in zip(rows, best):
                 found[int(row)].cosine = float(value)
         return sorted(found.values(), key=lambda c: c.fused, reverse=True)
+
+
+def keyword_index(texts: list[str]) -> BM25Retriever:
+    """llama-index's BM25 retriever over the texts, as its from_defaults(nodes=...) builds it (English stop
+    words, the Snowball stemmer, its token pattern), without copying every node into its corpus first."""
+    stemmer = Stemmer.Stemmer("english")
+    corpus = bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, token_pattern=BM25_TOKENS, show_progress=False)
+    index = bm25s.BM25()
+    index.index(corpus, show_progress=False)
+    return BM25Retriever(existing_bm25=index, stemmer=stemmer, token_pattern=BM25_TOKENS, similarity_top_k=1)
 
 
 def _top(scores: np.ndarray, k: int, offset: int = 0) -> list[tuple[int, float]]:

@@ -7,6 +7,7 @@ rebuilt from the units in memory. A new collection (first ingest, new model) is 
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -20,7 +21,7 @@ from index.question.vocabulary import Vocabulary
 from index.retrieval.hybrid import HybridRetriever
 from index.retrieval.loading import in_order, load_documents, load_units
 from index.store.chroma import Manifest, Store
-from index.text.words import STOP_WORDS, stem, stems_of, tokens
+from index.text.words import STOP_WORDS, stem, tokens
 
 OPENING_UNITS = 5  # where a statement says which meeting it was
 
@@ -53,6 +54,7 @@ class Snapshot:
     headings: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # doc_id -> headings' stems
     node_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # filled as units are scored
     strays: tuple[str, ...] = ()  # ids of stored units the manifest didn't name when it was loaded whole
+    unit_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # node_id -> tokens (kept by advance)
 
     @property
     def years(self) -> list[int]:
@@ -101,7 +103,8 @@ class Snapshot:
         parts = [m for m in (self.retriever.vectors[rows] if rows else None, added.vectors) if m is not None and len(m)]
         vectors = np.vstack(parts) if parts else np.zeros((0, 0), dtype=np.float32)
         ordered, vectors = in_order(kept + added.nodes, vectors)
-        snapshot = Snapshot.build(manifest, collection, ordered, vectors, dictionary, lexicon, exact_max_units)
+        known = {k: v for k, v in self.unit_tokens.items() if k.rpartition(":")[0] not in gone}
+        snapshot = Snapshot.build(manifest, collection, ordered, vectors, dictionary, lexicon, exact_max_units, known)
         snapshot.node_stems.update((k, v) for k, v in self.node_stems.items() if k.rpartition(":")[0] not in gone)
         return snapshot
 
@@ -115,22 +118,25 @@ class Snapshot:
         dictionary: frozenset[str],
         lexicon: Lexicon,
         exact_max_units: int,
+        known_tokens: dict[str, tuple[str, ...]] | None = None,
     ) -> Snapshot:
-        """The in-memory search and statistics of units already in memory (no store reads)."""
+        """The in-memory search and statistics of units already in memory (no store reads); known_tokens: the
+        tokens of units that were in memory before, made once per unit version."""
         if not nodes:
             return cls(manifest)
+        words = _unit_tokens(nodes, known_tokens or {})
         versions = manifest.versions()
         retriever = HybridRetriever(collection, nodes, vectors, exact_max_units=exact_max_units, versions=versions)
         sentences = _sentences(nodes)
-        texts = [f"{n.text} {n.metadata.get('section', '')}" for n in nodes]
         corpus = CorpusView(
-            vocabulary=Vocabulary(texts, dictionary),
+            vocabulary=Vocabulary(dictionary=dictionary, unit_tokens=(words[n.node_id] for n in nodes)),
             lexicon=lexicon.learn([s.text for s in sentences.values()]),
             places=_place_names(manifest),
             years=tuple(sorted({int(d["year"]) for d in manifest.documents.values()})),
             ordinals=_meeting_order(manifest, nodes),
         )
-        return cls(manifest, retriever, corpus, _count_terms(nodes), sentences, _headings(nodes))
+        stats = _count_terms(nodes, words)
+        return cls(manifest, retriever, corpus, stats, sentences, _headings(nodes), unit_tokens=words)
 
 
 def _sentence_key(node: TextNode) -> tuple[str, int]:
@@ -190,8 +196,18 @@ def _meeting_order(manifest: Manifest, nodes: list[TextNode]) -> dict[int, int]:
     return CorpusView.meeting_order(dated, stated)
 
 
-def _count_terms(nodes) -> TermStats:
+def _unit_tokens(nodes: list[TextNode], known: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each unit's tokens (sentence and section), reusing those already made; interned, so units share them."""
+    return {
+        n.node_id: known.get(n.node_id) or tuple(map(sys.intern, tokens(f"{n.text} {n.metadata.get('section', '')}")))
+        for n in nodes
+    }
+
+
+def _count_terms(nodes: list[TextNode], words: dict[str, tuple[str, ...]]) -> TermStats:
+    """In how many units each stem occurs (the stems_of each unit's text, from its tokens)."""
+    stems: dict[str, str] = {}
     df: Counter[str] = Counter()
     for node in nodes:
-        df.update(stems_of(f"{node.text} {node.metadata.get('section', '')}"))
+        df.update({stems.get(t) or stems.setdefault(t, stem(t) if t.isalpha() else t) for t in words[node.node_id]})
     return TermStats(len(nodes), dict(df))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from llama_index.core.schema import MetadataMode, NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
 from ingest.models import DOCUMENT_FIELDS, Document, Unit
 
@@ -78,10 +78,13 @@ def from_record(record: str, metadata: dict, documents: dict[str, dict]) -> Text
 
 
 def embedding_text(node: TextNode) -> str:
-    """The text that is embedded and keyword-indexed for a node."""
-    if not node.metadata.get("section"):
-        return node.get_content(metadata_mode=MetadataMode.NONE)
-    return node.get_content(metadata_mode=MetadataMode.EMBED)
+    """The text that is embedded and keyword-indexed for a node: its section heading, then its sentence.
+
+    What llama-index's get_content(MetadataMode.EMBED) makes of make_node's templates, written out: it is
+    computed for every unit whenever the keyword index is rebuilt.
+    """
+    section = node.metadata.get("section")
+    return f"{section}: {node.text}".strip() if section else node.text
 
 
 def optional(value) -> str | None:

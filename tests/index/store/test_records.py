@@ -48,3 +48,15 @@ def test_units_keep_only_their_own_fields_and_the_statement_fields_come_from_the
     node = unit_to_node(units[0], doc)
     assert set(node.metadata) == set(DOCUMENT_FIELDS) | set(UNIT_FIELDS)
     assert embedding_text(node).endswith(units[0].sentence)
+
+
+def test_the_embedded_text_is_what_llama_index_makes_of_the_node():
+    from llama_index.core.schema import MetadataMode
+
+    for path in BUNDLED_CORPUS.glob("*.txt"):
+        doc, units = read_document(path)
+        nodes = [unit_to_node(unit, doc) for unit in units]
+        assert any(n.metadata["section"] for n in nodes) and any(not n.metadata["section"] for n in nodes)
+        for node in nodes:
+            mode = MetadataMode.EMBED if node.metadata["section"] else MetadataMode.NONE
+            assert embedding_text(node) == node.get_content(metadata_mode=mode)
