@@ -17,12 +17,14 @@ from index.embedding.embedder import Embedder
 from index.models import Answer
 from index.question.lexicon import Lexicon
 from index.retrieval.calibration import Calibration
+from index.retrieval.loading import IndexChanged
 from index.retrieval.snapshot import Snapshot
 from index.settings import EngineSettings
 from index.store.chroma import Manifest, Store
 from index.store.sweep import sweep_when_free
 
 REFRESH_SECONDS = 2.0
+READ_ATTEMPTS = 3
 
 
 class IndexNotReady(RuntimeError):
@@ -108,11 +110,14 @@ class Engine:
             if active is None or (self.snapshot and _same(active, self.snapshot.manifest)):
                 self.store_error = None
                 return False
-            parts = (self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units)
-            if self.snapshot is not None and self.snapshot.follows(active):
-                snapshot = self.snapshot.advance(*parts)
-            else:
-                snapshot = Snapshot.load(*parts)
+            for attempt in range(READ_ATTEMPTS):
+                try:
+                    snapshot = self._read(active)
+                    break
+                except IndexChanged:  # a write deleted units while they were read: read its manifest
+                    if attempt == READ_ATTEMPTS - 1:
+                        raise
+                    active = self.store.active()
         except Exception as exc:
             if self.snapshot is None:
                 raise
@@ -122,6 +127,13 @@ class Engine:
             return False
         self.snapshot, self.store_error = snapshot, None
         return True
+
+    def _read(self, active: Manifest) -> Snapshot:
+        """The snapshot of a manifest: by changed document from the loaded one when it can, else whole."""
+        parts = (self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units)
+        if self.snapshot is not None and self.snapshot.follows(active):
+            return self.snapshot.advance(*parts)
+        return Snapshot.load(*parts)
 
     def refresh_due(self) -> bool:
         """Whether the next refresh() would look for a newly activated index in the store."""

@@ -153,18 +153,36 @@ def _write(active: Manifest | None, keep, todo, store: Store, embedder: Embedder
         embed_into(target, todo, versions, embedder, report, progress)
         store.swap(Manifest(target.name, embedder.model_name, documents, serial, written=written))
     except BaseException as exc:
+        if _landed(store, target.name, serial):  # the swap was made, only its answer was lost: it stands
+            log.warning("the manifest swap was acknowledged late: %r", exc)
+            return _tidy(store, target, superseded)
         _undo(store, target, rebuild, journal.added)
         if isinstance(exc, Exception) and not store.reachable():
             raise StoreUnavailable(f"the index store went away during the write, previous index kept: {exc}") from exc
         if isinstance(exc, Exception):
             raise IngestFailed(f"ingest stopped, previous index kept: {exc}") from exc
         raise
-    try:  # the new manifest is served: what follows only frees space, and a failure is swept later
+    _tidy(store, target, superseded)
+
+
+def _tidy(store: Store, target, superseded: list[tuple[str, str]]) -> None:
+    """After the swap: delete the superseded units, the journal, and whatever else the manifest doesn't name.
+    The new manifest is served already, so a failure here only leaves space to a later sweep."""
+    try:
         delete_versions(target, superseded)
         store.finish()
         sweep(store, store.active())
     except Exception as exc:
         log.warning("written, but superseded units are left for the next sweep: %r", exc)
+
+
+def _landed(store: Store, collection: str, serial: int) -> bool:
+    """Whether the store serves the manifest this write swapped in (False when that can't be told)."""
+    try:
+        active = store.active()
+    except Exception:
+        return False
+    return active is not None and (active.collection, active.serial) == (collection, serial)
 
 
 def _rebuild(active: Manifest | None, model: str, live_units: int) -> bool:
