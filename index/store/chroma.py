@@ -83,10 +83,11 @@ class Store:
     """Reads and swaps the manifest; creates, opens and drops unit collections."""
 
     def __init__(self, settings: EngineSettings, client=None):
+        embedded = client is None and not settings.chroma_host
         self.client = client or make_client(settings)
         self.prefix = settings.collection_prefix
         self.search_ef = settings.hnsw_search_ef
-        self.local_dir = None if settings.chroma_host else settings.chroma_dir  # where segment folders live
+        self.local_dir = settings.chroma_dir if embedded else None  # where segment folders live, if here
         self._registry = self.client.get_or_create_collection(f"{self.prefix}-registry", embedding_function=None)
 
     def write_lease(self, wait_s: float = 60.0) -> WriteLease:

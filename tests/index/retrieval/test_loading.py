@@ -26,6 +26,11 @@ class WriteAfterFirstPage:
         return got
 
 
+def remove_washington(engine) -> None:
+    """Delete the 2022 statement through a store of its own, as another replica would."""
+    remove_documents({WASHINGTON}, Store(engine.settings), engine.embedder)
+
+
 @pytest.fixture
 def indexed(empty_engine):
     ingest_paths([BUNDLED_CORPUS], empty_engine.store, empty_engine.embedder)
@@ -35,8 +40,7 @@ def indexed(empty_engine):
 
 def test_units_deleted_during_a_paged_read_shift_no_unit_of_the_manifest_out(empty_engine, indexed):
     _, before, collection = indexed
-    remove = lambda: remove_documents({WASHINGTON}, Store(empty_engine.settings), empty_engine.embedder)  # noqa: E731
-    reading = WriteAfterFirstPage(collection, remove)
+    reading = WriteAfterFirstPage(collection, lambda: remove_washington(empty_engine))
     # read against the manifest after the delete: Washington's units vanish between pages, and the offsets
     # of the Ottawa units behind them shift; the Ottawa statement still comes back whole, each unit once
     loaded = load_units(reading, _without(before.documents, WASHINGTON), page=10)
@@ -46,9 +50,8 @@ def test_units_deleted_during_a_paged_read_shift_no_unit_of_the_manifest_out(emp
 
 def test_units_of_the_manifest_deleted_during_the_read_are_a_retry(empty_engine, indexed):
     _, before, collection = indexed
-    remove = lambda: remove_documents({WASHINGTON}, Store(empty_engine.settings), empty_engine.embedder)  # noqa: E731
     with pytest.raises(IndexChanged, match="changed while the index was read"):
-        load_units(WriteAfterFirstPage(collection, remove), before.documents, page=10)
+        load_units(WriteAfterFirstPage(collection, lambda: remove_washington(empty_engine)), before.documents, page=10)
 
 
 def test_changed_documents_are_read_by_version(empty_engine, indexed):
