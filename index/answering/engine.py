@@ -68,7 +68,7 @@ class Engine:
         """Delete what killed writes left in the store (the write lease permitting; a writer sweeps anyway)."""
         strays = list(self.snapshot.strays) if self.snapshot else []
         try:
-            swept = sweep_when_free(self.store, strays)
+            swept = sweep_when_free(self.store, strays, self.manifest.collection if self.manifest else None)
         except Exception as exc:  # the store is down or read-only: nothing to sweep now
             log.warning("could not sweep the store: %r", exc)
             return

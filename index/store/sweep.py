@@ -60,15 +60,18 @@ def _named(record: str, named: dict[str, str | None]) -> bool:
     return doc_id in named and named[doc_id] == version
 
 
-def sweep_when_free(store: Store, strays: list[str] = ()) -> Swept | None:
-    """sweep() if no write holds the lease right now; None if one does (it sweeps when it is done)."""
+def sweep_when_free(store: Store, strays: list[str] = (), seen_in: str | None = None) -> Swept | None:
+    """sweep() if no write holds the lease right now; None if one does (it sweeps when it is done).
+
+    strays: ids a reader saw in the collection seen_in (considered only if that collection is still served)."""
     lease = store.write_lease(wait_s=0)
     try:
         lease.__enter__()
     except WriteConflict:
         return None
     try:
-        return sweep(store, store.active(), strays)
+        active = store.active()
+        return sweep(store, active, strays if active and active.collection == seen_in else [])
     finally:
         lease.__exit__()
 

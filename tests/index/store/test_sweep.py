@@ -91,3 +91,20 @@ def test_a_first_ingest_killed_leaves_no_collection_or_folder(tmp_path, embedder
     assert not engine.ready
     assert engine.store.unit_collections() == [] and engine.store.pending() is None
     assert orphan_folders(engine.store.local_dir) == []
+
+
+def test_units_no_manifest_names_are_swept_when_an_engine_loads_the_index(embedder, tmp_path):
+    """Units a journal doesn't know of (a writer whose lease had expired, say) are found by the next load."""
+    data = tmp_path / "data"
+    assert run_write(data, "none", BUNDLED_CORPUS) == 0
+    store = Store(EngineSettings(data_dir=data, chroma_host=None))
+    collection = store.collection(store.active().collection)
+    got = collection.get(limit=3, include=["embeddings", "metadatas"])
+    strays = [f"{r.partition('@')[0]}@0123456789ab.99" for r in got["ids"]]
+    metadatas = [m | {"version": "0123456789ab.99"} for m in got["metadatas"]]
+    collection.add(ids=strays, embeddings=got["embeddings"], metadatas=metadatas)
+
+    restarted = make_engine(data, embedder)
+    assert len(restarted.require_snapshot().retriever.nodes) == 74  # never served
+    assert not set(strays) & stored_ids(restarted)
+    assert_nothing_left(restarted)
