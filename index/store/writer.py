@@ -126,6 +126,9 @@ def _write(active: Manifest | None, keep, todo, store: Store, embedder: Embedder
     serial = (active.serial if active else 0) + 1
     live = sum(e["units"] for e in keep.values()) + sum(len(units) for _, units in todo)
     rebuild = _rebuild(active, embedder.model_name, live)
+    if rebuild and active is not None:
+        why = "an index from before document versions" if active.legacy else "a worn or other model's collection"
+        log.info("rebuilding %s into a new collection (%d statements copied)", why, len(keep))
     documents = dict(keep)
     versions = {doc.meta.doc_id: version_of(doc.content_hash, serial) for doc, _ in todo}
     copied = {d: version_of(e["hash"], serial) for d, e in keep.items()} if rebuild and keep else {}
