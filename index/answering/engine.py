@@ -131,6 +131,7 @@ class Engine:
     def _read(self, active: Manifest) -> Snapshot:
         """The snapshot of a manifest: by changed document from the loaded one when it can, else whole."""
         parts = (self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units)
+        self.store.catch_up(active.collection)  # another process may have written it (embedded Chroma)
         if self.snapshot is not None and self.snapshot.follows(active):
             return self.snapshot.advance(*parts)
         return Snapshot.load(*parts)

@@ -138,6 +138,17 @@ class Store:
         """A unit collection by name."""
         return self.client.get_collection(name, embedding_function=None)
 
+    def catch_up(self, name: str) -> None:
+        """Bring this process's copy of a collection's vector index up to writes other processes made.
+
+        An embedded Chroma applies its write log to a process's in-memory HNSW index when that process writes,
+        not when it reads: another process's units (a `cbcf ingest` beside `cbcf serve`) are counted but not
+        searched until then. Deleting an id that doesn't exist is a write that changes nothing. A Chroma
+        server is one process: nothing to do.
+        """
+        if self.local_dir is not None:
+            self.collection(name).delete(ids=[f"{self.prefix}-no-such-unit"])
+
     def new_collection(self):
         """Create an empty unit collection (first ingest, or a new embedding model)."""
         name = f"{self.prefix}-units-{uuid.uuid4().hex[:12]}"

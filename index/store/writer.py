@@ -144,6 +144,8 @@ def _write(active: Manifest | None, keep, todo, store: Store, embedder: Embedder
     old = active.versions() if active and not rebuild else {}
     superseded = [(d, v) for d, v in old.items() if v is not None and documents.get(d, {}).get("version") != v]
     try:
+        if active is not None:
+            store.catch_up(active.collection)  # before reading or writing what another process may have written
         target = store.new_collection() if rebuild else store.collection(active.collection)
         journal = Journal(target.name, [*versions.items(), *copied.items()], superseded)
         store.begin(journal)

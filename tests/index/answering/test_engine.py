@@ -54,3 +54,26 @@ def test_nothing_is_reloaded_when_the_manifest_did_not_change(empty_engine):
     snapshot = empty_engine.snapshot
     ingest_paths([BUNDLED_CORPUS], empty_engine.store, empty_engine.embedder)  # unchanged: no write
     assert not empty_engine.refresh(force=True) and empty_engine.snapshot is snapshot
+
+
+def test_a_statement_written_by_another_process_is_found_through_hnsw(tmp_path, embedder):
+    """Embedded Chroma in two processes (`cbcf ingest` beside `cbcf serve`): the engine's HNSW index searches
+    the units the other process wrote once it follows the manifest."""
+    import numpy as np
+
+    from tests.conftest import make_engine
+    from tests.index.store.killed_write import run_write
+
+    data = tmp_path / "data"
+    assert run_write(data, "none", BUNDLED_CORPUS) == 0
+    engine = make_engine(data, embedder, exact_search_max_units=0)  # every vector search goes to HNSW
+    question = "What about drones over the lakes?"
+    engine.require_snapshot().retriever.vector_search(np.asarray([embedder.embed_query(question)]), None)
+
+    path = tmp_path / f"{NEW}.txt"
+    path.write_text("CBCF 2031 Joint Statement\n\nMinisters agreed to study drones over the lakes. They met twice.")
+    assert run_write(data, "none", path) == 0  # another process
+    assert engine.refresh(force=True), engine.store_error
+    retriever = engine.require_snapshot().retriever
+    rows = retriever.vector_search(np.asarray([embedder.embed_query(question)]), None)[0]
+    assert retriever.nodes[rows[0]].node_id == f"{NEW}:00000"

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import sys
 from pathlib import Path
+
+
+def run_write(data_dir, point: str, *paths) -> int:
+    """The return code of a write in a process of its own, told to kill -9 itself at point ("none": don't)."""
+    command = [sys.executable, "-m", "tests.index.store.killed_write", str(data_dir), point, *map(str, paths)]
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "PYTHONPATH": str(root), "HF_HUB_OFFLINE": "1"}
+    return subprocess.run(command, cwd=root, env=env, timeout=300).returncode
 
 
 def _die_after(owner, name: str, calls: int = 1) -> None:

@@ -4,31 +4,22 @@ manifest doesn't name, no other unit collection, no orphaned segment folder, no 
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
-import subprocess
-import sys
 
 import pytest
 
 from index.core import answer
-from index.settings import BUNDLED_CORPUS, PROJECT_ROOT, EngineSettings
+from index.settings import BUNDLED_CORPUS, EngineSettings
 from index.store.chroma import Store
 from index.store.sweep import orphan_folders
 from tests.conftest import make_engine
+from tests.index.store.killed_write import run_write
 from tests.index.store.served import served_ids, stored_ids
 
 NEW = "cbcf-2031-joint-statement"
 # point -> whether the new manifest was swapped in before the kill
 POINTS = {"journal": False, "adding": False, "swapped": True, "deleted": True}
-
-
-def run_write(data_dir, point: str, *paths) -> int:
-    """The return code of a write in a process of its own, told to kill -9 itself at point."""
-    command = [sys.executable, "-m", "tests.index.store.killed_write", str(data_dir), point, *map(str, paths)]
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "HF_HUB_OFFLINE": "1"}
-    return subprocess.run(command, cwd=PROJECT_ROOT, env=env, timeout=300).returncode
 
 
 def assert_nothing_left(engine) -> None:
