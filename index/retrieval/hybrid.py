@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from dataclasses import dataclass
 
 import bm25s
@@ -17,6 +18,8 @@ from index.store.records import VERSION_MARK, embedding_text, unit_key
 
 RRF_K = 60
 BM25_TOKENS = r"(?u)\b\w\w+\b"  # llama-index's BM25Retriever's default token pattern
+_SPLIT = re.compile(BM25_TOKENS).findall
+_STEMMER = Stemmer.Stemmer("english")
 BM25_STOPWORDS = frozenset(STOPWORDS_EN)  # what bm25s.tokenize(stopwords="en") removes: the index was built so
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
@@ -56,6 +59,7 @@ class HybridRetriever:
         candidates=20,
         exact_max_units=20_000,
         versions: dict[str, str | None] | None = None,
+        keywords: dict[str, tuple[str, ...]] | None = None,
     ):
         years = np.array([int(n.metadata["year"]) for n in nodes], dtype=int)
         order = np.argsort(years, kind="stable")
@@ -72,13 +76,14 @@ class HybridRetriever:
         self.exact_max_units = exact_max_units
         self._collection = collection
         self.versions = versions  # None: every unit in memory is served, whatever its version
-        self._bm25 = keyword_index([embedding_text(n) for n in nodes]) if nodes else None
-        self._split = re.compile(BM25_TOKENS).findall
+        known = keywords or {}
+        # each unit's BM25 terms, kept with the snapshot so that a unit's are made once (keywords: made before)
+        self.keywords = {n.node_id: known.get(n.node_id) or keyword_terms(embedding_text(n)) for n in nodes}
+        self._bm25 = keyword_index([self.keywords[n.node_id] for n in nodes]) if nodes else None
 
     def keyword_tokens(self, text: str) -> list[str]:
         """The stemmed BM25 query terms of a text, as bm25s.tokenize makes them (without its progress bars)."""
-        words = [w for w in self._split(text.lower()) if w not in BM25_STOPWORDS]
-        return self._bm25.stemmer.stemWords(words) if words else []
+        return list(keyword_terms(text))
 
     def _keyword(self, keywords: str, year: int | None) -> list[tuple[int, float]]:
         """Rows of the best BM25 matches (score > 0), best first, over all units or one year's.
@@ -170,14 +175,21 @@ class HybridRetriever:
         return sorted(found.values(), key=lambda c: c.fused, reverse=True)
 
 
-def keyword_index(texts: list[str]) -> BM25Retriever:
-    """llama-index's BM25 retriever over the texts, as its from_defaults(nodes=...) builds it (English stop
-    words, the Snowball stemmer, its token pattern), without copying every node into its corpus first."""
-    stemmer = Stemmer.Stemmer("english")
-    corpus = bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, token_pattern=BM25_TOKENS, show_progress=False)
+def keyword_terms(text: str) -> tuple[str, ...]:
+    """A text's BM25 terms as bm25s.tokenize makes them for llama-index's BM25Retriever: lowercase words of its
+    token pattern, English stop words out, Snowball stems (interned: units share them)."""
+    words = [w for w in _SPLIT(text.lower()) if w not in BM25_STOPWORDS]
+    return tuple(map(sys.intern, _STEMMER.stemWords(words))) if words else ()
+
+
+def keyword_index(unit_terms: list[tuple[str, ...]]) -> BM25Retriever:
+    """llama-index's BM25 retriever over units' terms: the index its from_defaults(nodes=...) builds (bm25s'
+    default BM25 over the same terms), without copying every node into its corpus or tokenizing again."""
+    vocab: dict[str, int] = {}
+    ids = [[vocab.setdefault(term, len(vocab)) for term in terms] for terms in unit_terms]
     index = bm25s.BM25()
-    index.index(corpus, show_progress=False)
-    return BM25Retriever(existing_bm25=index, stemmer=stemmer, token_pattern=BM25_TOKENS, similarity_top_k=1)
+    index.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+    return BM25Retriever(existing_bm25=index, stemmer=_STEMMER, token_pattern=BM25_TOKENS, similarity_top_k=1)
 
 
 def _top(scores: np.ndarray, k: int, offset: int = 0) -> list[tuple[int, float]]:

@@ -55,6 +55,7 @@ class Snapshot:
     node_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # filled as units are scored
     strays: tuple[str, ...] = ()  # ids of stored units the manifest didn't name when it was loaded whole
     unit_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # node_id -> tokens (kept by advance)
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)  # node_id -> BM25 terms (kept by advance)
 
     @property
     def years(self) -> list[int]:
@@ -103,9 +104,9 @@ class Snapshot:
         parts = [m for m in (self.retriever.vectors[rows] if rows else None, added.vectors) if m is not None and len(m)]
         vectors = np.vstack(parts) if parts else np.zeros((0, 0), dtype=np.float32)
         ordered, vectors = in_order(kept + added.nodes, vectors)
-        known = {k: v for k, v in self.unit_tokens.items() if k.rpartition(":")[0] not in gone}
+        known = (_kept(self.unit_tokens, gone), _kept(self.keywords, gone))
         snapshot = Snapshot.build(manifest, collection, ordered, vectors, dictionary, lexicon, exact_max_units, known)
-        snapshot.node_stems.update((k, v) for k, v in self.node_stems.items() if k.rpartition(":")[0] not in gone)
+        snapshot.node_stems.update(_kept(self.node_stems, gone))
         return snapshot
 
     @classmethod
@@ -118,15 +119,17 @@ class Snapshot:
         dictionary: frozenset[str],
         lexicon: Lexicon,
         exact_max_units: int,
-        known_tokens: dict[str, tuple[str, ...]] | None = None,
+        known: tuple[dict, dict] = ({}, {}),
     ) -> Snapshot:
-        """The in-memory search and statistics of units already in memory (no store reads); known_tokens: the
-        tokens of units that were in memory before, made once per unit version."""
+        """The in-memory search and statistics of units already in memory (no store reads); known: the tokens
+        and BM25 terms of units that were in memory before (made once per unit version)."""
         if not nodes:
             return cls(manifest)
-        words = _unit_tokens(nodes, known_tokens or {})
+        words = _unit_tokens(nodes, known[0])
         versions = manifest.versions()
-        retriever = HybridRetriever(collection, nodes, vectors, exact_max_units=exact_max_units, versions=versions)
+        retriever = HybridRetriever(
+            collection, nodes, vectors, exact_max_units=exact_max_units, versions=versions, keywords=known[1]
+        )
         sentences = _sentences(nodes)
         corpus = CorpusView(
             vocabulary=Vocabulary(dictionary=dictionary, unit_tokens=(words[n.node_id] for n in nodes)),
@@ -136,7 +139,8 @@ class Snapshot:
             ordinals=_meeting_order(manifest, nodes),
         )
         stats = _count_terms(nodes, words)
-        return cls(manifest, retriever, corpus, stats, sentences, _headings(nodes), unit_tokens=words)
+        parts = (corpus, stats, sentences, _headings(nodes))
+        return cls(manifest, retriever, *parts, unit_tokens=words, keywords=retriever.keywords)
 
 
 def _sentence_key(node: TextNode) -> tuple[str, int]:
@@ -194,6 +198,11 @@ def _meeting_order(manifest: Manifest, nodes: list[TextNode]) -> dict[int, int]:
             for n in intent.stated_ordinals(node.text)[:1]:
                 stated.setdefault(n, int(node.metadata["year"]))
     return CorpusView.meeting_order(dated, stated)
+
+
+def _kept(cache: dict[str, object], gone: set[str]) -> dict[str, object]:
+    """A per-unit cache without the units of the documents in gone."""
+    return {node_id: value for node_id, value in cache.items() if node_id.rpartition(":")[0] not in gone}
 
 
 def _unit_tokens(nodes: list[TextNode], known: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
