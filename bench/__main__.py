@@ -23,6 +23,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--questions", type=int, default=71, help="how many eval questions to time")
     p.add_argument("--clients", type=int, default=8)
     p.add_argument("--seconds", type=float, default=30.0, help="length of the concurrent load")
+    p.add_argument("--uploads", type=int, default=100, help="small statements uploaded to the service, then")
+    p.add_argument("--deletes", type=int, default=90, help="of them deleted again (RSS and data dir measured)")
+    p.add_argument("--big-upload", type=int, default=4000, help="sentences of the upload /v1/ask is timed during")
     p.add_argument("--quick", action="store_true", help="tiny sizes for a smoke run (factors 1,3; 5 s load)")
     p.add_argument("--out", type=Path, default=RESULTS)
     p.add_argument("--workdir", type=Path, help="where corpora and indexes go (default: a temporary folder)")
@@ -30,13 +33,15 @@ def parse_args(argv=None) -> argparse.Namespace:
     if args.quick:
         args.factors = args.factors or "1,3"
         args.questions, args.seconds = min(args.questions, 12), min(args.seconds, 5.0)
+        args.uploads, args.deletes = min(args.uploads, 10), min(args.deletes, 9)
+        args.big_upload = min(args.big_upload, 200)
     args.factors = args.factors or "1,100,1000"
     return args
 
 
 def run(args: argparse.Namespace) -> dict:
     """Every measurement, in one process tree on loopback."""
-    from bench import measure, report
+    from bench import measure, report, writes
     from bench.corpus import source_sentences
     from bench.service import Service, concurrent, sequential, sequential_httpx
     from bench.stats import summary
@@ -59,7 +64,10 @@ def run(args: argparse.Namespace) -> dict:
     factors = [int(f) for f in args.factors.split(",")]
     base = len(source_sentences())
     result["scale"] = [
-        measure.ingest_and_answer(work, f, base, embedder, questions, raw=f == factors[-1]) for f in factors
+        measure.ingest_and_answer(
+            work, f, base, embedder, questions, raw=f == factors[-1], then=lambda e, f=f: _add_one(e, work, f)
+        )
+        for f in factors
     ]
     one_x = Path(result["scale"][0]["data_dir"])
     engine = open_engine(EngineSettings(data_dir=one_x, chroma_host=None), LLMSettings(llm="none"), embedder=embedder)
@@ -82,11 +90,19 @@ def run(args: argparse.Namespace) -> dict:
         result["load_repeated"] = concurrent(service.url, questions, args.clients, args.seconds / 3, fresh=False)
     finally:
         result["service"] = {"ready_s": round(service.ready_s, 2), "peak_rss_mb": round(service.stop(), 1)}
+    result["writes"] = writes.service_writes(one_x, work, questions, args.uploads, args.deletes, args.big_upload)
     result["naive"] = measure.naive_pipeline(embedder, items[: args.questions])
     result["targets"] = report.targets(result)
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+def _add_one(engine, work: Path, factor: int) -> dict:
+    """Adding (and removing) one statement at this corpus size."""
+    from bench import writes
+
+    return {"add_one": writes.add_one(engine, work / f"adds-{factor}x")}
 
 
 def main(argv=None) -> int:

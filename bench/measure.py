@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -71,11 +72,18 @@ def folder_mb(path: Path) -> float:
 
 
 def ingest_and_answer(
-    root: Path, factor: int, base_units: int, embedder: Embedder, questions: list[str], raw: bool = False
+    root: Path,
+    factor: int,
+    base_units: int,
+    embedder: Embedder,
+    questions: list[str],
+    raw: bool = False,
+    then: Callable[[Engine], dict] | None = None,
 ) -> dict:
     """Ingest one corpus size into its own index; time ingest and answers; size the index.
 
     With raw, the raw embedding rate on this corpus is measured just before and just after the ingest.
+    then: more measurements on the loaded engine, merged into the row.
     """
     corpus = build_corpus(root, factor, base_units)
     data_dir = root / f"data-{factor}x"
@@ -92,19 +100,23 @@ def ingest_and_answer(
     load_s = time.perf_counter() - load_started
     latency = summary(timed(lambda q: answer(f"{q} [{factor}x]", engine=engine), questions))
     recall = vector_recall(engine, questions)
-    return {
-        "factor": factor,
-        "units": report.units_total,
-        "ingest_s": round(ingest_s, 2),
-        "ingest_units_per_s": round(report.units_embedded / ingest_s, 1),
-        "distinct_texts": report.texts_embedded,
-        "ingest_texts_per_s": round(report.texts_embedded / ingest_s, 1),
-        "load_s": round(load_s, 2),
-        "answer": latency,
-        "vector_recall": recall,
-        "index_mb": round(folder_mb(data_dir), 2),
-        "data_dir": str(data_dir),
-    } | ({"raw_texts_per_s": raw_rates} if raw else {})
+    return (
+        {
+            "factor": factor,
+            "units": report.units_total,
+            "ingest_s": round(ingest_s, 2),
+            "ingest_units_per_s": round(report.units_embedded / ingest_s, 1),
+            "distinct_texts": report.texts_embedded,
+            "ingest_texts_per_s": round(report.texts_embedded / ingest_s, 1),
+            "load_s": round(load_s, 2),
+            "answer": latency,
+            "vector_recall": recall,
+            "index_mb": round(folder_mb(data_dir), 2),
+            "data_dir": str(data_dir),
+        }
+        | ({"raw_texts_per_s": raw_rates} if raw else {})
+        | (then(engine) if then else {})
+    )
 
 
 def vector_recall(engine: Engine, questions: list[str]) -> float | None:

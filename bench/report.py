@@ -34,6 +34,7 @@ def targets(r: dict) -> list[dict]:
         ),
         ("service peak RSS ≤ 700 MB", r["service"]["peak_rss_mb"], 700, "≤"),
         ("ready ≤ 10 s", r["service"]["ready_s"], 10, "≤"),
+        *_write_targets(r),
     ]
     return [
         {
@@ -44,6 +45,50 @@ def targets(r: dict) -> list[dict]:
         }
         for name, value, limit, op in rows
     ]
+
+
+def _write_targets(r: dict) -> list[tuple]:
+    """Targets of the write measurements, when the run has them."""
+    rows, scale = [], r["scale"]
+    if all("add_one" in row for row in scale) and len(scale) > 1:
+        ratio = scale[-1]["add_one"]["write_s"] / scale[0]["add_one"]["write_s"]
+        rows.append((f"adding one statement at {scale[-1]['factor']}× ≤ 2× at 1×", ratio, 2, "≤"))
+    if w := r.get("writes"):
+        during, idle = w["during_upload"]["p95_ms"], w["idle"]["p95_ms"]
+        rows.append(("/v1/ask p95 during a large upload ≤ 3× idle p95", during / idle, 3, "≤"))
+        churn = w["churn"]
+        uploaded = churn[f"after_{churn['uploads']}_uploads"]["rss_mb"]
+        rows.append(
+            (f"RSS after {churn['uploads']} uploads ≤ 1.1× at start", uploaded / churn["start"]["rss_mb"], 1.1, "≤")
+        )
+    return rows
+
+
+def _write_lines(r: dict) -> list[str]:
+    """The write measurements as markdown, when the run has them."""
+    lines = []
+    if all("add_one" in row for row in r["scale"]):
+        lines += ["", "| corpus | add one statement: write s | engine follows s | remove it s |", "|---|---|---|---|"]
+        for row in r["scale"]:
+            a = row["add_one"]
+            lines.append(f"| {row['factor']}× | {a['write_s']} | {a['follow_s']} | {a['remove_s']} |")
+    if w := r.get("writes"):
+        up, churn = w["during_upload"], w["churn"]
+        steps = [k for k in churn if k.startswith(("start", "after_"))]
+        lines += [
+            "",
+            "| service writes | p50 ms | p95 ms | other |",
+            "|---|---|---|---|",
+            f"| /v1/ask, idle | {w['idle']['p50_ms']:.1f} | {w['idle']['p95_ms']:.1f} | {w['idle']['n']} questions |",
+            f"| /v1/ask during a {up['units']}-sentence upload | {up['p50_ms']:.1f} | {up['p95_ms']:.1f} | "
+            f"{up['n']} questions; the upload took {up['upload_s']} s |",
+            f"| {churn['uploads']} uploads then {churn['deletes']} deletes | | | "
+            + "; ".join(
+                f"{k.replace('_', ' ')}: RSS {churn[k]['rss_mb']} MB, data dir {churn[k]['data_mb']} MB" for k in steps
+            )
+            + " |",
+        ]
+    return lines
 
 
 def markdown(r: dict) -> str:
@@ -98,6 +143,7 @@ def markdown(r: dict) -> str:
             f"{row['answer']['p50_ms']:.1f} | {row['answer']['p95_ms']:.1f} | "
             f"{'exact' if recall is None else recall} | {row['index_mb']} | {row['load_s']} |"
         )
+    lines += _write_lines(r)
     lines += ["", "| target | value | limit | met |", "|---|---|---|---|"]
     lines += [f"| {t['target']} | {t['value']} | {t['limit']} | {'yes' if t['met'] else 'NO'} |" for t in r["targets"]]
     return "\n".join(lines)

@@ -27,8 +27,17 @@ def free_port() -> int:
 
 def peak_rss_mb(pid: int) -> float:
     """Peak resident memory (VmHWM) of a process, in MB."""
+    return _status_mb(pid, "VmHWM")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory (VmRSS) of a process right now, in MB."""
+    return _status_mb(pid, "VmRSS")
+
+
+def _status_mb(pid: int, field: str) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -36,7 +45,7 @@ def peak_rss_mb(pid: int) -> float:
 class Service:
     """A `cbcf serve` child process over a given data folder."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, admin_token: str = ""):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
@@ -45,6 +54,7 @@ class Service:
             "CBCF_RATE_LIMIT_PER_MINUTE": "0",
             "HF_HUB_OFFLINE": "1",
             "CBCF_LLM": "none",
+            "CBCF_ADMIN_TOKEN": admin_token,
         }
         env.pop("CBCF_CHROMA_HOST", None)
         self.started = time.perf_counter()

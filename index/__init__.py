@@ -3,7 +3,7 @@
 Layers, each importing only those above it in this list (and ingest/ for its data types):
   text/        words: tokens, stems, the stop words
   embedding/   the sentence model: ONNX or torch runtime, micro-batched question vectors
-  store/       Chroma: generations of unit records behind one active pointer, and writing them
+  store/       Chroma: versioned unit records, the manifest that names the live ones, writes and sweeps
   question/    understanding a question: validation, years, comparison, answer type, spelling
   retrieval/   the loaded snapshot of an index, hybrid BM25 + vector search, evidence scores
   answering/   the Answerer seam, extractive selection and composition, the Engine, the pipeline

@@ -54,7 +54,7 @@ class EngineSettings(BaseSettings):
     hnsw_search_ef: int = Field(
         1000,
         ge=20,
-        description="Breadth of a search in Chroma's HNSW index (set when an ingest creates a generation): "
+        description="Breadth of a search in Chroma's HNSW index (set when a write creates the unit collection): "
         "higher finds more of the true nearest units, at some speed.",
     )
 

@@ -15,7 +15,7 @@ def definition_groups(plan: QueryPlan, snapshot: Snapshot) -> list[list[Scored]]
     if not plan.defines:
         return []
     defined = re.compile(rf"\(\s*{re.escape(plan.defines)}s?\s*\)", re.IGNORECASE)
-    documents = snapshot.generation.documents
+    documents = snapshot.manifest.documents
     years = plan.years or snapshot.years
     asked = sorted((d for d in documents.values() if int(d["year"]) in years), key=lambda d: int(d["year"]))
     heads = sentence_heads(snapshot, {d["doc_id"] for d in asked})

@@ -17,11 +17,14 @@ from index.embedding.embedder import Embedder
 from index.models import Answer
 from index.question.lexicon import Lexicon
 from index.retrieval.calibration import Calibration
+from index.retrieval.loading import IndexChanged
 from index.retrieval.snapshot import Snapshot
 from index.settings import EngineSettings
-from index.store.chroma import Generation, Store
+from index.store.chroma import Manifest, Store
+from index.store.sweep import sweep_when_free
 
 REFRESH_SECONDS = 2.0
+READ_ATTEMPTS = 3
 
 
 class IndexNotReady(RuntimeError):
@@ -32,7 +35,7 @@ log = logging.getLogger("cbcf.engine")
 
 
 class Engine:
-    """Everything answer() needs, shared across requests; follows the store's active generation."""
+    """Everything answer() needs, shared across requests; follows the store's manifest."""
 
     def __init__(
         self,
@@ -54,10 +57,23 @@ class Engine:
         self.calibration = Calibration.load(settings.calibration_file)
         self._dictionary = self.embedder.dictionary()
         self._answers: OrderedDict[tuple, Answer] = OrderedDict()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the answer cache
+        self._refresh_lock = threading.Lock()  # one check or reload at a time; answers don't wait for it
         self._checked = 0.0
         self.store_error: str | None = None  # why the store could not be read at the last check, if it couldn't
         self.refresh(force=True)
+        self.sweep()
+
+    def sweep(self) -> None:
+        """Delete what killed writes left in the store (the write lease permitting; a writer sweeps anyway)."""
+        strays = list(self.snapshot.strays) if self.snapshot else []
+        try:
+            swept = sweep_when_free(self.store, strays, self.manifest.collection if self.manifest else None)
+        except Exception as exc:  # the store is down or read-only: nothing to sweep now
+            log.warning("could not sweep the store: %r", exc)
+            return
+        if swept and (swept.versions or swept.records or swept.collections or swept.folders):
+            log.info("swept %s", swept)
 
     @property
     def ready(self) -> bool:
@@ -65,12 +81,13 @@ class Engine:
         return self.snapshot is not None and self.snapshot.retriever is not None
 
     @property
-    def generation(self) -> Generation | None:
-        """The generation being served, if any."""
-        return self.snapshot.generation if self.snapshot else None
+    def manifest(self) -> Manifest | None:
+        """The manifest being served, if any."""
+        return self.snapshot.manifest if self.snapshot else None
 
     def refresh(self, force: bool = False) -> bool:
-        """Load the active generation if it changed since the last check.
+        """Follow the store's manifest if it changed since the last check: only the changed documents' units
+        are read when the collection is the same, the whole index when it isn't (or nothing was loaded).
 
         When the store can't be read (a Chroma server down), the loaded snapshot keeps serving: the error is
         kept in store_error (for /readyz) and the check is repeated on the next refresh that is due. Only a
@@ -78,25 +95,46 @@ class Engine:
         """
         if not force and not self.refresh_due():
             return False
-        with self._lock:
-            self._checked = time.monotonic()
-            try:
-                active = self.store.active()
-                if active is None or (self.snapshot and active.collection == self.snapshot.generation.collection):
-                    self.store_error = None
-                    return False
-                snapshot = Snapshot.load(
-                    self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units
-                )
-            except Exception as exc:
-                if self.snapshot is None:
-                    raise
-                if self.store_error is None:
-                    log.warning("store unreadable, serving the loaded index: %r", exc)
-                self.store_error = f"{type(exc).__name__}: {exc}"
+        if not self._refresh_lock.acquire(blocking=force):  # another thread is checking: serve what is loaded
+            return False
+        try:
+            return self._follow()
+        finally:
+            self._refresh_lock.release()
+
+    def _follow(self) -> bool:
+        """refresh()'s work, for the thread holding the refresh lock."""
+        self._checked = time.monotonic()
+        try:
+            active = self.store.active()
+            if active is None or (self.snapshot and _same(active, self.snapshot.manifest)):
+                self.store_error = None
                 return False
-            self.snapshot, self.store_error = snapshot, None
-            return True
+            for attempt in range(READ_ATTEMPTS):
+                try:
+                    snapshot = self._read(active)
+                    break
+                except IndexChanged:  # a write deleted units while they were read: read its manifest
+                    if attempt == READ_ATTEMPTS - 1:
+                        raise
+                    active = self.store.active()
+        except Exception as exc:
+            if self.snapshot is None:
+                raise
+            if self.store_error is None:
+                log.warning("store unreadable, serving the loaded index: %r", exc)
+            self.store_error = f"{type(exc).__name__}: {exc}"
+            return False
+        self.snapshot, self.store_error = snapshot, None
+        return True
+
+    def _read(self, active: Manifest) -> Snapshot:
+        """The snapshot of a manifest: by changed document from the loaded one when it can, else whole."""
+        parts = (self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units)
+        self.store.catch_up(active.collection)  # another process may have written it (embedded Chroma)
+        if self.snapshot is not None and self.snapshot.follows(active):
+            return self.snapshot.advance(*parts)
+        return Snapshot.load(*parts)
 
     def refresh_due(self) -> bool:
         """Whether the next refresh() would look for a newly activated index in the store."""
@@ -133,4 +171,9 @@ class Engine:
     def documents(self) -> list[dict]:
         """Manifest records of the indexed documents."""
         self.refresh()
-        return list(self.generation.documents.values()) if self.generation else []
+        return list(self.manifest.documents.values()) if self.manifest else []
+
+
+def _same(one: Manifest, other: Manifest) -> bool:
+    """Whether two manifests are the same write's."""
+    return (one.collection, one.serial, one.updated) == (other.collection, other.serial, other.updated)

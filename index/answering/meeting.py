@@ -97,7 +97,7 @@ def _section_leads(units: list[TextNode], k: int) -> list[TextNode]:
 def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Scored]]:
     """For each statement asked about, the sentences that state the meeting fact asked for; [] when none does."""
     kind = plan.answer_type or "overview"
-    documents = snapshot.generation.documents
+    documents = snapshot.manifest.documents
     years = plan.years or snapshot.years
     asked = sorted((d for d in documents.values() if int(d["year"]) in years), key=lambda d: -int(d["year"]))
     precise = bool(_PRECISE.search(plan.text))

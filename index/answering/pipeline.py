@@ -63,7 +63,8 @@ def prepare(question: str, engine: Engine, year: int | None = None, top_k: int |
     """Validate and plan a question, or find its answer in the cache of repeated questions."""
     text = validate_question(question, engine.settings.max_question_chars)
     snapshot = engine.require_snapshot()
-    key = (text.lower(), year, top_k or engine.settings.top_k, snapshot.generation.collection)
+    served = (snapshot.manifest.collection, snapshot.manifest.serial)  # answers are kept for one manifest
+    key = (text.lower(), year, top_k or engine.settings.top_k, served)
     prepared = Prepared(text, key, year, top_k, snapshot)
     prepared.cached = engine.cached_answer(key) if engine.answerer.cacheable else None
     if prepared.cached is None:

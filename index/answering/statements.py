@@ -48,15 +48,15 @@ class Statement:
 
 
 class _PerGeneration:
-    """Values computed once for an engine's active generation, recomputed after another one is activated."""
+    """Values computed once for the manifest an engine serves, recomputed after another one is served."""
 
     def __init__(self):
         self._lock = threading.RLock()  # a value may be built from another one
-        self._values: weakref.WeakKeyDictionary[Engine, tuple[str, dict]] = weakref.WeakKeyDictionary()
+        self._values: weakref.WeakKeyDictionary[Engine, tuple[tuple, dict]] = weakref.WeakKeyDictionary()
 
     def get(self, engine: Engine, name: str, build: Callable[[Snapshot], object]):
         snapshot = engine.require_snapshot()
-        collection = snapshot.generation.collection
+        collection = (snapshot.manifest.collection, snapshot.manifest.serial)  # one manifest: one set of values
         with self._lock:
             held = self._values.get(engine)
             if held is None or held[0] != collection:
@@ -73,7 +73,7 @@ def _read_statements(snapshot: Snapshot) -> dict[str, Statement]:
     by_doc: dict[str, list] = {}
     for node in snapshot.retriever.nodes if snapshot.retriever else []:
         by_doc.setdefault(node.metadata["doc_id"], []).append(node)
-    documents = snapshot.generation.documents
+    documents = snapshot.manifest.documents
     return {
         doc_id: Statement(doc_id, dict(documents.get(doc_id, {})), _units(nodes)) for doc_id, nodes in by_doc.items()
     }

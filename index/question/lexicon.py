@@ -17,10 +17,11 @@ from index.text.words import STOP_WORDS, stem, tokens
 _DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z])(s?)\s*\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.’'-]*")
 _LOOKBACK = 12
+_PARTS = re.compile(r"[-/]")
 
 
 def _initials(word: str) -> str:
-    return "".join(part[0] for part in re.split(r"[-/]", word) if part).lower()
+    return "".join(part[0] for part in _PARTS.split(word) if part).lower()
 
 
 def long_form_before(text: str, letters: str) -> str | None:

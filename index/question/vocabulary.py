@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from index.text.words import edit_distance, stem, tokens
 
 
 class Vocabulary:
     """Corpus words, used to correct misspelled question words."""
 
-    def __init__(self, texts: list[str], dictionary: set[str] | frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        texts: list[str] = (),
+        dictionary: set[str] | frozenset[str] = frozenset(),
+        unit_tokens: Iterable[Iterable[str]] | None = None,
+    ):
+        """From the units' texts, or their tokens already made (unit_tokens)."""
         self.dictionary = dictionary
         self.units_of: dict[str, set[int]] = {}
-        for i, text in enumerate(texts):
-            for t in tokens(text):
+        for i, words in enumerate(unit_tokens if unit_tokens is not None else map(tokens, texts)):
+            for t in words:
                 self.units_of.setdefault(t, set()).add(i)
         self.words = {t for t in self.units_of if t.isalpha()}
         self.stems = {stem(w) for w in self.words}

@@ -1,5 +1,5 @@
-"""Finding evidence: the in-memory snapshot of the active generation, hybrid BM25 + vector retrieval fused by
-RRF, and each candidate sentence's relevance to a question.
+"""Finding evidence: the in-memory snapshot of the manifest's units (read whole, or by changed document),
+hybrid BM25 + vector retrieval fused by RRF, and each candidate sentence's relevance to a question.
 
 May import index.text, index.question, index.store and index.embedding's types.
 """

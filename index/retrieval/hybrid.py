@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from dataclasses import dataclass
 
+import bm25s
 import numpy as np
+import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
 from llama_index.core.schema import TextNode
 from llama_index.retrievers.bm25 import BM25Retriever
 
-from index.store.records import embedding_text, from_record
+from index.store.records import VERSION_MARK, embedding_text, unit_key
 
 RRF_K = 60
+BM25_TOKENS = r"(?u)\b\w\w+\b"  # llama-index's BM25Retriever's default token pattern
+_SPLIT = re.compile(BM25_TOKENS).findall
+_STEMMER = Stemmer.Stemmer("english")
 BM25_STOPWORDS = frozenset(STOPWORDS_EN)  # what bm25s.tokenize(stopwords="en") removes: the index was built so
-LOAD_PAGE = 5000
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
@@ -36,37 +41,26 @@ class Candidate:
         return int(self.node.metadata["year"])
 
 
-def load_units(collection, documents: dict[str, dict], page: int = LOAD_PAGE) -> tuple[list[TextNode], np.ndarray]:
-    """Every unit node stored in a Chroma collection and its vector (row i belongs to node i), read in pages.
-
-    documents is the generation's manifest, which holds each statement's own fields.
-    """
-    rows: list[tuple[TextNode, np.ndarray]] = []
-    offset = 0
-    while True:
-        got = collection.get(include=["metadatas", "embeddings"], limit=page, offset=offset)
-        for node_id, meta, vector in zip(got["ids"], got["metadatas"], got["embeddings"]):
-            rows.append((from_record(node_id, meta, documents), np.asarray(vector, dtype=np.float32)))
-        if len(got["ids"]) < page:
-            break
-        offset += page
-    # By year first: each year's units are then one contiguous block, searched through a view, not a copy.
-    rows.sort(key=lambda r: (int(r[0].metadata["year"]), r[0].metadata["doc_id"], r[0].metadata["position"]))
-    nodes = [node for node, _ in rows]
-    vectors = np.vstack([v for _, v in rows]) if rows else np.zeros((0, 0), dtype=np.float32)
-    return nodes, vectors
-
-
 class HybridRetriever:
     """Retrieves candidate units for a question from keyword and vector search.
 
     Vectors are searched exactly in memory when the units searched (all, or one year's) number at most
     `exact_max_units` (a matrix product is faster than an ANN round trip at that size and never misses);
     larger searches query Chroma's HNSW index. Either way the cosines of all candidates come from the
-    in-memory matrix.
+    in-memory matrix. versions (doc_id -> version, the manifest's) says which of the collection's units
+    HNSW may return: units of other versions (a write in progress, or superseded) are passed over.
     """
 
-    def __init__(self, collection, nodes: list[TextNode], vectors: np.ndarray, candidates=20, exact_max_units=20_000):
+    def __init__(
+        self,
+        collection,
+        nodes: list[TextNode],
+        vectors: np.ndarray,
+        candidates=20,
+        exact_max_units=20_000,
+        versions: dict[str, str | None] | None = None,
+        keywords: dict[str, tuple[str, ...]] | None = None,
+    ):
         years = np.array([int(n.metadata["year"]) for n in nodes], dtype=int)
         order = np.argsort(years, kind="stable")
         if np.any(np.diff(order) != 1):  # load_units already groups units by year; other callers may not
@@ -81,14 +75,15 @@ class HybridRetriever:
         self.candidates = candidates
         self.exact_max_units = exact_max_units
         self._collection = collection
-        keyword_nodes = [TextNode(id_=n.node_id, text=embedding_text(n), metadata={}) for n in nodes]
-        self._bm25 = BM25Retriever.from_defaults(nodes=keyword_nodes, similarity_top_k=1) if nodes else None
-        self._split = re.compile(self._bm25.token_pattern if self._bm25 else r"(?u)\b\w\w+\b").findall
+        self.versions = versions  # None: every unit in memory is served, whatever its version
+        known = keywords or {}
+        # each unit's BM25 terms, kept with the snapshot so that a unit's are made once (keywords: made before)
+        self.keywords = {n.node_id: known.get(n.node_id) or keyword_terms(embedding_text(n)) for n in nodes}
+        self._bm25 = keyword_index([self.keywords[n.node_id] for n in nodes]) if nodes else None
 
     def keyword_tokens(self, text: str) -> list[str]:
         """The stemmed BM25 query terms of a text, as bm25s.tokenize makes them (without its progress bars)."""
-        words = [w for w in self._split(text.lower()) if w not in BM25_STOPWORDS]
-        return self._bm25.stemmer.stemWords(words) if words else []
+        return list(keyword_terms(text))
 
     def _keyword(self, keywords: str, year: int | None) -> list[tuple[int, float]]:
         """Rows of the best BM25 matches (score > 0), best first, over all units or one year's.
@@ -120,14 +115,40 @@ class HybridRetriever:
         return slice(0, len(self.nodes)) if year is None else self.year_rows.get(year, slice(0, 0))
 
     def _vector_chroma(self, queries: np.ndarray, year: int | None) -> list[list[int]]:
-        """The same search through Chroma's HNSW index, reading back only ids (the nodes are in memory)."""
+        """The same search through Chroma's HNSW index, reading back only ids (the nodes are in memory).
+
+        Units of versions the manifest doesn't name are dropped; should that leave too few (a write in
+        progress, or superseded units not yet deleted), the search is made again restricted to the
+        manifest's versions, which Chroma filters before it searches.
+        """
+        want = min(self.candidates, len(self.nodes))
+        found = self._query(queries, year, want, None)
+        short = [i for i, (rows, seen) in enumerate(found) if len(rows) < want and seen > len(rows)]
+        if short and self.versions is not None:
+            named = sorted({v for v in self.versions.values() if v is not None})
+            again = self._query(queries[short], year, want, {"version": {"$in": named}} if named else None)
+            for i, redo in zip(short, again):
+                found[i] = redo
+        return [rows[:want] for rows, _ in found]
+
+    def _query(self, queries: np.ndarray, year: int | None, n: int, where: dict | None) -> list[tuple[list[int], int]]:
+        """Rows of the visible units HNSW returns for each question vector, and how many ids it returned."""
+        clauses = [c for c in ({"year": year} if year is not None else None, where) if c]
         result = self._collection.query(
             query_embeddings=queries.tolist(),
-            n_results=min(self.candidates, len(self.nodes)),
-            where={"year": year} if year is not None else None,
+            n_results=n,
+            where=clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None),
             include=["distances"],
         )
-        return [[self.row[i] for i in ids if i in self.row] for ids in result["ids"]]
+        return [([row for row in map(self._visible, ids) if row is not None], len(ids)) for ids in result["ids"]]
+
+    def _visible(self, record: str) -> int | None:
+        """The in-memory row of a unit record HNSW returned, or None when its version isn't served."""
+        doc_id, version = unit_key(record)
+        row = self.row.get(record.partition(VERSION_MARK)[0])
+        if row is None or (self.versions is not None and self.versions.get(doc_id) != version):
+            return None
+        return row
 
     def retrieve(self, keywords: str, embeddings, year: int | None = None) -> list[Candidate]:
         """Candidates ranked by reciprocal rank fusion of keyword and vector searches."""
@@ -152,6 +173,23 @@ class HybridRetriever:
             for row, value in zip(rows, best):
                 found[int(row)].cosine = float(value)
         return sorted(found.values(), key=lambda c: c.fused, reverse=True)
+
+
+def keyword_terms(text: str) -> tuple[str, ...]:
+    """A text's BM25 terms as bm25s.tokenize makes them for llama-index's BM25Retriever: lowercase words of its
+    token pattern, English stop words out, Snowball stems (interned: units share them)."""
+    words = [w for w in _SPLIT(text.lower()) if w not in BM25_STOPWORDS]
+    return tuple(map(sys.intern, _STEMMER.stemWords(words))) if words else ()
+
+
+def keyword_index(unit_terms: list[tuple[str, ...]]) -> BM25Retriever:
+    """llama-index's BM25 retriever over units' terms: the index its from_defaults(nodes=...) builds (bm25s'
+    default BM25 over the same terms), without copying every node into its corpus or tokenizing again."""
+    vocab: dict[str, int] = {}
+    ids = [[vocab.setdefault(term, len(vocab)) for term in terms] for terms in unit_terms]
+    index = bm25s.BM25()
+    index.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+    return BM25Retriever(existing_bm25=index, stemmer=_STEMMER, token_pattern=BM25_TOKENS, similarity_top_k=1)
 
 
 def _top(scores: np.ndarray, k: int, offset: int = 0) -> list[tuple[int, float]]:

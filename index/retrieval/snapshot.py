@@ -1,10 +1,17 @@
-"""One loaded generation of the index: its units in memory, searchable, with what questions are read against."""
+"""The served index in memory: the manifest's units and vectors, searchable, with what questions are read against.
+
+It follows the manifest: a new manifest in the same collection changes only the documents whose version
+changed (their old units leave memory, their new ones are read); the searches and statistics are then
+rebuilt from the units in memory. A new collection (first ingest, new model) is read whole.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+import numpy as np
 from llama_index.core.schema import TextNode
 
 from index.question import intent
@@ -13,9 +20,10 @@ from index.question.lexicon import Lexicon
 from index.question.names import learn_names
 from index.question.plan import FRAMING_WORDS
 from index.question.vocabulary import Vocabulary
-from index.retrieval.hybrid import HybridRetriever, load_units
-from index.store.chroma import Generation, Store
-from index.text.words import STOP_WORDS, stem, stems_of, tokens
+from index.retrieval.hybrid import HybridRetriever
+from index.retrieval.loading import in_order, load_documents, load_units
+from index.store.chroma import Manifest, Store
+from index.text.words import STOP_WORDS, stem, tokens
 
 OPENING_UNITS = 5  # where a statement says which meeting it was
 
@@ -38,15 +46,18 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Everything read from one active generation; replaced whole when another generation is activated."""
+    """Everything read from one manifest; replaced (reusing what it can) when another manifest is swapped in."""
 
-    generation: Generation
+    manifest: Manifest
     retriever: HybridRetriever | None = None
     corpus: CorpusView = field(default_factory=CorpusView)
     term_stats: TermStats = TermStats(0, {})
     sentences: dict[tuple[str, int], Sentence] = field(default_factory=dict)
     headings: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # doc_id -> headings' stems
     node_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # filled as units are scored
+    strays: tuple[str, ...] = ()  # ids of stored units the manifest didn't name when it was loaded whole
+    unit_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # node_id -> tokens (kept by advance)
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)  # node_id -> BM25 terms (kept by advance)
 
     @property
     def years(self) -> list[int]:
@@ -66,25 +77,73 @@ class Snapshot:
 
     @classmethod
     def load(
-        cls, store: Store, generation: Generation, dictionary: frozenset[str], lexicon: Lexicon, exact_max_units: int
+        cls, store: Store, manifest: Manifest, dictionary: frozenset[str], lexicon: Lexicon, exact_max_units: int
     ) -> Snapshot:
-        """Read a generation's units and vectors from the store and build its in-memory search."""
-        collection = store.collection(generation.collection)
-        nodes, vectors = load_units(collection, generation.documents)
+        """Read all the manifest's units and vectors from the store and build the in-memory search."""
+        collection = store.collection(manifest.collection)
+        loaded = load_units(collection, manifest.documents)
+        snapshot = cls.build(manifest, collection, loaded.nodes, loaded.vectors, dictionary, lexicon, exact_max_units)
+        return replace(snapshot, strays=tuple(loaded.strays))
+
+    def follows(self, manifest: Manifest) -> bool:
+        """Whether advance() can reach this manifest by changing only documents (same collection and model)."""
+        mine = self.manifest
+        return (manifest.collection, manifest.model) == (mine.collection, mine.model) and not manifest.legacy
+
+    def advance(
+        self, store: Store, manifest: Manifest, dictionary: frozenset[str], lexicon: Lexicon, exact_max_units: int
+    ) -> Snapshot:
+        """The snapshot of a later manifest in the same collection: units of documents whose version changed
+        or that were removed leave memory, those of new versions are read from the store (and nothing else)."""
+        before, after = self.manifest.versions(), manifest.versions()
+        gone = {d for d, v in before.items() if d not in after or after[d] != v}
+        fresh = [d for d, v in after.items() if d not in before or before[d] != v]
+        nodes = self.retriever.nodes if self.retriever else []
+        rows = [i for i, n in enumerate(nodes) if n.metadata["doc_id"] not in gone]
+        collection = store.collection(manifest.collection)
+        added = load_documents(collection, manifest.documents, fresh)
+        kept = [nodes[i] for i in rows]
+        parts = [m for m in (self.retriever.vectors[rows] if rows else None, added.vectors) if m is not None and len(m)]
+        vectors = np.vstack(parts) if parts else np.zeros((0, 0), dtype=np.float32)
+        ordered, vectors = in_order(kept + added.nodes, vectors)
+        known = (_kept(self.unit_tokens, gone), _kept(self.keywords, gone))
+        snapshot = Snapshot.build(manifest, collection, ordered, vectors, dictionary, lexicon, exact_max_units, known)
+        snapshot.node_stems.update(_kept(self.node_stems, gone))
+        return snapshot
+
+    @classmethod
+    def build(
+        cls,
+        manifest: Manifest,
+        collection,
+        nodes: list[TextNode],
+        vectors: np.ndarray,
+        dictionary: frozenset[str],
+        lexicon: Lexicon,
+        exact_max_units: int,
+        known: tuple[dict, dict] = ({}, {}),
+    ) -> Snapshot:
+        """The in-memory search and statistics of units already in memory (no store reads); known: the tokens
+        and BM25 terms of units that were in memory before (made once per unit version)."""
         if not nodes:
-            return cls(generation)
-        retriever = HybridRetriever(collection, nodes, vectors, exact_max_units=exact_max_units)
+            return cls(manifest)
+        words = _unit_tokens(nodes, known[0])
+        versions = manifest.versions()
+        retriever = HybridRetriever(
+            collection, nodes, vectors, exact_max_units=exact_max_units, versions=versions, keywords=known[1]
+        )
         sentences = _sentences(nodes)
-        texts = [f"{n.text} {n.metadata.get('section', '')}" for n in nodes]
         corpus = CorpusView(
-            vocabulary=Vocabulary(texts, dictionary),
+            vocabulary=Vocabulary(dictionary=dictionary, unit_tokens=(words[n.node_id] for n in nodes)),
             lexicon=lexicon.learn([s.text for s in sentences.values()]),
-            places=_place_names(generation),
-            years=tuple(sorted({int(d["year"]) for d in generation.documents.values()})),
-            ordinals=_meeting_order(generation, nodes),
+            places=_place_names(manifest),
+            years=tuple(sorted({int(d["year"]) for d in manifest.documents.values()})),
+            ordinals=_meeting_order(manifest, nodes),
             names=learn_names([s.text for s in sentences.values()], dictionary, FRAMING_WORDS),
         )
-        return cls(generation, retriever, corpus, _count_terms(nodes), sentences, _headings(nodes))
+        stats = _count_terms(nodes, words)
+        parts = (corpus, stats, sentences, _headings(nodes))
+        return cls(manifest, retriever, *parts, unit_tokens=words, keywords=retriever.keywords)
 
 
 def _sentence_key(node: TextNode) -> tuple[str, int]:
@@ -118,11 +177,11 @@ def _headings(nodes: list[TextNode]) -> dict[str, tuple[frozenset[str], ...]]:
     }
 
 
-def _place_names(generation: Generation) -> dict[str, int]:
+def _place_names(manifest: Manifest) -> dict[str, int]:
     """Lowercase place names (and their first word) mapped to a statement year."""
     names: dict[str, int] = {}
     counts: dict[str, int] = {}
-    for doc in generation.documents.values():
+    for doc in manifest.documents.values():
         place = (doc.get("place") or "").lower()
         if not place:
             continue
@@ -133,9 +192,9 @@ def _place_names(generation: Generation) -> dict[str, int]:
     return {name: year for name, year in names.items() if counts[name] == 1}
 
 
-def _meeting_order(generation: Generation, nodes: list[TextNode]) -> dict[int, int]:
+def _meeting_order(manifest: Manifest, nodes: list[TextNode]) -> dict[int, int]:
     """n -> year of the n-th meeting: by date, or as a statement's opening says ("the second meeting")."""
-    dated = [(str(d.get("date") or d["year"]), int(d["year"])) for d in generation.documents.values()]
+    dated = [(str(d.get("date") or d["year"]), int(d["year"])) for d in manifest.documents.values()]
     stated: dict[int, int] = {}
     for node in nodes:
         if node.metadata["position"] < OPENING_UNITS:
@@ -144,8 +203,23 @@ def _meeting_order(generation: Generation, nodes: list[TextNode]) -> dict[int, i
     return CorpusView.meeting_order(dated, stated)
 
 
-def _count_terms(nodes) -> TermStats:
+def _kept(cache: dict[str, object], gone: set[str]) -> dict[str, object]:
+    """A per-unit cache without the units of the documents in gone."""
+    return {node_id: value for node_id, value in cache.items() if node_id.rpartition(":")[0] not in gone}
+
+
+def _unit_tokens(nodes: list[TextNode], known: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each unit's tokens (sentence and section), reusing those already made; interned, so units share them."""
+    return {
+        n.node_id: known.get(n.node_id) or tuple(map(sys.intern, tokens(f"{n.text} {n.metadata.get('section', '')}")))
+        for n in nodes
+    }
+
+
+def _count_terms(nodes: list[TextNode], words: dict[str, tuple[str, ...]]) -> TermStats:
+    """In how many units each stem occurs (the stems_of each unit's text, from its tokens)."""
+    stems: dict[str, str] = {}
     df: Counter[str] = Counter()
     for node in nodes:
-        df.update(stems_of(f"{node.text} {node.metadata.get('section', '')}"))
+        df.update({stems.get(t) or stems.setdefault(t, stem(t) if t.isalpha() else t) for t in words[node.node_id]})
     return TermStats(len(nodes), dict(df))

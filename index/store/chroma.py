@@ -1,11 +1,17 @@
-"""Chroma storage: generations of the unit collection behind one atomic 'active' pointer."""
+"""Chroma storage: one unit collection per embedding model, and the manifest that says which units are live.
+
+The registry collection holds three kinds of record: `active`, the manifest (which collection, which model,
+each document's entry and version, a serial number that grows with every write); `pending`, the journal of
+the write in progress (the versions it adds and the ones it supersedes, so a killed writer's leftovers can be
+found); and the write lease (lease.py). Each is one record, so each changes in one write.
+"""
 
 from __future__ import annotations
 
 import json
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
@@ -14,7 +20,7 @@ from index.settings import EngineSettings
 from index.store.lease import WriteLease
 
 ACTIVE_ID = "active"
-COPY_BATCH = 1000
+PENDING_ID = "pending"
 
 
 class StoreUnavailable(RuntimeError):
@@ -22,13 +28,42 @@ class StoreUnavailable(RuntimeError):
 
 
 @dataclass
-class Generation:
-    """What the active pointer names: a unit collection and the manifest of its documents."""
+class Manifest:
+    """What readers serve: the unit collection, its model, and each document's entry (with its version).
+
+    A manifest written before documents had versions (one collection per write) has entries without a
+    "version": its collection holds exactly its units, untagged. The next write migrates it.
+    """
 
     collection: str
     model: str
     documents: dict[str, dict] = field(default_factory=dict)
+    serial: int = 0
     updated: float = 0.0
+    written: int = 0  # units ever added to the collection, live or not (what its HNSW files hold)
+
+    @property
+    def legacy(self) -> bool:
+        """Whether the manifest predates document versions."""
+        return any("version" not in entry for entry in self.documents.values())
+
+    def versions(self) -> dict[str, str | None]:
+        """doc_id -> the version of its units that readers may see."""
+        return {doc_id: entry.get("version") for doc_id, entry in self.documents.items()}
+
+
+@dataclass
+class Journal:
+    """The write in progress: the collection it writes and the (doc_id, version) pairs it adds or supersedes."""
+
+    collection: str
+    added: list[tuple[str, str]] = field(default_factory=list)
+    superseded: list[tuple[str, str]] = field(default_factory=list)
+
+
+def version_of(content_hash: str, serial: int) -> str:
+    """A document version: its content hash's prefix and the serial of the manifest that first names it."""
+    return f"{content_hash[:12]}.{serial}"
 
 
 def make_client(settings: EngineSettings):
@@ -45,12 +80,14 @@ def make_client(settings: EngineSettings):
 
 
 class Store:
-    """Reads and swaps generations of the unit collection."""
+    """Reads and swaps the manifest; creates, opens and drops unit collections."""
 
     def __init__(self, settings: EngineSettings, client=None):
+        embedded = client is None and not settings.chroma_host
         self.client = client or make_client(settings)
         self.prefix = settings.collection_prefix
         self.search_ef = settings.hnsw_search_ef
+        self.local_dir = settings.chroma_dir if embedded else None  # where segment folders live, if here
         self._registry = self.client.get_or_create_collection(f"{self.prefix}-registry", embedding_function=None)
 
     def write_lease(self, wait_s: float = 60.0) -> WriteLease:
@@ -65,71 +102,68 @@ class Store:
             return False
         return True
 
-    def active(self) -> Generation | None:
-        """The generation currently served, or None before the first ingest."""
-        got = self._registry.get(ids=[ACTIVE_ID], include=["documents"])
-        if not got["ids"]:
+    def active(self) -> Manifest | None:
+        """The manifest currently served, or None before the first ingest."""
+        data = self._read(ACTIVE_ID)
+        return Manifest(**data) if data is not None else None
+
+    def swap(self, manifest: Manifest) -> None:
+        """Make a manifest the one readers serve, in one write (the caller holds the lease)."""
+        manifest.updated = time.time()
+        self._write(ACTIVE_ID, asdict(manifest))
+
+    def pending(self) -> Journal | None:
+        """The journal of a write that has not finished (a writer killed mid-write leaves it behind)."""
+        data = self._read(PENDING_ID)
+        if data is None:
             return None
-        data = json.loads(got["documents"][0])
-        return Generation(**data)
+        return Journal(data["collection"], [tuple(p) for p in data["added"]], [tuple(p) for p in data["superseded"]])
+
+    def begin(self, journal: Journal) -> None:
+        """Record what a write is about to add and supersede, before it touches any unit."""
+        self._write(PENDING_ID, asdict(journal))
+
+    def finish(self) -> None:
+        """Forget the journal: everything the write added or superseded has been dealt with."""
+        self._registry.delete(ids=[PENDING_ID])
+
+    def _read(self, record: str) -> dict | None:
+        got = self._registry.get(ids=[record], include=["documents"])
+        return json.loads(got["documents"][0]) if got["ids"] else None
+
+    def _write(self, record: str, data: dict) -> None:
+        self._registry.upsert(ids=[record], embeddings=[[1.0]], documents=[json.dumps(data)])
 
     def collection(self, name: str):
         """A unit collection by name."""
         return self.client.get_collection(name, embedding_function=None)
 
+    def catch_up(self, name: str) -> None:
+        """Bring this process's copy of a collection's vector index up to writes other processes made.
+
+        An embedded Chroma applies its write log to a process's in-memory HNSW index when that process writes,
+        not when it reads: another process's units (a `cbcf ingest` beside `cbcf serve`) are counted but not
+        searched until then. Deleting an id that doesn't exist is a write that changes nothing. A Chroma
+        server is one process: nothing to do.
+        """
+        if self.local_dir is not None:
+            self.collection(name).delete(ids=[f"{self.prefix}-no-such-unit"])
+
     def new_collection(self):
-        """Create an empty unit collection for the next generation."""
+        """Create an empty unit collection (first ingest, or a new embedding model)."""
         name = f"{self.prefix}-units-{uuid.uuid4().hex[:12]}"
         metadata = {"hnsw:space": "cosine", "hnsw:search_ef": self.search_ef}
         return self.client.create_collection(name, metadata=metadata, embedding_function=None)
 
-    def copy_documents(self, source_name: str, target, doc_ids: list[str]) -> int:
-        """Copy the stored units (with their vectors) of some documents to another collection."""
-        if not doc_ids:
-            return 0
-        source = self.collection(source_name)
-        copied = 0
-        for doc_id in doc_ids:
-            offset = 0
-            while True:
-                got = source.get(
-                    where={"doc_id": doc_id}, include=["embeddings", "metadatas"], limit=COPY_BATCH, offset=offset
-                )
-                if not got["ids"]:
-                    break
-                target.add(ids=got["ids"], embeddings=got["embeddings"], metadatas=got["metadatas"])
-                copied += len(got["ids"])
-                offset += len(got["ids"])
-        return copied
+    def unit_collections(self) -> list[str]:
+        """Names of every unit collection in the store, served or not."""
+        names = [c if isinstance(c, str) else c.name for c in self.client.list_collections()]
+        return [n for n in names if n.startswith(f"{self.prefix}-units-")]
 
-    def activate(self, generation: Generation) -> None:
-        """Point readers at a generation in one write, then drop the generation it replaced."""
-        previous = self.active()
-        generation.updated = time.time()
-        self._registry.upsert(
-            ids=[ACTIVE_ID],
-            embeddings=[[1.0]],
-            documents=[json.dumps(generation.__dict__)],
-            metadatas=[{"collection": generation.collection}],
-        )
-        if previous and previous.collection != generation.collection:
-            self.drop(previous.collection)
-
-    def drop(self, name: str) -> None:
-        """Delete a unit collection, ignoring one that is already gone."""
+    def drop(self, name: str) -> bool:
+        """Delete a unit collection; False when it was already gone."""
         try:
             self.client.delete_collection(name)
         except Exception:  # already deleted by another writer: nothing to do
-            pass
-
-    def drop_orphans(self) -> list[str]:
-        """Delete unit collections left by an interrupted ingest."""
-        active = self.active()
-        keep = active.collection if active else None
-        dropped = []
-        for col in self.client.list_collections():
-            name = col if isinstance(col, str) else col.name
-            if name.startswith(f"{self.prefix}-units-") and name != keep:
-                self.drop(name)
-                dropped.append(name)
-        return dropped
+            return False
+        return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from llama_index.core.schema import MetadataMode, NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
 from ingest.models import DOCUMENT_FIELDS, Document, Unit
 
@@ -12,6 +12,7 @@ from ingest.models import DOCUMENT_FIELDS, Document, Unit
 UNIT_FIELDS = ("section", "paragraph", "position", "sentence_no")
 # Only the section heading joins the sentence in the embedded and keyword-indexed text.
 _HIDDEN_FROM_EMBEDDING = [*DOCUMENT_FIELDS, "paragraph", "position", "sentence_no"]
+VERSION_MARK = "@"  # never in a unit id (doc ids are slugs)
 
 
 def unit_to_node(unit: Unit, doc: Document) -> TextNode:
@@ -39,19 +40,33 @@ def make_node(node_id: str, text: str, meta: dict) -> TextNode:
     )
 
 
-def to_record(node: TextNode) -> dict:
+def record_id(node_id: str, version: str) -> str:
+    """The Chroma id of a unit in one version of its document: `<unit_id>@<version>`."""
+    return f"{node_id}{VERSION_MARK}{version}"
+
+
+def unit_key(record: str) -> tuple[str, str | None]:
+    """(doc_id, version) of a stored record id; version None for a record written before versions."""
+    unit, _, version = record.partition(VERSION_MARK)
+    return unit.rpartition(":")[0], version or None
+
+
+def to_record(node: TextNode, version: str) -> dict:
     """The Chroma metadata stored for a unit: the keys searches filter on, and the unit's own fields as JSON.
 
     Each metadata key is a row in Chroma's metadata table and each document goes into its full-text
-    index, which the retriever never uses; so a record has three keys and no document, and the
+    index, which the retriever never uses; so a record has four keys and no document, and the
     statement's own fields (title, date, ...) live once in the manifest instead of in every unit.
+    version names the document version the unit belongs to: readers see it only while the manifest does.
     """
     unit = {"text": node.text} | {k: node.metadata[k] for k in UNIT_FIELDS}
-    return {"doc_id": node.metadata["doc_id"], "year": node.metadata["year"], "unit": json.dumps(unit)}
+    meta = node.metadata
+    return {"doc_id": meta["doc_id"], "year": meta["year"], "version": version, "unit": json.dumps(unit)}
 
 
-def from_record(node_id: str, metadata: dict, documents: dict[str, dict]) -> TextNode:
+def from_record(record: str, metadata: dict, documents: dict[str, dict]) -> TextNode:
     """The node stored as a Chroma record, with its statement's fields from the manifest (documents)."""
+    node_id = record.partition(VERSION_MARK)[0]
     if "unit" not in metadata:
         raise ValueError(f"unit {node_id} was stored by an older version of cbcf: re-create the index")
     unit = json.loads(metadata["unit"])
@@ -63,10 +78,13 @@ def from_record(node_id: str, metadata: dict, documents: dict[str, dict]) -> Tex
 
 
 def embedding_text(node: TextNode) -> str:
-    """The text that is embedded and keyword-indexed for a node."""
-    if not node.metadata.get("section"):
-        return node.get_content(metadata_mode=MetadataMode.NONE)
-    return node.get_content(metadata_mode=MetadataMode.EMBED)
+    """The text that is embedded and keyword-indexed for a node: its section heading, then its sentence.
+
+    What llama-index's get_content(MetadataMode.EMBED) makes of make_node's templates, written out: it is
+    computed for every unit whenever the keyword index is rebuilt.
+    """
+    section = node.metadata.get("section")
+    return f"{section}: {node.text}".strip() if section else node.text
 
 
 def optional(value) -> str | None:

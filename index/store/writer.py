@@ -1,34 +1,41 @@
-"""Apply loaded documents to the index: diff by content hash, embed, swap generations."""
+"""Apply loaded documents to the index: diff by content hash, write only what changed, swap the manifest.
+
+A write, under the store's lease: note in the journal what it will add and supersede; add the new
+versions' units (embedded, or copied in a full rebuild); swap the manifest (one upsert: readers now see
+the new versions and no longer the old); delete the superseded units; forget the journal; sweep. A failure
+before the swap deletes what it added. A writer killed anywhere leaves the journal, and the next writer (or
+the next engine to start) deletes what it names that the manifest doesn't.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
-import numpy as np
-
 from index.embedding.embedder import Embedder
-from index.store.chroma import Generation, Store, StoreUnavailable
+from index.store.chroma import Journal, Manifest, Store, StoreUnavailable, version_of
 from index.store.lease import WriteConflict
-from index.store.records import embedding_text, to_record, unit_to_node
+from index.store.sweep import sweep
+from index.store.versions import copy_units, delete_versions, embed_into
 from ingest.models import Document, Unit
 from ingest.pipeline import IngestReport, discover, load_all
 
 Progress = Callable[[int, int], None]
-WRITE_BATCH = 1000
-EMBED_WINDOW = 1024  # distinct texts per model call: enough to batch by length, few enough to overlap writes
+WORN_FLOOR, WORN_RATIO = 20_000, 2  # rebuild once more units were written into a collection than both of these
+log = logging.getLogger("cbcf.store")
 
 
 class IngestFailed(Exception):
     """The ingest stopped part-way; the previously active index is still served."""
 
 
-def manifest_entry(doc: Document, unit_count: int) -> dict:
+def manifest_entry(doc: Document, unit_count: int, version: str | None = None) -> dict:
     """The manifest record kept for an indexed document."""
-    return asdict(doc.meta) | {"path": doc.path, "hash": doc.content_hash, "units": unit_count}
+    entry = asdict(doc.meta) | {"path": doc.path, "hash": doc.content_hash, "units": unit_count}
+    return entry | ({"version": version} if version else {})
 
 
 def update_index(
@@ -41,9 +48,10 @@ def update_index(
     remove: set[str] | frozenset[str] = frozenset(),
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Embed new and changed documents into a fresh generation and make it active, holding the store's write
-    lease: writers (threads, processes, replicas) take turns, each starting from the generation the one
-    before it activated, so no acknowledged write is lost. WriteConflict when the lease isn't free in time."""
+    """Write new and changed documents' units, swap the manifest, delete superseded units, holding the
+    store's write lease: writers (threads, processes, replicas) take turns, each starting from the manifest
+    the one before it swapped in, so no acknowledged write is lost. WriteConflict when the lease isn't free
+    in time."""
     with _lease(store):
         return _apply(loaded, report, store, embedder, prune=prune, remove=remove, progress=progress)
 
@@ -79,6 +87,7 @@ def _apply(
     """update_index's work, done while holding the lease."""
     try:
         active = store.active()
+        sweep(store, active)  # what a killed writer left, before this write's journal replaces its
     except Exception as exc:
         raise StoreUnavailable(f"the index store can't be reached, nothing was changed: {exc}") from exc
     same_model = active is not None and active.model == embedder.model_name
@@ -108,73 +117,99 @@ def _apply(
     report.units_total = sum(e["units"] for e in keep.values()) + sum(len(u) for _, u in todo)
     if not report.changed and active is not None and same_model:
         return report
+    _write(active, keep, todo, store, embedder, report, progress)
+    return report
 
-    store.drop_orphans()
-    target = store.new_collection()
+
+def _write(active: Manifest | None, keep, todo, store: Store, embedder: Embedder, report, progress) -> None:
+    """Add the new versions, swap the manifest, delete what it superseded (see the module's docstring)."""
+    serial = (active.serial if active else 0) + 1
+    live = sum(e["units"] for e in keep.values()) + sum(len(units) for _, units in todo)
+    rebuild = _rebuild(active, embedder.model_name, live)
+    if rebuild and active is not None:
+        why = "an index from before document versions" if active.legacy else "a worn or other model's collection"
+        log.info("rebuilding %s into a new collection (%d statements copied)", why, len(keep))
+    documents = dict(keep)
+    versions = {doc.meta.doc_id: version_of(doc.content_hash, serial) for doc, _ in todo}
+    copied = {d: version_of(e["hash"], serial) for d, e in keep.items()} if rebuild and keep else {}
+    written = (
+        (0 if rebuild else active.written)
+        + sum(len(units) for _, units in todo)
+        + sum(keep[d]["units"] for d in copied)
+    )
+    for doc_id, version in copied.items():
+        documents[doc_id] = {**documents[doc_id], "version": version}
+    for doc, units in todo:
+        documents[doc.meta.doc_id] = manifest_entry(doc, len(units), versions[doc.meta.doc_id])
+    old = active.versions() if active and not rebuild else {}
+    superseded = [(d, v) for d, v in old.items() if v is not None and documents.get(d, {}).get("version") != v]
     try:
-        if active and same_model:
-            store.copy_documents(active.collection, target, list(keep))
-        manifest = dict(keep)
-        _embed_into(target, todo, embedder, report, progress)
-        for doc, units in todo:
-            manifest[doc.meta.doc_id] = manifest_entry(doc, len(units))
-        store.activate(Generation(target.name, embedder.model_name, manifest))
+        if active is not None:
+            store.catch_up(active.collection)  # before reading or writing what another process may have written
+        target = store.new_collection() if rebuild else store.collection(active.collection)
+        journal = Journal(target.name, [*versions.items(), *copied.items()], superseded)
+        store.begin(journal)
+    except Exception as exc:
+        raise StoreUnavailable(f"the index store can't be reached, nothing was changed: {exc}") from exc
+    try:
+        if copied:
+            sources = {d: (keep[d].get("version"), v) for d, v in copied.items()}
+            copy_units(store.collection(active.collection), target, sources)
+        embed_into(target, todo, versions, embedder, report, progress)
+        store.swap(Manifest(target.name, embedder.model_name, documents, serial, written=written))
     except BaseException as exc:
-        store.drop(target.name)
+        if _landed(store, target.name, serial):  # the swap was made, only its answer was lost: it stands
+            log.warning("the manifest swap was acknowledged late: %r", exc)
+            return _tidy(store, target, superseded)
+        _undo(store, target, rebuild, journal.added)
         if isinstance(exc, Exception) and not store.reachable():
             raise StoreUnavailable(f"the index store went away during the write, previous index kept: {exc}") from exc
         if isinstance(exc, Exception):
             raise IngestFailed(f"ingest stopped, previous index kept: {exc}") from exc
         raise
-    return report
+    _tidy(store, target, superseded)
 
 
-def _embed_into(target, todo, embedder: Embedder, report: IngestReport, progress) -> None:
-    """Embed each distinct unit text once and store every unit, in document order, while the model runs.
-
-    The distinct texts go to the model EMBED_WINDOW at a time, in the order they first occur; the model
-    batches each window's texts by length. As soon as every text up to some unit is embedded, the units
-    up to it are handed to one writer thread, so Chroma's writes overlap the model's next window.
-    Units reach Chroma in document order because Chroma builds its HNSW graph in arrival order: units
-    sorted by length (each repeated sentence's copies together) made a graph that found about half of
-    the true 20 nearest units at 74,000 units, against 93% in document order.
-    """
-    nodes = [unit_to_node(unit, doc) for doc, units in todo for unit in units]
-    rows: dict[str, int] = {}  # distinct text -> its row in vectors, numbered in order of first use
-    slot = np.fromiter((rows.setdefault(embedding_text(n), len(rows)) for n in nodes), np.int64, len(nodes))
-    # A unit can be written once every distinct text up to the newest it or an earlier unit uses is in.
-    newest = np.maximum.accumulate(slot)
-    distinct = list(rows)
-    vectors = None
-    written, pending = 0, []
-    with ThreadPoolExecutor(1, thread_name_prefix="cbcf-write") as writer:
-        for start in range(0, len(distinct), EMBED_WINDOW):
-            window = np.asarray(embedder.embed_documents(distinct[start : start + EMBED_WINDOW]), np.float32)
-            if vectors is None:
-                vectors = np.empty((len(distinct), window.shape[1]), dtype=np.float32)
-            vectors[start : start + len(window)] = window
-            report.texts_embedded += len(window)
-            if progress:
-                progress(report.texts_embedded, len(distinct))
-            for done in [f for f in pending if f.done()]:
-                done.result()  # a failed write stops the ingest now, not after all the embedding
-            ready = int(np.searchsorted(newest, start + len(window)))
-            pending.append(writer.submit(_write_units, target, nodes[written:ready], vectors[slot[written:ready]]))
-            written = ready
-        for future in pending:
-            report.units_embedded += future.result()
+def _tidy(store: Store, target, superseded: list[tuple[str, str]]) -> None:
+    """After the swap: delete the superseded units, the journal, and whatever else the manifest doesn't name.
+    The new manifest is served already, so a failure here only leaves space to a later sweep."""
+    try:
+        delete_versions(target, superseded)
+        store.finish()
+        sweep(store, store.active())
+    except Exception as exc:
+        log.warning("written, but superseded units are left for the next sweep: %r", exc)
 
 
-def _write_units(target, nodes: list, vectors: np.ndarray) -> int:
-    """Add units and their vectors to a collection, WRITE_BATCH at a time; how many were written."""
-    for start in range(0, len(nodes), WRITE_BATCH):
-        batch = nodes[start : start + WRITE_BATCH]
-        target.add(
-            ids=[n.node_id for n in batch],
-            embeddings=vectors[start : start + WRITE_BATCH],
-            metadatas=[to_record(n) for n in batch],
-        )
-    return len(nodes)
+def _landed(store: Store, collection: str, serial: int) -> bool:
+    """Whether the store serves the manifest this write swapped in (False when that can't be told)."""
+    try:
+        active = store.active()
+    except Exception:
+        return False
+    return active is not None and (active.collection, active.serial) == (collection, serial)
+
+
+def _rebuild(active: Manifest | None, model: str, live_units: int) -> bool:
+    """Whether a write goes into a new collection: the first write, a new model, an index from before versions,
+    or a collection worn by replaced and deleted units (Chroma's HNSW index only marks them deleted, so its
+    files keep growing with every unit ever written; copying the live units into a new collection, vectors
+    and all, costs in proportion to the writes that wore it, and gives the space back)."""
+    if active is None or active.model != model or active.legacy:
+        return True
+    return active.written > max(WORN_FLOOR, WORN_RATIO * live_units)
+
+
+def _undo(store: Store, target, rebuild: bool, added: list[tuple[str, str]]) -> None:
+    """Delete what a failed write added; if the store can't be reached, the journal keeps it for a sweep."""
+    try:
+        if rebuild:
+            store.drop(target.name)
+        else:
+            delete_versions(target, added)
+        store.finish()
+    except Exception as exc:
+        log.warning("a failed write's units are left for the next sweep: %r", exc)
 
 
 def ingest_paths(
@@ -206,5 +241,5 @@ def ingest_paths(
 
 
 def remove_documents(doc_ids: set[str], store: Store, embedder: Embedder) -> IngestReport:
-    """Drop documents from the index in one new generation; unknown ids are ignored."""
+    """Drop documents from the index (their units are deleted); unknown ids are ignored."""
     return update_index({}, IngestReport(), store, embedder, remove=frozenset(doc_ids))

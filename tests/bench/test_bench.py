@@ -114,7 +114,8 @@ def test_report_files(tmp_path):
 
 
 def test_smoke_run_with_tiny_sizes(tmp_path, capsys):
-    assert main(["--quick", "--factors", "1,2", "--questions", "4", "--seconds", "1", "--out", str(tmp_path)]) == 0
+    sizes = ["--questions", "4", "--seconds", "1", "--uploads", "4", "--deletes", "3", "--big-upload", "50"]
+    assert main(["--quick", "--factors", "1,2", *sizes, "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     print(out)
     written = json.loads(next(tmp_path.glob("*.json")).read_text())
@@ -132,6 +133,11 @@ def test_smoke_run_with_tiny_sizes(tmp_path, capsys):
     assert "| … of which answer() inside the service |" in out
     assert written["http"]["with_httpx"]["n"] == 4 and "| … the same with httpx as the client |" in out
     assert "| target | value | limit | met |" in out
+    assert all(set(row["add_one"]) == {"write_s", "follow_s", "remove_s"} for row in written["scale"])
+    churn = written["writes"]["churn"]
+    assert (churn["uploads"], churn["deletes"]) == (4, 3) and written["writes"]["during_upload"]["units"] == 50
+    assert {"start", "after_4_uploads", "after_3_deletes"} <= set(churn)
+    assert "| /v1/ask during a 50-sentence upload |" in out and "| 4 uploads then 3 deletes |" in out
 
 
 def test_vector_recall_is_none_for_exact_search_and_measured_through_hnsw(engine, monkeypatch):

@@ -84,3 +84,30 @@ def test_two_replicas_uploading_at_once_both_land(chroma_server, embedder, tmp_p
                 assert set(years) <= listed
         final = {d["year"] for d in b.get("/v1/documents").json()["documents"]}
     assert set(range(2040, 2046)) <= final
+
+
+def test_a_replaced_and_a_deleted_upload_leave_only_the_served_units_on_the_server(chroma_server, embedder):
+    """The versioned writes through the HTTP client: superseded and deleted units are gone from the server."""
+    from fastapi.testclient import TestClient
+
+    from index.core import Engine
+
+    admin = {"Authorization": "Bearer adm"}
+    engine = Engine(chroma_server, embedder=embedder)
+    app = create_app(HTTPSettings(rate_limit_per_minute=0, admin_token="adm"), engine=engine)
+
+    def stored() -> set[str]:
+        return set(engine.store.collection(engine.store.active().collection).get(include=[])["ids"])
+
+    with TestClient(app) as client:
+        before = stored()
+        for body in ("Ministers agreed to study ferries. They met.", "Ministers agreed to study barges instead."):
+            text = f"CBCF 2050 Joint Statement\n\n{body}"
+            reply = client.post("/v1/documents", files={"file": ("cbcf-2050.txt", text.encode())}, headers=admin)
+            assert reply.status_code == 201, reply.text
+        added = stored() - before
+        assert len(added) == 1 and before <= stored()  # the first version's two units are gone, the rest untouched
+        assert "barges" in client.post("/v1/ask", json={"question": "barges"}).json()["answer"]
+        assert client.delete("/v1/documents/cbcf-2050", headers=admin).status_code == 204
+        assert stored() == before
+        assert engine.store.pending() is None and engine.store.unit_collections() == [engine.store.active().collection]

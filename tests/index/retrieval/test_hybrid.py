@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.retrieval.hybrid import HybridRetriever, load_units
+from index.retrieval.hybrid import HybridRetriever
+from index.retrieval.loading import load_units
 
 QUESTIONS = [
     "fentanyl precursor chemicals",
@@ -16,9 +17,10 @@ QUESTIONS = [
 
 def _retrievers(engine) -> tuple[HybridRetriever, HybridRetriever]:
     collection = engine.store.collection(engine.store.active().collection)
-    nodes, vectors = load_units(collection, engine.generation.documents)
-    exact = HybridRetriever(collection, nodes, vectors, exact_max_units=len(nodes))
-    hnsw = HybridRetriever(collection, nodes, vectors, exact_max_units=0)
+    loaded = load_units(collection, engine.manifest.documents)
+    nodes, vectors, versions = loaded.nodes, loaded.vectors, engine.manifest.versions()
+    exact = HybridRetriever(collection, nodes, vectors, exact_max_units=len(nodes), versions=versions)
+    hnsw = HybridRetriever(collection, nodes, vectors, exact_max_units=0, versions=versions)
     return exact, hnsw
 
 
@@ -118,3 +120,23 @@ def test_new_generations_search_hnsw_with_the_configured_breadth(tmp_path, embed
     )
     found, expected = eng.snapshot.retriever.vector_search(queries, None), exact.vector_search(queries, None)
     assert [r[:5] for r in found] == [r[:5] for r in expected]
+
+
+def test_hnsw_never_returns_units_of_versions_the_manifest_does_not_name(empty_engine):
+    """A write in progress has added units no manifest names yet: HNSW finds them, the retriever passes over
+    them, and searches again within the manifest's versions when too few are left."""
+    from index.core import ingest_paths
+    from index.settings import BUNDLED_CORPUS
+
+    ingest_paths([BUNDLED_CORPUS], empty_engine.store, empty_engine.embedder)
+    empty_engine.refresh(force=True)
+    exact, hnsw = _retrievers(empty_engine)
+    collection = empty_engine.store.collection(empty_engine.store.active().collection)
+    got = collection.get(include=["embeddings", "metadatas"])
+    half_written = [f"{r.partition('@')[0]}@0123456789ab.99" for r in got["ids"]]  # the same units, a new version
+    metadatas = [m | {"version": "0123456789ab.99"} for m in got["metadatas"]]
+    collection.add(ids=half_written, embeddings=got["embeddings"], metadatas=metadatas)
+    queries = np.asarray(empty_engine.embedder.embed_queries(QUESTIONS), dtype=np.float32)
+    for year in (None, *exact.years):
+        for ours, theirs in zip(exact.vector_search(queries, year), hnsw.vector_search(queries, year)):
+            assert ours[:5] == theirs[:5] and len(ours) == len(theirs) == len(set(theirs))

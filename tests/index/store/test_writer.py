@@ -6,7 +6,8 @@ import pytest
 
 from index.core import IngestFailed, answer, ingest_paths
 from index.settings import BUNDLED_CORPUS
-from index.store import writer as build
+from index.store import versions as build
+from tests.index.store.served import served_ids, stored_ids
 
 GHOST = "what was agreed on ghost guns?"
 
@@ -88,9 +89,9 @@ def test_failed_ingest_leaves_the_previous_index_answering(empty_engine, corpus,
     with pytest.raises(IngestFailed, match="previous index kept"):
         ingest_paths([corpus, extra], empty_engine.store, failing)
     after = empty_engine.store.active()
-    assert after.collection == before.collection and set(after.documents) == set(before.documents)
-    names = [c.name for c in empty_engine.store.client.list_collections()]
-    assert sum(n.startswith("cbcf-units-") for n in names) == 1  # the half-written generation is gone
+    assert after == before  # the manifest was not swapped
+    assert stored_ids(empty_engine) == served_ids(empty_engine)  # the units it had added are gone again
+    assert empty_engine.store.pending() is None
     reply = answer(GHOST, engine=empty_engine)
     assert not reply.abstained and "privately manufactured firearms" in reply.citations[0].quote
 
@@ -101,32 +102,31 @@ def test_failed_write_stops_the_ingest_and_leaves_the_previous_index(empty_engin
     monkeypatch.setattr(build, "EMBED_WINDOW", 8)
     monkeypatch.setattr(build, "WRITE_BATCH", 4)
     calls: list[list[str]] = []
-    new_collection = empty_engine.store.new_collection
+    collection = empty_engine.store.collection
 
-    def failing_collection():
-        collection = new_collection()
-        add = collection.add
+    def failing_collection(name):
+        opened = collection(name)
+        add = opened.add
 
         def add_then_fail(**kw):
-            if threading.current_thread().name.startswith("cbcf-write"):  # not the copy of the unchanged statement
+            if threading.current_thread().name.startswith("cbcf-write"):
                 if len(calls) == 3:
                     raise ValueError("disk full")
                 calls.append(kw["ids"])
             return add(**kw)
 
-        collection.add = add_then_fail
-        return collection
+        opened.add = add_then_fail
+        return opened
 
-    monkeypatch.setattr(empty_engine.store, "new_collection", failing_collection)
+    monkeypatch.setattr(empty_engine.store, "collection", failing_collection)
     path = corpus / "2023-cbcf-joint-statement-ottawa.txt"
     path.write_text(path.read_text() + "\n\nMinisters also agreed to study drone smuggling over the border.\n")
     with pytest.raises(IngestFailed, match="previous index kept: disk full"):
         ingest_paths([corpus], empty_engine.store, empty_engine.embedder)
     assert len(calls) == 3  # the writer stored some units before the failure
-    after = empty_engine.store.active()
-    assert after.collection == before.collection and after.documents == before.documents
-    names = [c.name for c in empty_engine.store.client.list_collections()]
-    assert sum(n.startswith("cbcf-units-") for n in names) == 1
+    monkeypatch.undo()
+    assert empty_engine.store.active() == before
+    assert stored_ids(empty_engine) == served_ids(empty_engine)
     assert not answer(GHOST, engine=empty_engine).abstained
 
 
@@ -140,13 +140,13 @@ def test_index_persists_and_is_seen_by_a_second_engine(empty_engine, corpus, emb
 
 
 def test_nodes_are_loaded_in_pages(engine):
-    from index.retrieval.hybrid import load_units
+    from index.retrieval.loading import load_units
 
     collection = engine.store.collection(engine.store.active().collection)
-    whole, vectors = load_units(collection, engine.generation.documents)
-    paged, paged_vectors = load_units(collection, engine.generation.documents, page=7)
-    assert [n.node_id for n in paged] == [n.node_id for n in whole] and len(whole) == 74
-    assert vectors.shape == (74, 384) and np.array_equal(vectors, paged_vectors)
+    whole = load_units(collection, engine.manifest.documents)
+    paged = load_units(collection, engine.manifest.documents, page=7)
+    assert [n.node_id for n in paged.nodes] == [n.node_id for n in whole.nodes] and len(whole.nodes) == 74
+    assert whole.vectors.shape == (74, 384) and np.array_equal(whole.vectors, paged.vectors)
 
 
 def test_each_distinct_text_is_embedded_once_in_order_of_first_use_and_every_unit_gets_its_vector(
@@ -170,7 +170,7 @@ def test_each_distinct_text_is_embedded_once_in_order_of_first_use_and_every_uni
     assert sent == list(dict.fromkeys(build.embedding_text(n) for n in in_order))
     assert len(retriever.nodes) == report.units_embedded == report.units_total
     stored = empty_engine.store.collection(empty_engine.store.active().collection).get(include=[])["ids"]
-    assert stored == [n.node_id for n in in_order]  # Chroma's HNSW graph is built in this order
+    assert [r.partition("@")[0] for r in stored] == [n.node_id for n in in_order]  # the HNSW graph's order
     expected = dict(zip(sent, np.asarray(embed(sent), dtype=np.float32)))
     for node, vector in zip(retriever.nodes, retriever.vectors):
         assert np.allclose(vector, expected[build.embedding_text(node)], atol=1e-5)
