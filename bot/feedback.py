@@ -45,15 +45,21 @@ class FeedbackSettings(BaseSettings):
         return self.slack_db or self.data_dir / "slack.sqlite3"
 
 
+def connect(path: Path) -> sqlite3.Connection:
+    """An autocommitting SQLite connection in WAL mode, shared across threads (callers hold their own lock)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    return db
+
+
 class FeedbackStore:
     """Thread-safe access to the answers and votes in one SQLite file."""
 
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = connect(path)
         self._db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; a power cut may lose the last answers
         self._db.executescript(SCHEMA)
         self._saved = 0

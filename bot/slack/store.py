@@ -3,10 +3,11 @@ in bot.feedback, shared with the web page, in the same file)."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from pathlib import Path
+
+from bot.feedback import connect
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS threads (
@@ -20,11 +21,9 @@ class SlackStore:
     """Thread-safe access to the bot's tables in its SQLite file."""
 
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = connect(path)
         self._db.executescript(SCHEMA)
 
     def first_time(self, event_id: str) -> bool:
