@@ -128,7 +128,8 @@ def with_statements(engine, added: Path, folder: Path):
     added, in an index of its own under folder."""
     settings = engine.settings.model_copy(update={"data_dir": folder, "chroma_host": None})
     extra = Engine(settings, embedder=engine.embedder, answerer=engine.answerer)
-    statements = sorted(p for p in added.iterdir() if p.suffix == ".txt")  # not the folder's README
+    # each statement has its metadata beside it (the folder's README has none)
+    statements = sorted(p for p in added.iterdir() if p.suffix != ".json" and p.with_suffix(".meta.json").is_file())
     report = ingest_paths([engine.settings.corpus_dir, *statements], extra.store, extra.embedder)
     if report.skipped:
         raise RuntimeError(f"could not ingest the new statement: {report.skipped}")

@@ -7,7 +7,6 @@ statement often recalls an earlier meeting ("Building on the success of the Marc
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from llama_index.core.schema import TextNode
@@ -18,7 +17,7 @@ from index.retrieval import answer_types
 from index.retrieval.evidence import Scored
 from index.retrieval.hybrid import Candidate
 from index.retrieval.snapshot import Snapshot
-from index.text.words import STOP_WORDS, stems_of, tokens
+from index.text.words import MONTHS, STOP_WORDS, stems_of, tokens
 
 # A question about one of these facts of a meeting, with no other topic, is answered from what the statements
 # say of their meetings or not at all: a topic search would only find the words "meeting" and "held".
@@ -26,7 +25,7 @@ MEETING_FACTS = ("ordinal", "date", "place", "person")
 OPENING_SENTENCES = 6  # where a statement says who met, where, and which meeting it was
 TOPIC_LIST_SHARE = 0.5  # of a topic list's words, at least this share are its statement's headings' words
 FACT_RELEVANCE = 0.9  # the score shown for a sentence that states the fact asked about
-_MONTHS = "|".join(m.lower() for m in calendar.month_name[1:])
+_MONTHS = "|".join(MONTHS)
 _MEETING_NEAR = re.compile(r"\b(CBCF|Forum|meeting|met|meet|convened)\b", re.IGNORECASE)
 _PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)  # "what day exactly…"
 

@@ -3,8 +3,11 @@ questions however they are typed: "trilateral fentanyl commission" is the Trilat
 
 A name is a run of two to six capitalised words (small joining words such as "of" inside) that ends in a word
 naming an institution or an instrument ("Center", "Commission", "Act", "Partnership"), or holds a word no
-English dictionary has (a person's or a coined name). A sentence answers a question that names one only if it
-says that name, or its acronym.
+English dictionary has (a person's or a coined name). A single word is a name too when the statements write it
+capitalised on its own inside sentences and never in lower case ("in Haiti", "Russia’s invasion of Ukraine"),
+unless it frames the statements (the forum's parties, "Ministers": found in many sentences) or says where a
+meeting was (a statement's place points to that statement instead). A sentence answers a question that names
+one only if it says that name, or its acronym.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from index.text.words import STOP_WORDS, tokens
+from index.text.words import MONTHS, STOP_WORDS, WEEKDAYS, tokens
 
 MAX_WORDS = 6
+MAX_SENTENCE_SHARE = 0.1  # a single word in more of the sentences than this frames them: it is no one topic
 _JOINING_TEXT = "of and for the on to de du la des against"
 JOINING = frozenset(_JOINING_TEXT.split())
 # Words that end the name of a body, a programme or an instrument, in any government's statements.
@@ -46,9 +50,16 @@ def _runs(text: str) -> Iterable[list[str]]:
     yield run
 
 
-def learn_names(texts: Iterable[str], dictionary: frozenset[str] | set[str], framing: frozenset[str]) -> frozenset:
-    """Every name (as question tokens) that the texts use, with its shorter names inside ("Angel Watch Center")."""
-    names: set[Name] = set()
+def learn_names(
+    texts: Iterable[str],
+    dictionary: frozenset[str] | set[str],
+    framing: frozenset[str],
+    places: frozenset[str] = frozenset(),
+) -> frozenset:
+    """Every name (as question tokens) that the texts use, with its shorter names inside ("Angel Watch Center"),
+    and the single words used as names (see above; places: the words of the statements' own places)."""
+    texts = list(texts)
+    names: set[Name] = set(_single_names(texts, framing | places))
     for text in texts:
         for run in _runs(text):
             for start in range(len(run)):
@@ -63,6 +74,39 @@ def learn_names(texts: Iterable[str], dictionary: frozenset[str] | set[str], fra
     return frozenset(names)
 
 
+def _single_names(texts: list[str], excluded: frozenset[str]) -> Iterable[Name]:
+    """Words written capitalised on their own after a lower-case word ("in Haiti", "of Ukraine"), never in lower
+    case, in few of the sentences (acronyms are left to the acronym rules, which also accept long forms)."""
+    alone: set[str] = set()
+    lower: set[str] = set()
+    sentences: dict[str, int] = {}
+    for text in texts:
+        words = _WORD.findall(text)
+        lower.update(t for w in words if w[0].islower() for t in tokens(w))
+        padded = [".", *words, ".", "."]
+        for i in range(2, len(padded) - 2):
+            if _stands_alone(padded[i - 2 : i + 3]):
+                alone.update(tokens(padded[i]))
+        for key in {t for w in words for t in tokens(w)}:
+            sentences[key] = sentences.get(key, 0) + 1
+    most = MAX_SENTENCE_SHARE * len(texts)
+    common = lower | excluded | STOP_WORDS | INSTITUTION_WORDS | set(MONTHS) | set(WEEKDAYS)
+    for word in alone - common:
+        if word.isalpha() and len(word) > 2 and sentences.get(word, 0) <= most:
+            yield (word,)
+
+
+def _stands_alone(window: list[str]) -> bool:
+    """Whether the middle of five words is a capitalised word on its own: after a lower-case word, and not part
+    of a longer name ("Bureau of Alcohol", "Environment and Climate Change Canada") or an acronym ("JITs")."""
+    before2, before, word, after, after2 = window
+    if not (_is_capitalised(word) and word[0].isalpha() and before[0].islower()) or word.rstrip("s").isupper():
+        return False
+    joined_before = before.lower() in JOINING and _is_capitalised(before2)
+    joined_after = after.lower() in JOINING and _is_capitalised(after2)
+    return not after[0].isupper() and not joined_before and not joined_after
+
+
 def _is_name(name: Name, dictionary, framing: frozenset[str]) -> bool:
     content = [w for w in name if w not in JOINING]
     if len(content) < 2 or all(w in framing for w in content):
@@ -75,7 +119,7 @@ def names_in(question: str, names: frozenset) -> list[Name]:
     words = tokens(question)
     found: list[Name] = []
     taken: set[int] = set()
-    for size in range(MAX_WORDS, 1, -1):
+    for size in range(MAX_WORDS, 0, -1):
         for start in range(len(words) - size + 1):
             span = tuple(words[start : start + size])
             if span in names and not taken & set(range(start, start + size)):
@@ -87,7 +131,11 @@ def names_in(question: str, names: frozenset) -> list[Name]:
 def says_name(name: Name, text: str, acronyms: dict[str, tuple[str, ...]]) -> bool:
     """Whether a text says a name, in full or by its acronym."""
     words = tokens(text)
+    words += [part for word in words if "-" in word for part in word.split("-")]  # "U.S.-Mexico" says Mexico
     size = len(name)
+    if size == 1 and len(name[0]) >= 5:  # "Russia" is said by "Russian", "Ukraine" by "Ukrainian"
+        root = name[0][: max(4, len(name[0]) - 2)]
+        return any(w.startswith(root) for w in words)
     if any(tuple(words[i : i + size]) == name for i in range(len(words) - size + 1)):
         return True
     content = tuple(w for w in name if w not in STOP_WORDS and w.isalpha())

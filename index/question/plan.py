@@ -28,6 +28,7 @@ _FRAMING_TEXT = """
     earlier earliest newest older previous prior last most city place where held hosted host hosts
     first second third fourth fifth sixth seventh eighth ninth tenth
     went go goes going came come comes supposed stand stands stood matter matters put set back
+    today now currently nowadays presently anymore lately recently
 """
 FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 # Words that, with no other topic, make a question about a meeting itself: who came, when and where it was,

@@ -85,6 +85,16 @@ def _says_term(term: str, stems: frozenset[str], lexicon: Lexicon) -> bool:
     return bool(long) and held >= len(long) - (1 if len(long) >= 3 else 0)
 
 
+def _says_name(name: tuple[str, ...], text: str, candidate: Candidate, snapshot: Snapshot) -> bool:
+    """Whether a sentence says a name the question uses; a single-word name (a country: "Russia") may be said by
+    the sentence before it under the same heading, which sets what the paragraph is about."""
+    acronyms = snapshot.corpus.lexicon.acronyms
+    if says_name(name, text, acronyms):
+        return True
+    before = snapshot.previous_sentence(candidate.node) if len(name) == 1 else None
+    return bool(before) and says_name(name, before, acronyms)
+
+
 def _rank_signal(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / (1 + rank)
 
@@ -158,7 +168,7 @@ def score_candidates(
         heuristic = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
         text = snapshot.sentence_text(cand.node)
         # Exact terms (numbers, coined words) and the statements' names the question uses, all said.
-        names_said = all(says_name(name, text, lexicon.acronyms) for name in plan.names)
+        names_said = all(_says_name(name, text, cand, snapshot) for name in plan.names)
         asks_exact = bool(plan.exact or plan.names)
         has_exact = asks_exact and names_said and all(stem(t) in stems or t in stems for t in plan.exact)
         # A number or an acronym asked about must be there (or the acronym's long form): nothing else says it.

@@ -133,13 +133,15 @@ class Snapshot:
             collection, nodes, vectors, exact_max_units=exact_max_units, versions=versions, keywords=known[1]
         )
         sentences = _sentences(nodes)
+        places = _place_names(manifest)
+        place_words = frozenset(w for place in places for w in tokens(place))
         corpus = CorpusView(
             vocabulary=Vocabulary(dictionary=dictionary, unit_tokens=(words[n.node_id] for n in nodes)),
             lexicon=lexicon.learn([s.text for s in sentences.values()]),
-            places=_place_names(manifest),
+            places=places,
             years=tuple(sorted({int(d["year"]) for d in manifest.documents.values()})),
             ordinals=_meeting_order(manifest, nodes),
-            names=learn_names([s.text for s in sentences.values()], dictionary, FRAMING_WORDS),
+            names=learn_names([s.text for s in sentences.values()], dictionary, FRAMING_WORDS, place_words),
         )
         stats = _count_terms(nodes, words)
         parts = (corpus, stats, sentences, _headings(nodes))

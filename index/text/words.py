@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 import Stemmer
@@ -17,6 +18,8 @@ _FUNCTION_TEXT = """
     also would could which i'm im whats what's abt u
 """
 STOP_WORDS = frozenset(STOPWORDS_EN_PLUS) | frozenset(_FUNCTION_TEXT.split())
+MONTHS = tuple(m.lower() for m in calendar.month_name[1:])
+WEEKDAYS = tuple(d.lower() for d in calendar.day_name)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 
 

@@ -67,7 +67,18 @@ def test_invisible_characters_do_not_change_the_answer(engine):
         "How much money was budgeted for the Cross Border Firearms Task Force?",
         "What did the 2019 forum decide?",
         "Who won the Stanley Cup?",
+        "What was agreed with Mexico on ransomware?",  # ransomware is there, but never with Mexico
+        "What is the weather in Ottawa today?",
     ],
 )
 def test_near_misses_still_abstain(engine, question):
     assert answer(question, engine=engine).abstained, question
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [("what about ukraine?", "invasion of Ukraine"), ("Anything on Russia’s assets?", "sanctioned Russian individuals")],
+)
+def test_a_country_named_alone_is_answered_by_sentences_that_name_it(engine, question, needle):
+    reply = answer(question, engine=engine)
+    assert not reply.abstained and needle in reply.citations[0].quote

@@ -41,3 +41,26 @@ def test_a_sentence_says_a_name_in_full_or_by_its_acronym():
     assert not says_name(name, "Fentanyl remains a threat to both countries.", {})
     acronyms = {"tfc": ("trilateral", "fentanyl", "commission")}
     assert says_name(name, "The TFC will report next year.", acronyms)
+
+
+def test_a_word_written_capitalised_on_its_own_and_never_in_lower_case_is_a_name():
+    texts = [
+        "Ministers agreed to provide aid to Haiti to combat gang violence.",
+        "They deplored the invasion of Ukraine and met in Regina in March.",
+        "The Bureau of Alcohol, Tobacco, Firearms and Explosives signed it with Environment and Climate Change Canada.",
+        "Officers from the RCMP and Joint Investigative Teams (JITs) will work with Indigenous and tribal partners.",
+        "Ministers discussed the proceeds of crime.",
+        "Ministers discussed aid.",
+    ] + [f"Ministers noted item {n}." for n in range(30)]
+    names = learn_names(texts, frozenset(), FRAMING_WORDS, places=frozenset({"regina"}))
+    singles = {name[0] for name in names if len(name) == 1}
+    assert {"haiti", "ukraine", "indigenous"} <= singles
+    # Not: a word of a longer name, an acronym, a month, a meeting's place, a word in many sentences ("Ministers").
+    assert not singles & {"alcohol", "explosives", "environment", "rcmp", "jits", "march", "regina", "ministers"}
+    assert names_in("anything on haiti?", names) == [("haiti",)]
+
+
+def test_a_country_is_said_by_its_adjective_too():
+    assert says_name(("russia",), "assets of sanctioned Russian individuals", {})
+    assert says_name(("mexico",), "the U.S.-Mexico border", {})
+    assert not says_name(("mexico",), "ransomware attacks on critical infrastructure", {})
