@@ -22,13 +22,14 @@ import numpy as np
 
 from eval import metrics as m
 from eval.runner import SPLITS, TUNING_SPLITS, engine_for, load_dataset, run_eval
-from index.core import ANSWER_FEATURES, FEATURES, Calibration, evidence, open_engine
+from index.core import ANSWER_FEATURES, FEATURES, Calibration, evidence, log_odds, open_engine
 from index.core import CALIBRATION_PATH as DEFAULT_PATH
 
-L2_CHOICES = (0.03, 0.1, 0.3, 1.0, 3.0)
+L2_CHOICES = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
 THRESHOLDS = [round(t, 2) for t in np.arange(0.20, 0.81, 0.05)]
 MARGINS = [0.5, 1.0, 1.5, 2.0, 3.0]  # in log-odds
+FLOORS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25]  # the least ranking probability a best sentence needs
 
 
 def collect(engine, items: list[dict]) -> list[dict]:
@@ -52,19 +53,22 @@ def ranking_rows(found: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     return x, np.asarray([c["label"] for c in found], dtype=float)
 
 
-def answer_rows(found: list[dict], ranking: Calibration) -> tuple[np.ndarray, np.ndarray]:
+def answer_rows(found: list[dict], ranking: Calibration, quoted: int = 3) -> tuple[np.ndarray, np.ndarray]:
     """For each item and searched year, the best fitting sentence under the ranking model, labelled with
-    whether the item is answerable there: what the answer-or-abstain model is fitted on."""
-    best: dict[tuple, tuple[float, dict]] = {}
+    whether answering there would be right: one of the best few fitting sentences (those an answer quotes)
+    holds the item's evidence. What the answer-or-abstain model is fitted on: it learns when the best sentence
+    is worth answering with, not only whether an answer exists somewhere."""
+    ranked: dict[tuple, list[tuple[float, dict]]] = {}
     for c in found:
-        if not c["fit"]:
-            continue
-        p = ranking.probability(c["features"])
-        key = (c["item"], c["scope"])
-        if key not in best or p > best[key][0]:
-            best[key] = (p, c)
-    rows = [[c["features"][n] for n in FEATURES] + [p] for p, c in best.values()]
-    return np.asarray(rows, dtype=float), np.asarray([c["answerable"] for _, c in best.values()], dtype=float)
+        if c["fit"]:
+            ranked.setdefault((c["item"], c["scope"]), []).append((ranking.probability(c["features"]), c))
+    rows, labels = [], []
+    for group in ranked.values():
+        group.sort(key=lambda pair: pair[0], reverse=True)
+        p, best = group[0]
+        rows.append([best["features"][n] for n in FEATURES] + [log_odds(p)])
+        labels.append(float(best["answerable"] and any(c["label"] for _, c in group[:quoted])))
+    return np.asarray(rows, dtype=float), np.asarray(labels, dtype=float)
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 50) -> tuple[np.ndarray, float]:
@@ -114,30 +118,46 @@ def cross_validated_l2(found: list[dict]) -> tuple[float, dict[float, float]]:
             total += _log_loss(np.asarray([model.probability(c["features"]) for c in test]), y)
             ax, ay = answer_rows(test, model)
             rows = [dict(zip(ANSWER_FEATURES, row)) for row in ax]
-            total += _log_loss(np.asarray([model.answerability(r, r["probability"]) for r in rows]), ay)
+            probabilities = [1 / (1 + np.exp(-r["ranking_logit"])) for r in rows]
+            total += _log_loss(np.asarray([model.answerability(r, p) for r, p in zip(rows, probabilities)]), ay)
         losses[l2] = round(total / FOLDS, 4)
     return min(losses, key=losses.get), losses
+
+
+def _right_outcomes(engines: dict, calibration: Calibration) -> float:
+    """The share of right outcomes over the tuning splits with this calibration."""
+    right = total = 0
+    for split, engine in engines.items():
+        engine.calibration = calibration
+        engine._answers.clear()
+        _, rows = run_eval(engine, SPLITS[split])
+        right, total = right + sum(r["correct"] for r in rows), total + len(rows)
+    return right / total
 
 
 def choose_cutoffs(engines: dict, base: Calibration) -> tuple[Calibration, float]:
     """The threshold and margin with the most right outcomes over the tuning splits' questions. Within one
     question of the best, the smallest margin wins (an extra quote must earn its place), then the threshold
     nearest the best one's."""
-    scores: dict[tuple[float, float], float] = {}
-    for threshold, margin in product(THRESHOLDS, MARGINS):
-        candidate = replace(base, threshold=threshold, keep_within=margin)
-        right = total = 0
-        for split, engine in engines.items():
-            engine.calibration = candidate
-            engine._answers.clear()
-            summary, rows = run_eval(engine, SPLITS[split])
-            right, total = right + sum(r["correct"] for r in rows), total + len(rows)
-        scores[(threshold, margin)] = right / total
+    scores = {
+        (threshold, margin): _right_outcomes(engines, replace(base, threshold=threshold, keep_within=margin))
+        for threshold, margin in product(THRESHOLDS, MARGINS)
+    }
+    total = sum(len(load_dataset(SPLITS[split])) for split in engines)
     best_score = max(scores.values())
     top_threshold = max((t for (t, _), v in scores.items() if v == best_score))
     near = [key for key, v in scores.items() if v >= best_score - 1 / total - 1e-9]
     threshold, margin = min(near, key=lambda key: (key[1], abs(key[0] - top_threshold), -key[0]))
     return replace(base, threshold=threshold, keep_within=margin), scores[(threshold, margin)]
+
+
+def choose_floor(engines: dict, base: Calibration) -> tuple[Calibration, float]:
+    """The least ranking probability to answer with: the middle of the floors that do best on the tuning splits
+    (a best sentence the ranking model all but rules out should not be answered with, however the rest looks)."""
+    scores = {floor: _right_outcomes(engines, replace(base, min_probability=floor)) for floor in FLOORS}
+    best = [floor for floor, score in scores.items() if score >= max(scores.values()) - 1e-9]
+    floor = best[len(best) // 2]
+    return replace(base, min_probability=floor), scores[floor]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,10 +185,14 @@ def main(argv: list[str] | None = None) -> int:
         fitted_on=f"{' + '.join(TUNING_SPLITS)}: {len(items)} questions, {len(found)} candidate sentences "
         f"({int(answers)} hold evidence); L2 {l2} by {FOLDS}-fold cross-validation; {time.strftime('%Y-%m-%d')}",
     )
-    chosen, score = choose_cutoffs(engines, fitted)
+    chosen, _ = choose_cutoffs(engines, fitted)
+    chosen, score = choose_floor(engines, chosen)
     shutil.rmtree(workdir, ignore_errors=True)
     print(f"ranking: {chosen.weights} bias {chosen.bias}\nanswering: {chosen.answer_weights} bias {chosen.answer_bias}")
-    print(f"threshold {chosen.threshold}, keep_within {chosen.keep_within}: tuning correct outcome {score:.3f}")
+    print(
+        f"threshold {chosen.threshold}, keep_within {chosen.keep_within}, min_probability {chosen.min_probability}: "
+        f"tuning correct outcome {score:.3f}"
+    )
     if args.write:
         chosen.save(DEFAULT_PATH)
         print(f"written: {DEFAULT_PATH}")

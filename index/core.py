@@ -19,7 +19,7 @@ from index.models import Answer, Citation, QuestionError
 from index.question.followup import follow_up, in_context, is_follow_up, topic_question
 from index.question.plan import topic_terms
 from index.question.validate import check_year, validate_question
-from index.retrieval.calibration import ANSWER_FEATURES, FEATURES, Calibration
+from index.retrieval.calibration import ANSWER_FEATURES, FEATURES, Calibration, log_odds
 from index.retrieval.calibration import DEFAULT_PATH as CALIBRATION_PATH
 from index.settings import EngineSettings
 from index.store.chroma import StoreUnavailable
@@ -57,6 +57,7 @@ __all__ = [
     "follow_up",
     "in_context",
     "is_follow_up",
+    "log_odds",
     "ingest_paths",
     "make_answerer",
     "open_engine",

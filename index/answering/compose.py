@@ -44,10 +44,12 @@ def _pieces(groups: list[list[Scored]], k: int, max_chars: int, label: bool, quo
     def size(item: Scored) -> int:
         return len(quotes[id(item)]) + (12 if label else 5)
 
+    # One group: its best sentence, however long (sentences are never cut). Several: each one's best that fits
+    # its share of the budget, so that every year asked about is quoted.
     share = max_chars // max(1, len(groups))
     chosen: list[Scored] = []
     for group in groups:
-        fitting = [s for s in group if size(s) <= share] or [min(group, key=size)]
+        fitting = [s for s in group if size(s) <= share or len(groups) == 1] or [min(group, key=size)]
         chosen.append(fitting[0])
     used = sum(size(s) for s in chosen)
     rest = sorted((s for g in groups for s in g if s not in chosen), key=lambda s: s.relevance, reverse=True)

@@ -15,6 +15,7 @@ from index.retrieval.evidence import Scored, score_candidates
 from index.retrieval.snapshot import Snapshot
 from index.text.words import leans_back
 
+OVERVIEW_ROOM = 2  # times the answer's usual length, for an overview of a statement
 EXTRA_QUOTE_MIN = 0.3  # a sentence quoted beside the best one must be this likely relevant on its own
 
 
@@ -53,7 +54,9 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
             plan = replace(plan, compare=True, years=sorted(g[0].scope for g in groups))
         if not groups and not (plan.about_meeting and plan.answer_type in MEETING_FACTS):
             groups = select(plan, snapshot, queries, limits)
-        reply = compose(text, groups, plan, snapshot, limits.top_k, limits.max_chars) if groups else abstain(text)
+        # what a whole statement covers takes more room than one fact: its opening and its sections' leads
+        room = limits.max_chars * (OVERVIEW_ROOM if plan.about_meeting and plan.answer_type == "overview" else 1)
+        reply = compose(text, groups, plan, snapshot, limits.top_k, room) if groups else abstain(text)
     return Draft(text, plan, reply)
 
 
@@ -74,10 +77,18 @@ def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list
     groups: list[list[Scored]] = []
     for scope in scopes:
         good = [s for s in score_candidates(plan, snapshot, queries, scope, score) if s.fit]
-        if (not good or good[0].answerability(score) < limits.threshold) and _names_a_year(plan, scope):
-            # "in 2022" may mean events of 2022 reported by a later statement that names the year.
+        if _names_a_year(plan, scope):
+            # "in 2029" may mean events of 2029 reported by a later statement that names the year: the best of both.
             everywhere = score_candidates(plan, snapshot, queries, None, score)
-            good = [s for s in everywhere if s.fit and str(scope) in snapshot.sentence_text(s.candidate.node)]
+            seen = {s.candidate.node.node_id for s in good}
+            good += [
+                s
+                for s in everywhere
+                if s.fit
+                and s.candidate.node.node_id not in seen
+                and str(scope) in snapshot.sentence_text(s.candidate.node)
+            ]
+            good.sort(key=lambda s: s.relevance, reverse=True)
         if good and good[0].answerability(score) >= limits.threshold:
             floor = log_odds(good[0].relevance) - limits.keep_within
             groups.append(_quotable(good, floor, snapshot)[: limits.top_k])
@@ -89,10 +100,10 @@ def _quotable(good: list[Scored], floor: float, snapshot: Snapshot) -> list[Scor
     follow a chosen one and lean back on it (what a measure is for is often said next)."""
     chosen = [good[0]]
     for item in good[1:]:
-        if log_odds(item.relevance) < floor:
-            continue
+        # the sentence after a chosen one that leans back on it goes on with the same thought: it is quoted
+        # whatever its own score; any other needs to be near the best and likely relevant on its own
         follows = any(_follows(item, earlier, snapshot) for earlier in chosen)
-        if item.relevance >= EXTRA_QUOTE_MIN or follows:
+        if follows or (log_odds(item.relevance) >= floor and item.relevance >= EXTRA_QUOTE_MIN):
             chosen.append(item)
     return chosen
 

@@ -28,7 +28,7 @@ _FRAMING_TEXT = """
     earlier earliest newest older previous prior last most city place where held hosted host hosts
     first second third fourth fifth sixth seventh eighth ninth tenth
     went go goes going came come comes supposed stand stands stood matter matters put set back
-    today now currently nowadays presently anymore lately recently
+    today now currently nowadays presently anymore lately recently side sides communique communiques readout
 """
 FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 # Words that, with no other topic, make a question about a meeting itself: who came, when and where it was,
@@ -41,6 +41,7 @@ _MEETING_TEXT = """
     priorities focus focused number edition session sessions times restart restarted reestablished
     re-established relaunched revived relaunch since back people persons leaders officials ones convene convened
     three four five six seven eight nine ten quick brief short rundown recap gist highlights overview summary
+    tldr section sections heading headings
 """
 MEETING_WORDS = frozenset(_MEETING_TEXT.split())
 _MEETING_STEMS = frozenset(stem(w) for w in MEETING_WORDS | FRAMING_WORDS)

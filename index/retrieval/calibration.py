@@ -29,7 +29,7 @@ FEATURES = (
     "type_fit",  # … and the sentence holds that kind of answer
     "single_term",  # the question has at most one topic term ("What about Ukraine?")
 )
-ANSWER_FEATURES = (*FEATURES, "probability")  # the best sentence's features and its ranking probability
+ANSWER_FEATURES = (*FEATURES, "ranking_logit")  # the best sentence's features and its ranking log-odds
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Calibration:
     answer_bias: float = 0.0
     threshold: float = 0.5  # answer when the best sentence's answerability reaches this
     keep_within: float = 1.0  # also quote sentences whose log-odds are this close to the best one's
+    min_probability: float = 0.0  # never answer with a best sentence the ranking model gives less than this
     fitted_on: str = ""
 
     @classmethod
@@ -60,7 +61,16 @@ class Calibration:
 
     def save(self, path: Path) -> None:
         """Write the calibration as JSON."""
-        names = ("weights", "bias", "answer_weights", "answer_bias", "threshold", "keep_within", "fitted_on")
+        names = (
+            "weights",
+            "bias",
+            "answer_weights",
+            "answer_bias",
+            "threshold",
+            "keep_within",
+            "min_probability",
+            "fitted_on",
+        )
         record = {k: getattr(self, k) for k in names}
         path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
@@ -74,7 +84,9 @@ class Calibration:
 
     def answerability(self, features: dict[str, float], probability: float) -> float:
         """The probability that the statements answer the question, from its best sentence."""
-        row = features | {"probability": probability}
+        if probability < self.min_probability:
+            return 0.0
+        row = features | {"ranking_logit": log_odds(probability)}
         return _sigmoid(self.answer_bias + sum(self.answer_weights.get(n, 0.0) * row[n] for n in ANSWER_FEATURES))
 
 

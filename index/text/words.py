@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
@@ -38,9 +39,16 @@ def _normal(token: str) -> str:
     return word[:-2] if word.endswith("'s") else word  # a possessive is the word itself
 
 
+def plain_letters(text: str) -> str:
+    """The text with accents taken off its letters ("Montréal" reads as "Montreal", "communiqué" as "communique")."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def tokens(text: str) -> list[str]:
-    """Lowercase word and number tokens of a text."""
-    return [_normal(t) for t in _TOKEN.findall(text)]
+    """Lowercase word and number tokens of a text, accents taken off."""
+    return [_normal(t) for t in _TOKEN.findall(plain_letters(text))]
 
 
 def word_spans(text: str, words: set[str]) -> tuple[tuple[int, int], ...]:
@@ -70,7 +78,10 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
 # A sentence that opens by pointing back ("These arrangements…", "Such an agreement…", "They also…") is read and
 # quoted with the sentence before it: on its own it doesn't say what it is about.
 _LEANS_BACK = re.compile(
-    r"^(these|those|this|that|such|they|it|its|their|both|to this end|in doing so|as a result)\b", re.IGNORECASE
+    r"^(these|those|this|that|such|they|it|its|their|both|to this end|in doing so|as a result"
+    r"|(in|between|for|with|by|through|under|since|during|after|before|from|at|as part of) "
+    r"(its|their|this|these|those|that|such)\b)\b",
+    re.IGNORECASE,
 )
 
 
