@@ -50,9 +50,12 @@ OVERVIEW = re.compile(
     r"\b(main|key|major|central|other) (topics?|themes?|subjects?|issues?|areas?|points|priorit\w+)\b"
     r"|\b(topics?|themes?|subjects?|issues?|agenda|focus areas?)\b.{0,40}\b(cover\w*|discuss\w*|address\w*|rais\w*"
     r"|came up|on the table|include\w*)\b|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)"
-    r"( \w+){0,3} about\b|\bsumm(ary|arize|arise)\b|\boverview\b|\bwhat did (the )?(ministers|they) (do|cover)\b",
+    r"( \w+){0,3} about\b|\bsumm(ary|arize|arise)\b|\boverview\b|\bwhat did (the )?(ministers|they) (do|cover)\b"
+    r"|\btl;? ?dr\b|\b(gist|rundown|recap|highlights)\b",
     re.IGNORECASE,
 )
+# "wheres", "whats": question words typed without their apostrophe.
+CONTRACTED = re.compile(r"\b(what|where|who|when|how)s\b", re.IGNORECASE)
 # Asking which meeting it was, or how many there have been ("what number meeting", "how many times have they met").
 ORDINAL_ASK = re.compile(
     r"\b(which|what) (number|edition|session|meeting number)\b"

@@ -150,6 +150,7 @@ def _years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) 
 
 def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     """Build the plan for one question."""
+    question = intent.CONTRACTED.sub(r"\1 is", question)
     vocabulary, lexicon, doc_years = corpus.vocabulary, corpus.lexicon, set(corpus.years)
     framing = FRAMING_WORDS | corpus.place_words
     words = tokens(question)
@@ -157,7 +158,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     content = [w for w in words if w not in STOP_WORDS and w not in framing]  # only these may be misspelt
     for word in content:
         fixed = vocabulary.correct(word, content) if not lexicon.acronym(word) else None
-        if fixed:
+        if fixed and not (lexicon.acronym(fixed) and word in vocabulary.dictionary):  # "deal" is not "DEA"
             corrections[word] = fixed
     corrected = [corrections.get(w, w) for w in words]
     keywords = [w for w in corrected if w not in STOP_WORDS]
