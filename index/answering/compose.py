@@ -89,6 +89,8 @@ def compose(
     """Join quoted sentences with [n] markers, within the length budget."""
     quotes = {id(item): quote_of(item, snapshot) for group in groups for item in group}
     chosen = _pieces(_distinct(groups, quotes), k, max_chars, plan.compare, quotes)
+    # a sentence quoted with the one it leans on already holds that one: it is not quoted twice
+    chosen = [c for c in chosen if not any(quotes[id(c)] in quotes[id(o)] for o in chosen if o is not c)]
     if plan.compare:
         chosen.sort(key=lambda s: (s.candidate.year, -s.relevance))
     parts: list[str] = []

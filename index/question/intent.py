@@ -35,7 +35,8 @@ WHEN = re.compile(
     re.I,
 )
 WHERE = re.compile(
-    r"^\W*where\b|\bwhere (was|were|did|is|will|does|do)\b|\b(which|what) (city|place|country|location|venue|town)\b"
+    r"^\W*where\b|\bwhere (was|were|did|is|will|does|do)\b"
+    r"|\b(which|what) (\w+ )?(city|place|country|location|venue|town)\b"
     r"|\bheld (in|at)\b|\bhost (city|country)\b",
     re.IGNORECASE,
 )
@@ -46,6 +47,8 @@ WHO = re.compile(
     r"|delegation|persons?|attendees|participants)\b",
     re.IGNORECASE,
 )
+# Asking for a place by its kind ("which city"): the answer must name one the question doesn't.
+PLACE_KIND = re.compile(r"\b(which|what) (\w+ )?(city|town|country|province|state|location|venue)\b", re.IGNORECASE)
 OVERVIEW = re.compile(
     r"\b(main|key|major|central|other) (topics?|themes?|subjects?|issues?|areas?|points|priorit\w+)\b"
     r"|\b(topics?|themes?|subjects?|issues?|agenda|focus areas?)\b.{0,40}\b(cover\w*|discuss\w*|address\w*|rais\w*"

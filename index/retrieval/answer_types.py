@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from index.question import intent
 from index.question.lexicon import Lexicon
-from index.question.plan import QueryPlan
+from index.question.plan import FRAMING_WORDS, QueryPlan
 from index.retrieval.snapshot import Snapshot
-from index.text.words import stems_of
+from index.text.words import stems_of, tokens
 
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
@@ -99,11 +99,28 @@ def answers_what_is_asked(
     was put into…") must be spent, and a person asked for by role ("who is the director of…") must be named."""
     if kind == "person" and plan.asks_role:
         return names_a_person(text, dictionary)
+    if kind == "place" and intent.PLACE_KIND.search(plan.text):
+        asked = set(plan.keywords).union(*plan.expansions.values()) if plan.expansions else set(plan.keywords)
+        return names_another_place(text, frozenset(asked))
     if kind == "count" and plan.counted:
         return not lexicon.expand(plan.counted).isdisjoint(stems)
     if kind == "money" and plan.spending:
         return intent.SPENDING.search(text) is not None
     return True
+
+
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][^\W\d_]{2,}")  # inside a sentence, not its first word
+
+
+@lru_cache(maxsize=100_000)
+def names_another_place(text: str, asked: frozenset[str]) -> bool:
+    """Whether a sentence names something (a place, asked for by kind) that the question doesn't: a capitalised
+    word inside it that is not the question's own, nor one of the words that frame every statement."""
+    for match in _CAPITALISED.finditer(text):
+        word = tokens(match.group())
+        if word and not match.group().isupper() and word[0] not in asked and word[0] not in FRAMING_WORDS:
+            return True
+    return False
 
 
 REQUIRED = ("money", "penalty", "count", "date")  # answer types a sentence must hold to be quoted at all

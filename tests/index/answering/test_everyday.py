@@ -77,7 +77,10 @@ def test_near_misses_still_abstain(engine, question):
 
 @pytest.mark.parametrize(
     ("question", "needle"),
-    [("what about ukraine?", "invasion of Ukraine"), ("Anything on Russia’s assets?", "sanctioned Russian individuals")],
+    [
+        ("what about ukraine?", "invasion of Ukraine"),
+        ("Anything on Russia’s assets?", "sanctioned Russian individuals"),
+    ],
 )
 def test_a_country_named_alone_is_answered_by_sentences_that_name_it(engine, question, needle):
     reply = answer(question, engine=engine)

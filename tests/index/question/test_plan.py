@@ -1,4 +1,5 @@
 from index.question.corpus import CorpusView
+from index.question.lexicon import Lexicon
 from index.question.plan import analyze
 from index.question.vocabulary import Vocabulary
 from index.text.words import edit_distance, word_spans
@@ -147,3 +148,16 @@ def test_a_span_of_years_covers_every_statement_in_it():
     got = analyze("how did firearms commitments evolve from 2022 through 2025?", three)
     assert got.years == [2022, 2023, 2025] and got.compare
     assert analyze("what has changed on smuggling since 2023?", three).years == [2023, 2025]
+
+
+def test_a_real_word_is_never_corrected_into_an_acronym():
+    vocab = Vocabulary(["the DEA and the CLOUD Act"], dictionary=frozenset({"deal", "dea", "cloud", "act"}))
+    lexicon = Lexicon(acronyms={"dea": ("drug", "enforcement", "administration")})
+    got = analyze("is the cloud act deal signed", corpus(vocab, lexicon=lexicon))
+    assert "deal" not in got.corrections and "deal" in got.topical
+
+
+def test_question_words_typed_without_apostrophes_still_ask():
+    assert plan("wheres the forum held").wants_place and plan("whens the next one").wants_date
+    assert plan("tldr of the ottawa statement").wants_overview and plan("quick recap of 2022?").wants_overview
+    assert plan("which canadian city hosted it?").wants_place

@@ -5,7 +5,7 @@ from __future__ import annotations
 from index.question.corpus import CorpusView
 from index.question.lexicon import Lexicon
 from index.question.plan import analyze
-from index.retrieval.answer_types import answers_what_is_asked, names_a_person
+from index.retrieval.answer_types import answers_what_is_asked, names_a_person, names_another_place
 from index.text.words import stems_of
 
 _WORDS = "angel watch center department homeland security justice minister public safety director"
@@ -37,3 +37,11 @@ def test_the_two_countries_are_not_a_count():
 
     assert not holds("count", "Theft of freight has grown sharply between our two countries since 2020.")
     assert holds("count", "The unit supported 27 interdictions in both countries.")
+
+
+def test_a_place_asked_for_by_kind_must_be_one_the_question_does_not_name():
+    asked = frozenset({"canadian", "city", "host", "next", "forum"})
+    assert not names_another_place("Ministers agreed that the next Forum will be held in Canada.", asked)
+    assert names_another_place("Ministers agreed that the next Forum will be held in Regina.", asked)
+    jtfac = frozenset({"jtfac", "joint", "trade", "fraud", "analysis", "centre", "city", "based"})
+    assert not names_another_place("Ministers set up a Joint Trade Fraud Analysis Centre (JTFAC).", jtfac)

@@ -1,0 +1,18 @@
+"""How the engine reads words: accents, and sentences that lean on the one before."""
+
+from __future__ import annotations
+
+from index.text.words import leans_back, tokens
+
+
+def test_accents_do_not_change_a_word():
+    assert tokens("Hélène in Montréal, the communiqué") == ["helene", "in", "montreal", "the", "communique"]
+    assert tokens("Helene in Montreal") == tokens("Hélène in Montréal")[:3]
+
+
+def test_a_sentence_that_opens_by_pointing_back_leans_on_the_one_before():
+    assert leans_back("These arrangements will be pivotal.") and leans_back("They also agreed to meet.")
+    assert leans_back("Between its launch in October and May, the network issued 212 alerts.")
+    assert leans_back("For this reason, Ministers agreed to act.")
+    assert not leans_back("In 2029, the task force recovered 1,460 vehicles.")
+    assert not leans_back("Ministers agreed to their work plan.")
