@@ -27,6 +27,7 @@ TOPIC_LIST_SHARE = 0.5  # of a topic list's words, at least this share are its s
 FACT_RELEVANCE = 0.9  # the score shown for a sentence that states the fact asked about
 _MONTHS = "|".join(MONTHS)
 _MEETING_NEAR = re.compile(r"\b(CBCF|Forum|meeting|met|meet|convened)\b", re.IGNORECASE)
+_REESTABLISHES = re.compile(r"\b(re-?establish\w*|relaunch\w*|reviv\w*|restart\w*)\b", re.IGNORECASE)
 _PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)  # "what day exactly…"
 
 
@@ -39,6 +40,11 @@ def _dated(text: str, year: int, precise: bool) -> bool:
         if match.start() < 20 or _MEETING_NEAR.search(around):
             return True
     return not precise and re.match(r"\W*today\b", text, re.IGNORECASE) is not None
+
+
+def _asks_first_since_restart(question: str) -> bool:
+    """Whether a question asks about the first meeting since the forum was brought back."""
+    return 1 in intent.stated_ordinals(question) and intent.RESTART.search(question) is not None
 
 
 def _sentence_no(node: TextNode) -> int:
@@ -108,6 +114,9 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
         if not found and kind == "overview":  # the sentence saying who met where and why, then each section's lead
             found = [n for n in own[:OPENING_SENTENCES] if _states("place", snapshot.sentence_text(n), n, snapshot)]
             found = found[:1] + _section_leads(own, k)
+        if not found and kind == "ordinal" and _asks_first_since_restart(plan.text):
+            # the meeting that re-established the forum is the first since: it says so by re-establishing it
+            found = [n for n in own[:OPENING_SENTENCES] if _REESTABLISHES.search(snapshot.sentence_text(n))]
         if not found and kind in ("date", "place"):
             found = [
                 n

@@ -92,3 +92,8 @@ def test_what_an_acronym_stands_for_is_the_sentence_defining_it(three):
     assert "Canada Border Services Agency (CBSA)" in _quotes(answer("what does cbsa stand for", engine=three))
     # An acronym the statements never use is not answered with some other sentence.
     assert answer("what does FBI stand for", engine=three).abstained
+
+
+def test_the_meeting_that_re_established_the_forum_is_the_first_since(engine):
+    reply = answer("was washington the first forum after they brought it back?", engine=engine)
+    assert not reply.abstained and "re-establish the Cross-Border Crime Forum" in reply.citations[0].quote
