@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.text.words import STOP_WORDS, stem, tokens
+from index.text.words import STOP_WORDS, edit_distance, stem, tokens
 
 # "Long Form Words (ABBR)" or "(ABBRs)": the acronym in parentheses right after the words it stands for.
 _DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z])(s?)\s*\)")
@@ -97,6 +97,13 @@ class Lexicon:
         """Acronyms whose whole long form (two words or more) a question spells out."""
         stems = {stem(w) for w in words}
         return [abbr for abbr, long in self.acronyms.items() if len(long) >= 2 and all(stem(w) in stems for w in long)]
+
+    def misspelt(self, word: str) -> str | None:
+        """The everyday word a question word is one typo away from ("hatian" for "haitian"), if just one is."""
+        if len(word) < 5 or word in self.everyday:
+            return None
+        near = [key for key in self.everyday if abs(len(key) - len(word)) <= 1 and edit_distance(word, key, 2) <= 1]
+        return near[0] if len(near) == 1 else None
 
     def expand(self, word: str) -> set[str]:
         """Stems that count as evidence for a question word: its own and its expansions'."""

@@ -159,6 +159,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     content = [w for w in words if w not in STOP_WORDS and w not in framing]  # only these may be misspelt
     for word in content:
         fixed = vocabulary.correct(word, content) if not lexicon.acronym(word) else None
+        if fixed is None and not vocabulary.knows(word) and word not in vocabulary.dictionary:
+            fixed = lexicon.misspelt(word)  # a typo of an everyday word the statements say otherwise
         if fixed and not (lexicon.acronym(fixed) and word in vocabulary.dictionary):  # "deal" is not "DEA"
             corrections[word] = fixed
     corrected = [corrections.get(w, w) for w in words]

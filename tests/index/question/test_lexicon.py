@@ -39,3 +39,10 @@ def test_no_lexicon_folder_means_an_empty_lexicon(tmp_path):
 def test_the_lexicon_lives_in_data_files_not_code():
     assert (PROJECT_ROOT / "data" / "lexicon" / "everyday.toml").is_file()
     assert (PROJECT_ROOT / "data" / "lexicon" / "acronyms.toml").is_file()
+
+
+def test_a_typo_of_an_everyday_word_is_read_as_that_word():
+    lexicon = Lexicon(everyday={"haitian": ("haiti",), "cartels": ("criminal",), "cartel": ("criminal",)})
+    assert lexicon.misspelt("hatian") == "haitian"
+    assert lexicon.misspelt("cartell") is None  # one typo from two words: no guess
+    assert lexicon.misspelt("haitian") is None and lexicon.misspelt("dog") is None
