@@ -30,6 +30,7 @@ _FRAMING_TEXT = """
     went go goes going came come comes supposed stand stands stood matter matters put set back
     today now currently nowadays presently anymore lately recently side sides communique communiques readout
     shift shifts shifted shifting evolve evolved evolving evolution trend trends focus bring brings brought
+    heard hear hearing news saw seen article articles headline headlines rumor rumour apparently supposedly
 """
 FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 # Words that, with no other topic, make a question about a meeting itself: who came, when and where it was,
