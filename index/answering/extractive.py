@@ -54,6 +54,8 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
             plan = replace(plan, compare=True, years=sorted(g[0].scope for g in groups))
         if not groups and not (plan.about_meeting and plan.answer_type in MEETING_FACTS):
             groups = select(plan, snapshot, queries, limits)
+            if plan.first_mention and groups:  # said with its year: "In 2022: …"
+                plan = replace(plan, compare=True, years=[groups[0][0].candidate.year])
         # what a whole statement covers takes more room than one fact: its opening and its sections' leads
         room = limits.max_chars * (OVERVIEW_ROOM if plan.about_meeting and plan.answer_type == "overview" else 1)
         reply = compose(text, groups, plan, snapshot, limits.top_k, room) if groups else abstain(text)
@@ -74,25 +76,32 @@ def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list
         ranked = score_candidates(plan, snapshot, queries, None, score)
         relevant = [s.candidate.year for s in ranked if s.fit and s.answerability(score) >= limits.threshold]
         scopes = sorted(list(dict.fromkeys(relevant))[: limits.top_k]) if relevant else scopes[-2:]
-    groups: list[list[Scored]] = []
-    for scope in scopes:
-        good = [s for s in score_candidates(plan, snapshot, queries, scope, score) if s.fit]
-        if _names_a_year(plan, scope):
-            # "in 2029" may mean events of 2029 reported by a later statement that names the year: the best of both.
-            everywhere = score_candidates(plan, snapshot, queries, None, score)
-            seen = {s.candidate.node.node_id for s in good}
-            good += [
-                s
-                for s in everywhere
-                if s.fit
-                and s.candidate.node.node_id not in seen
-                and str(scope) in snapshot.sentence_text(s.candidate.node)
-            ]
-            good.sort(key=lambda s: s.relevance, reverse=True)
-        if good and good[0].answerability(score) >= limits.threshold:
-            floor = log_odds(good[0].relevance) - limits.keep_within
-            groups.append(_quotable(good, floor, snapshot)[: limits.top_k])
-    return groups
+    if plan.first_mention:
+        # "when did they first discuss X": the earliest statement that says about as much on X as the best one
+        found = [g for year in sorted(snapshot.years) if (g := _year_group(plan, snapshot, queries, limits, year))]
+        best = max((log_odds(g[0].relevance) for g in found), default=0.0)
+        return [next(g for g in found if log_odds(g[0].relevance) >= best - limits.keep_within)] if found else []
+    return [group for scope in scopes if (group := _year_group(plan, snapshot, queries, limits, scope))]
+
+
+def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, scope: int | None) -> list[Scored]:
+    """The sentences worth quoting from one year's statement (or all, for None), best first; [] if none is."""
+    score = limits.calibration
+    good = [s for s in score_candidates(plan, snapshot, queries, scope, score) if s.fit]
+    if _names_a_year(plan, scope):
+        # "in 2029" may mean events of 2029 reported by a later statement that names the year: the best of both.
+        everywhere = score_candidates(plan, snapshot, queries, None, score)
+        seen = {s.candidate.node.node_id for s in good}
+        good += [
+            s
+            for s in everywhere
+            if s.fit and s.candidate.node.node_id not in seen and str(scope) in snapshot.sentence_text(s.candidate.node)
+        ]
+        good.sort(key=lambda s: s.relevance, reverse=True)
+    if not good or good[0].answerability(score) < limits.threshold:
+        return []
+    floor = log_odds(good[0].relevance) - limits.keep_within
+    return _quotable(good, floor, snapshot)[: limits.top_k]
 
 
 def _quotable(good: list[Scored], floor: float, snapshot: Snapshot) -> list[Scored]:

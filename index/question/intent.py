@@ -57,6 +57,14 @@ OVERVIEW = re.compile(
     r"|\btl;? ?dr\b|\b(gist|rundown|recap|highlights)\b",
     re.IGNORECASE,
 )
+# Asking when a topic was first raised ("when did they first discuss X", "which meeting first brought up X").
+_RAISED = (
+    r"(mention\w*|discuss\w*|talk\w*|brought up|bring\w* up|rais\w*|address\w*|came up|come up|appear\w*|cover\w*)"
+)
+_FIRST = r"\b(first|earliest)\b(?!\s+(meeting|forum|statement|cbcf|session|summit|one)s?\b)"  # not "the first meeting"
+FIRST_MENTION = re.compile(
+    rf"{_FIRST}[^?.!]{{0,40}}\b{_RAISED}|\b{_RAISED}\b[^?.!]{{0,40}}\b(for the first time|first)\b", re.IGNORECASE
+)
 # "wheres", "whats": question words typed without their apostrophe.
 CONTRACTED = re.compile(r"\b(what|where|who|when|how)s\b", re.IGNORECASE)
 # Asking which meeting it was, or how many there have been ("what number meeting", "how many times have they met").

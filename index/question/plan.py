@@ -76,6 +76,7 @@ class QueryPlan:
     wants_person: bool = False
     wants_overview: bool = False
     wants_ordinal: bool = False
+    first_mention: bool = False  # "when did they first discuss X": the earliest statement that does
     names: list[tuple[str, ...]] = field(default_factory=list)  # names of the statements the question uses
     defines: str | None = None  # the acronym whose meaning is asked ("what does CBSA stand for?")
     asks_role: bool = False  # a person asked for by role, or who someone is ("who is the director of…")
@@ -173,7 +174,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     wants_ordinal = bool(intent.ORDINAL_ASK.search(question)) or bool(
         intent.stated_ordinals(question) and intent.RESTART.search(question)
     )
-    known = sorted(_years_named(question, corpus, wants_ordinal) & doc_years)
+    first_mention = bool(intent.FIRST_MENTION.search(question))
+    known = sorted(_years_named(question, corpus, wants_ordinal) & doc_years) if not first_mention else []
     spanned = intent.years_spanned(question, corpus.years)
     known = spanned if len(spanned) >= 2 else known
     compare = bool(intent.COMPARE.search(question) or intent.CHANGE_OVER_TIME.search(question)) or len(known) >= 2
@@ -206,11 +208,12 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_money=bool(intent.MONEY.search(question)),
         wants_penalty=bool(intent.PENALTY.search(question)),
         wants_count=bool(intent.COUNT.search(question)),
-        wants_date=bool(intent.WHEN.search(question)),
+        wants_date=bool(intent.WHEN.search(question)) and not first_mention,
         wants_place=bool(intent.WHERE.search(question)),
         wants_person=bool(intent.WHO.search(question)),
         wants_overview=bool(intent.OVERVIEW.search(question)),
         wants_ordinal=wants_ordinal,
+        first_mention=first_mention,
         meeting_only=meeting_only,
         statement_years=statement_years,
         names=names,

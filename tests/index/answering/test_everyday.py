@@ -85,3 +85,13 @@ def test_near_misses_still_abstain(engine, question):
 def test_a_country_named_alone_is_answered_by_sentences_that_name_it(engine, question, needle):
     reply = answer(question, engine=engine)
     assert not reply.abstained and needle in reply.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [("when did the forum first talk about ransomware?", "2022"), ("who first mentioned ghost guns", "2023")],
+)
+def test_when_a_topic_was_first_raised_is_the_earliest_statement_that_says_as_much(engine, question, year):
+    reply = answer(question, engine=engine)
+    assert not reply.abstained and {c.date[:4] for c in reply.citations} == {year}
+    assert reply.answer.startswith(f"In {year}: ")

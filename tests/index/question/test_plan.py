@@ -161,3 +161,10 @@ def test_question_words_typed_without_apostrophes_still_ask():
     assert plan("wheres the forum held").wants_place and plan("whens the next one").wants_date
     assert plan("tldr of the ottawa statement").wants_overview and plan("quick recap of 2022?").wants_overview
     assert plan("which canadian city hosted it?").wants_place
+
+
+def test_asking_when_a_topic_first_came_up_is_not_asking_about_the_first_meeting():
+    assert plan("when did they first discuss fentanyl?").first_mention
+    assert not plan("when did they first discuss fentanyl?").wants_date  # the answer is a statement, not a date
+    assert plan("which meeting first brought up fentanyl").first_mention
+    assert not plan("what did the first meeting discuss?").first_mention
