@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from llama_index.core.schema import TextNode
 
@@ -116,11 +117,17 @@ def _headings(nodes: list[TextNode]) -> tuple[frozenset[str], ...]:
     return tuple(s for s in stems if s)
 
 
+@lru_cache(maxsize=1 << 16)
+def _term(token: str) -> str:
+    """What stems_of makes of a token: a word's stem, a number as it is."""
+    return stem(token) if token.isalpha() else token
+
+
 def _stem_counts(unit_tokens: tuple[tuple[str, ...], ...]) -> dict[str, int]:
     """In how many units each stem occurs (the stems_of each unit's text, from its tokens)."""
     counts: Counter[str] = Counter()
     for words in unit_tokens:
-        counts.update({stem(t) if t.isalpha() else t for t in words})
+        counts.update(set(map(_term, words)))
     return dict(counts)
 
 
