@@ -105,7 +105,7 @@ def keyword_index(parts: Sequence[UnitTerms], term_ids: TermIds) -> BM25Retrieve
     table = np.array([math.log(1 + (units - int(d) + 0.5) / (int(d) + 0.5)) for d in seen], dtype=np.float32)
     idf[df > 0] = table[np.searchsorted(seen, df[df > 0])]
     # bm25s scores unit by unit: idf * tf / (k1 * ((1 - b) + b * l_d / l_avg) + tf), in float64, kept as float32
-    norm = K1 * ((1 - B) + B * length.astype(np.float64) / length.mean())
+    norm = K1 * ((1 - B) + B * length.astype(np.float64) / (length.mean() or 1.0))  # all empty: no scores at all
     scores = (idf[ids].astype(np.float64) * (tf / (np.repeat(norm, distinct) + tf))).astype(np.float32)
     key = ids.astype(np.uint16) if columns <= 1 << 16 else ids  # 16-bit keys sort stably by radix, in linear time
     order = np.argsort(key, kind="stable")  # by term, each term's units in order: bm25s' CSC layout
