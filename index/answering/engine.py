@@ -18,7 +18,7 @@ from index.models import Answer
 from index.question.lexicon import Lexicon
 from index.retrieval.calibration import Calibration
 from index.retrieval.loading import IndexChanged
-from index.retrieval.snapshot import Snapshot
+from index.retrieval.snapshot import Reading, Snapshot
 from index.settings import EngineSettings
 from index.store.chroma import Manifest, Store
 from index.store.sweep import sweep_when_free
@@ -55,10 +55,11 @@ class Engine:
         self.snapshot: Snapshot | None = None
         self.lexicon = Lexicon.load(settings.lexicon_dir)
         self.calibration = Calibration.load(settings.calibration_file)
-        self._dictionary = self.embedder.dictionary()
+        self._reading = Reading(self.embedder.dictionary(), self.lexicon, settings.exact_search_max_units)
         self._answers: OrderedDict[tuple, Answer] = OrderedDict()
         self._lock = threading.Lock()  # the answer cache
         self._refresh_lock = threading.Lock()  # one check or reload at a time; answers don't wait for it
+        self._follower: threading.Thread | None = None  # the last follow started in the background
         self._checked = 0.0
         self.store_error: str | None = None  # why the store could not be read at the last check, if it couldn't
         self.refresh(force=True)
@@ -89,18 +90,47 @@ class Engine:
         """Follow the store's manifest if it changed since the last check: only the changed documents' units
         are read when the collection is the same, the whole index when it isn't (or nothing was loaded).
 
+        force: check now and wait for the follow (writers, start-up, tests); True when a new manifest is
+        served. Otherwise a check is made only when due, and while a snapshot is loaded it runs in a background
+        thread: the caller, and every answer meanwhile, keeps the loaded snapshot until the new one is ready.
+
         When the store can't be read (a Chroma server down), the loaded snapshot keeps serving: the error is
         kept in store_error (for /readyz) and the check is repeated on the next refresh that is due. Only a
         first load, with nothing to serve yet, lets the error through.
         """
-        if not force and not self.refresh_due():
-            return False
-        if not self._refresh_lock.acquire(blocking=force):  # another thread is checking: serve what is loaded
-            return False
+        if force:
+            with self._refresh_lock:
+                return self._follow()
+        if not self.refresh_due() or not self._refresh_lock.acquire(blocking=False):
+            return False  # not due, or another thread is checking: serve what is loaded
+        if self.snapshot is None:  # nothing to answer from meanwhile: the caller waits for the first load
+            try:
+                return self._follow()
+            finally:
+                self._refresh_lock.release()
+        self._checked = time.monotonic()
         try:
-            return self._follow()
+            self._follower = threading.Thread(target=self._follow_in_background, name="cbcf-follow", daemon=True)
+            self._follower.start()
+        except BaseException:
+            self._refresh_lock.release()
+            raise
+        return False
+
+    def _follow_in_background(self) -> None:
+        """_follow() in the follower thread, which holds the refresh lock until it is done."""
+        try:
+            self._follow()
+        except Exception:  # a snapshot is loaded, so _follow keeps serving it: only a bug gets here
+            log.exception("following the store's manifest failed")
         finally:
             self._refresh_lock.release()
+
+    def wait_for_follow(self, timeout: float | None = None) -> None:
+        """Wait until the follow last started in the background (if any) is done."""
+        follower = self._follower
+        if follower is not None:
+            follower.join(timeout)
 
     def _follow(self) -> bool:
         """refresh()'s work, for the thread holding the refresh lock."""
@@ -130,7 +160,7 @@ class Engine:
 
     def _read(self, active: Manifest) -> Snapshot:
         """The snapshot of a manifest: by changed document from the loaded one when it can, else whole."""
-        parts = (self.store, active, self._dictionary, self.lexicon, self.settings.exact_search_max_units)
+        parts = (self.store, active, self._reading)
         self.store.catch_up(active.collection)  # another process may have written it (embedded Chroma)
         if self.snapshot is not None and self.snapshot.follows(active):
             return self.snapshot.advance(*parts)
@@ -141,7 +171,7 @@ class Engine:
         return time.monotonic() - self._checked >= REFRESH_SECONDS
 
     async def refresh_off_loop(self) -> None:
-        """refresh() for an event loop: when a check is due, it (and any reload) runs in a worker thread."""
+        """refresh() for an event loop: when a check is due, it runs in a worker thread (a first load too)."""
         if self.refresh_due():
             await asyncio.to_thread(self.refresh)
 

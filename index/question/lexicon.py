@@ -77,7 +77,15 @@ class Lexicon:
 
     def learn(self, texts: list[str]) -> Lexicon:
         """This lexicon plus the acronyms the texts define (a statement's own definition wins)."""
-        learned = {abbr: _content(long) for text in texts for abbr, long in defined_acronyms(text).items()}
+        return self.with_defined(Lexicon.defined(texts))
+
+    @staticmethod
+    def defined(texts: list[str]) -> dict[str, tuple[str, ...]]:
+        """The acronyms texts define, with their long forms' content words (a later definition wins)."""
+        return {abbr: _content(long) for text in texts for abbr, long in defined_acronyms(text).items()}
+
+    def with_defined(self, learned: dict[str, tuple[str, ...]]) -> Lexicon:
+        """This lexicon plus acronyms defined in the statements (see defined(); those without content left out)."""
         return Lexicon(self.everyday, self.acronyms | {k: v for k, v in learned.items() if v})
 
     def acronym(self, word: str) -> str | None:

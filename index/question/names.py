@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from index.text.words import MONTHS, STOP_WORDS, WEEKDAYS, tokens
 
@@ -50,16 +51,10 @@ def _runs(text: str) -> Iterable[list[str]]:
     yield run
 
 
-def learn_names(
-    texts: Iterable[str],
-    dictionary: frozenset[str] | set[str],
-    framing: frozenset[str],
-    places: frozenset[str] = frozenset(),
-) -> frozenset:
-    """Every name (as question tokens) that the texts use, with its shorter names inside ("Angel Watch Center"),
-    and the single words used as names (see above; places: the words of the statements' own places)."""
-    texts = list(texts)
-    names: set[Name] = set(_single_names(texts, framing | places))
+def learn_names(texts: Iterable[str], dictionary: frozenset[str] | set[str], framing: frozenset[str]) -> frozenset:
+    """Every name of two words or more (as question tokens) that the texts use, with its shorter names inside
+    ("Angel Watch Center"); single-word names depend on every statement: see word_use and single_names."""
+    names: set[Name] = set()
     for text in texts:
         for run in _runs(text):
             for start in range(len(run)):
@@ -74,26 +69,50 @@ def learn_names(
     return frozenset(names)
 
 
-def _single_names(texts: list[str], excluded: frozenset[str]) -> Iterable[Name]:
-    """Words written capitalised on their own after a lower-case word ("in Haiti", "of Ukraine"), never in lower
-    case, in few of the sentences (acronyms are left to the acronym rules, which also accept long forms)."""
+@dataclass(frozen=True)
+class WordUse:
+    """How one statement writes its capitalised words: those it writes on their own and never in lower case,
+    and in how many of its sentences each capitalised word occurs (what single-word names are learned from)."""
+
+    alone: frozenset[str] = frozenset()
+    capitalised: dict[str, int] = field(default_factory=dict)
+    sentences: int = 0
+
+
+def word_use(texts: Iterable[str]) -> WordUse:
+    """The word use of one statement's sentences."""
     alone: set[str] = set()
     lower: set[str] = set()
-    sentences: dict[str, int] = {}
+    capitalised: dict[str, int] = {}
+    total = 0
     for text in texts:
+        total += 1
         words = _WORD.findall(text)
         lower.update(t for w in words if w[0].islower() for t in tokens(w))
         padded = [".", *words, ".", "."]
         for i in range(2, len(padded) - 2):
             if _stands_alone(padded[i - 2 : i + 3]):
                 alone.update(tokens(padded[i]))
-        for key in {t for w in words for t in tokens(w)}:
-            sentences[key] = sentences.get(key, 0) + 1
-    most = MAX_SENTENCE_SHARE * len(texts)
-    common = lower | excluded | STOP_WORDS | INSTITUTION_WORDS | set(MONTHS) | set(WEEKDAYS)
-    for word in alone - common:
-        if word.isalpha() and len(word) > 2 and sentences.get(word, 0) <= most:
-            yield (word,)
+        for key in {t for w in words if w[0].isupper() for t in tokens(w)}:
+            capitalised[key] = capitalised.get(key, 0) + 1
+    return WordUse(frozenset(alone - lower), capitalised, total)
+
+
+def single_names(uses: Iterable[WordUse], excluded: frozenset[str]) -> frozenset:
+    """Words the statements write capitalised on their own after a lower-case word ("in Haiti", "of Ukraine"),
+    in few of all their sentences, as one-word names (excluded: framing words and the statements' places)."""
+    uses = list(uses)
+    total = sum(u.sentences for u in uses)
+    common = excluded | STOP_WORDS | INSTITUTION_WORDS | set(MONTHS) | set(WEEKDAYS)
+    found = set()
+    for word in frozenset().union(*(u.alone for u in uses)) - common:
+        if (
+            word.isalpha()
+            and len(word) > 2
+            and sum(u.capitalised.get(word, 0) for u in uses) <= MAX_SENTENCE_SHARE * total
+        ):
+            found.add((word,))
+    return frozenset(found)
 
 
 def _stands_alone(window: list[str]) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 
 from index.text.words import edit_distance, stem, tokens
 
@@ -14,20 +14,54 @@ class Vocabulary:
         self,
         texts: list[str] = (),
         dictionary: set[str] | frozenset[str] = frozenset(),
-        unit_tokens: Iterable[Iterable[str]] | None = None,
+        units: Iterable[tuple[Hashable, Iterable[str]]] | None = None,
     ):
-        """From the units' texts, or their tokens already made (unit_tokens)."""
+        """From the units' texts (numbered in order), or (unit id, tokens already made) pairs (units)."""
         self.dictionary = dictionary
-        self.units_of: dict[str, set[int]] = {}
-        for i, words in enumerate(unit_tokens if unit_tokens is not None else map(tokens, texts)):
+        self.units_of: dict[str, set[Hashable]] = {}  # token -> the units it occurs in
+        for unit, words in units if units is not None else enumerate(map(tokens, texts)):
             for t in words:
-                self.units_of.setdefault(t, set()).add(i)
+                self.units_of.setdefault(t, set()).add(unit)
+        self._index_words()
+
+    def _index_words(self) -> None:
+        """The words (alphabetic tokens), their stems, and the words by first letter and length."""
         self.words = {t for t in self.units_of if t.isalpha()}
         self.stems = {stem(w) for w in self.words}
         self._by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
         for word in self.words:
             self._by_shape.setdefault((word[0], len(word)), []).append(word)
         self._near: dict[tuple[str, int], list[tuple[int, str]]] = {}
+
+    def changed(
+        self, removed: Iterable[tuple[Hashable, Iterable[str]]], added: Iterable[tuple[Hashable, Iterable[str]]]
+    ) -> Vocabulary:
+        """The vocabulary without some units and with others ((unit id, tokens) pairs); this one is left as is.
+
+        Only the tokens of those units get new unit sets; every other token shares this vocabulary's set."""
+        units_of = dict(self.units_of)
+        touched: dict[str, set[Hashable]] = {}
+
+        def units(token: str) -> set[Hashable]:
+            if token not in touched:
+                touched[token] = set(units_of.get(token, ()))
+            return touched[token]
+
+        for unit, words in removed:
+            for t in words:
+                units(t).discard(unit)
+        for unit, words in added:
+            for t in words:
+                units(t).add(unit)
+        for t, found in touched.items():
+            if found:
+                units_of[t] = found
+            else:
+                units_of.pop(t, None)
+        new = Vocabulary.__new__(Vocabulary)
+        new.dictionary, new.units_of = self.dictionary, units_of
+        new._index_words()
+        return new
 
     def knows(self, word: str) -> bool:
         """Whether the word, or another form of it, occurs in the corpus."""

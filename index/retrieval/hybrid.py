@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import logging
-import re
-import sys
 from dataclasses import dataclass
 
-import bm25s
 import numpy as np
-import Stemmer
-from bm25s.stopwords import STOPWORDS_EN
 from llama_index.core.schema import TextNode
 from llama_index.retrievers.bm25 import BM25Retriever
 
+from index.retrieval.keywords import TermIds, UnitTerms, keyword_index, keyword_terms
 from index.store.records import VERSION_MARK, embedding_text, unit_key
 
 RRF_K = 60
-BM25_TOKENS = r"(?u)\b\w\w+\b"  # llama-index's BM25Retriever's default token pattern
-_SPLIT = re.compile(BM25_TOKENS).findall
-_STEMMER = Stemmer.Stemmer("english")
-BM25_STOPWORDS = frozenset(STOPWORDS_EN)  # what bm25s.tokenize(stopwords="en") removes: the index was built so
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
@@ -59,14 +51,21 @@ class HybridRetriever:
         candidates=20,
         exact_max_units=20_000,
         versions: dict[str, str | None] | None = None,
-        keywords: dict[str, tuple[str, ...]] | None = None,
+        keywords: tuple[BM25Retriever, np.ndarray] | None = None,
     ):
-        years = np.array([int(n.metadata["year"]) for n in nodes], dtype=int)
-        order = np.argsort(years, kind="stable")
-        if np.any(np.diff(order) != 1):  # load_units already groups units by year; other callers may not
-            nodes, vectors, years = [nodes[i] for i in order], vectors[order], years[order]
+        """keywords: the BM25 index of the units and their years, when the caller made them (units grouped by
+        year already); else both are made here."""
+        if keywords is not None:
+            self._bm25, years = keywords
+        else:
+            years = np.array([int(n.metadata["year"]) for n in nodes], dtype=int)
+            order = np.argsort(years, kind="stable")
+            if np.any(np.diff(order) != 1):  # load_units already groups units by year; other callers may not
+                nodes, vectors, years = [nodes[i] for i in order], vectors[order], years[order]
+            terms = UnitTerms.of([keyword_terms(embedding_text(n)) for n in nodes], ids := TermIds())
+            self._bm25 = keyword_index([terms], ids) if nodes else None
         self.nodes, self.vectors = nodes, vectors
-        self.row = {n.node_id: i for i, n in enumerate(nodes)}
+        self.row = dict(zip((n.node_id for n in nodes), range(len(nodes))))
         self.years = np.unique(years).tolist()
         self.year_rows = {
             y: slice(int(np.searchsorted(years, y, "left")), int(np.searchsorted(years, y, "right")))
@@ -76,10 +75,6 @@ class HybridRetriever:
         self.exact_max_units = exact_max_units
         self._collection = collection
         self.versions = versions  # None: every unit in memory is served, whatever its version
-        known = keywords or {}
-        # each unit's BM25 terms, kept with the snapshot so that a unit's are made once (keywords: made before)
-        self.keywords = {n.node_id: known.get(n.node_id) or keyword_terms(embedding_text(n)) for n in nodes}
-        self._bm25 = keyword_index([self.keywords[n.node_id] for n in nodes]) if nodes else None
 
     def keyword_tokens(self, text: str) -> list[str]:
         """The stemmed BM25 query terms of a text, as bm25s.tokenize makes them (without its progress bars)."""
@@ -173,23 +168,6 @@ class HybridRetriever:
             for row, value in zip(rows, best):
                 found[int(row)].cosine = float(value)
         return sorted(found.values(), key=lambda c: c.fused, reverse=True)
-
-
-def keyword_terms(text: str) -> tuple[str, ...]:
-    """A text's BM25 terms as bm25s.tokenize makes them for llama-index's BM25Retriever: lowercase words of its
-    token pattern, English stop words out, Snowball stems (interned: units share them)."""
-    words = [w for w in _SPLIT(text.lower()) if w not in BM25_STOPWORDS]
-    return tuple(map(sys.intern, _STEMMER.stemWords(words))) if words else ()
-
-
-def keyword_index(unit_terms: list[tuple[str, ...]]) -> BM25Retriever:
-    """llama-index's BM25 retriever over units' terms: the index its from_defaults(nodes=...) builds (bm25s'
-    default BM25 over the same terms), without copying every node into its corpus or tokenizing again."""
-    vocab: dict[str, int] = {}
-    ids = [[vocab.setdefault(term, len(vocab)) for term in terms] for terms in unit_terms]
-    index = bm25s.BM25()
-    index.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
-    return BM25Retriever(existing_bm25=index, stemmer=_STEMMER, token_pattern=BM25_TOKENS, similarity_top_k=1)
 
 
 def _top(scores: np.ndarray, k: int, offset: int = 0) -> list[tuple[int, float]]:

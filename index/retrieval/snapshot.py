@@ -1,31 +1,32 @@
 """The served index in memory: the manifest's units and vectors, searchable, with what questions are read against.
 
 It follows the manifest: a new manifest in the same collection changes only the documents whose version
-changed (their old units leave memory, their new ones are read); the searches and statistics are then
-rebuilt from the units in memory. A new collection (first ingest, new model) is read whole.
+changed (their old units leave memory, their new ones are read, and their parts are made, see parts.py);
+the searches and statistics over the whole corpus are then put together from the parts, the vocabulary and
+the term statistics by counting the changed documents' units out and in. A new collection (first ingest, new
+model) is read whole.
 """
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 from llama_index.core.schema import TextNode
 
-from index.question import intent
 from index.question.corpus import CorpusView
 from index.question.lexicon import Lexicon
-from index.question.names import learn_names
+from index.question.names import single_names
 from index.question.plan import FRAMING_WORDS
 from index.question.vocabulary import Vocabulary
 from index.retrieval.hybrid import HybridRetriever
-from index.retrieval.loading import in_order, load_documents, load_units
+from index.retrieval.keywords import TermIds, keyword_index, live_terms
+from index.retrieval.loading import load_documents, load_units
+from index.retrieval.parts import DocumentPart, Sentence, make_part, sentence_number, split_by_document
 from index.store.chroma import Manifest, Store
-from index.text.words import STOP_WORDS, stem, tokens
-
-OPENING_UNITS = 5  # where a statement says which meeting it was
+from index.text.words import tokens
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,41 @@ class TermStats:
     units: int
     df: dict[str, int]
 
+    @classmethod
+    def of(cls, parts: Iterable[DocumentPart]) -> TermStats:
+        """The statistics of the parts' units."""
+        df: Counter[str] = Counter()
+        units = 0
+        for part in parts:
+            df.update(part.stems)
+            units += len(part.nodes)
+        return cls(units, dict(df))
+
+    def changed(self, removed: list[DocumentPart], added: list[DocumentPart]) -> TermStats:
+        """The statistics without the units of some parts and with those of others (this one is left as is)."""
+        df = dict(self.df)
+        for part in removed:
+            for term, n in part.stems.items():
+                if df[term] > n:
+                    df[term] -= n
+                else:
+                    del df[term]
+        for part in added:
+            for term, n in part.stems.items():
+                df[term] = df.get(term, 0) + n
+        units = self.units + sum(len(p.nodes) for p in added) - sum(len(p.nodes) for p in removed)
+        return TermStats(units, df)
+
 
 @dataclass(frozen=True)
-class Sentence:
-    """A whole sentence of a statement (a long one is searched in several units) and its section."""
+class Reading:
+    """What a snapshot is made with besides the store: the question dictionary, the lexicon, the exact search
+    limit, and the term ids its keyword indexes share."""
 
-    text: str
-    section: str
+    dictionary: frozenset[str]
+    lexicon: Lexicon
+    exact_max_units: int
+    term_ids: TermIds = field(default_factory=TermIds)
 
 
 @dataclass(frozen=True)
@@ -52,37 +81,42 @@ class Snapshot:
     retriever: HybridRetriever | None = None
     corpus: CorpusView = field(default_factory=CorpusView)
     term_stats: TermStats = TermStats(0, {})
-    sentences: dict[tuple[str, int], Sentence] = field(default_factory=dict)
+    parts: dict[str, DocumentPart] = field(default_factory=dict)  # doc_id -> its part, in serving order
     headings: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # doc_id -> headings' stems
     node_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # filled as units are scored
     strays: tuple[str, ...] = ()  # ids of stored units the manifest didn't name when it was loaded whole
-    unit_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # node_id -> tokens (kept by advance)
-    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)  # node_id -> BM25 terms (kept by advance)
 
     @property
     def years(self) -> list[int]:
         """Years of the indexed statements (none when nothing is indexed)."""
         return self.retriever.years if self.retriever else []
 
+    def _sentence(self, doc_id: str, number: int) -> Sentence | None:
+        part = self.parts.get(doc_id)
+        return part.sentences.get(number) if part else None
+
     def sentence_text(self, node: TextNode) -> str:
         """The whole sentence a unit belongs to."""
-        found = self.sentences.get(_sentence_key(node))
+        found = self._sentence(node.metadata["doc_id"], sentence_number(node))
         return found.text if found else node.text
 
     def previous_sentence(self, node: TextNode) -> str | None:
         """The sentence before a unit's sentence, when it is under the same heading."""
-        doc_id, number = _sentence_key(node)
-        here, before = self.sentences.get((doc_id, number)), self.sentences.get((doc_id, number - 1))
+        doc_id, number = node.metadata["doc_id"], sentence_number(node)
+        here, before = self._sentence(doc_id, number), self._sentence(doc_id, number - 1)
         return before.text if here and before and before.section == here.section else None
 
     @classmethod
-    def load(
-        cls, store: Store, manifest: Manifest, dictionary: frozenset[str], lexicon: Lexicon, exact_max_units: int
-    ) -> Snapshot:
+    def load(cls, store: Store, manifest: Manifest, reading: Reading) -> Snapshot:
         """Read all the manifest's units and vectors from the store and build the in-memory search."""
         collection = store.collection(manifest.collection)
         loaded = load_units(collection, manifest.documents)
-        snapshot = cls.build(manifest, collection, loaded.nodes, loaded.vectors, dictionary, lexicon, exact_max_units)
+        made = [make_part(run, reading.term_ids, reading.dictionary) for run in split_by_document(loaded.nodes)]
+        parts = {p.doc_id: p for p in made}
+        vocabulary = Vocabulary(
+            dictionary=reading.dictionary, units=((u, w) for p in made for u, w in zip(p.node_ids, p.tokens))
+        )
+        snapshot = cls.build(manifest, collection, parts, loaded.vectors, reading, vocabulary, TermStats.of(made))
         return replace(snapshot, strays=tuple(loaded.strays))
 
     def follows(self, manifest: Manifest) -> bool:
@@ -90,93 +124,109 @@ class Snapshot:
         mine = self.manifest
         return (manifest.collection, manifest.model) == (mine.collection, mine.model) and not manifest.legacy
 
-    def advance(
-        self, store: Store, manifest: Manifest, dictionary: frozenset[str], lexicon: Lexicon, exact_max_units: int
-    ) -> Snapshot:
+    def advance(self, store: Store, manifest: Manifest, reading: Reading) -> Snapshot:
         """The snapshot of a later manifest in the same collection: units of documents whose version changed
         or that were removed leave memory, those of new versions are read from the store (and nothing else)."""
         before, after = self.manifest.versions(), manifest.versions()
-        gone = {d for d, v in before.items() if d not in after or after[d] != v}
+        gone_ids = {d for d, v in before.items() if d not in after or after[d] != v}
+        gone = [self.parts[d] for d in gone_ids if d in self.parts]
         fresh = [d for d, v in after.items() if d not in before or before[d] != v]
-        nodes = self.retriever.nodes if self.retriever else []
-        rows = [i for i, n in enumerate(nodes) if n.metadata["doc_id"] not in gone]
         collection = store.collection(manifest.collection)
         added = load_documents(collection, manifest.documents, fresh)
-        kept = [nodes[i] for i in rows]
-        parts = [m for m in (self.retriever.vectors[rows] if rows else None, added.vectors) if m is not None and len(m)]
-        vectors = np.vstack(parts) if parts else np.zeros((0, 0), dtype=np.float32)
-        ordered, vectors = in_order(kept + added.nodes, vectors)
-        known = (_kept(self.unit_tokens, gone), _kept(self.keywords, gone))
-        snapshot = Snapshot.build(manifest, collection, ordered, vectors, dictionary, lexicon, exact_max_units, known)
-        snapshot.node_stems.update(_kept(self.node_stems, gone))
+        made = [make_part(run, reading.term_ids, reading.dictionary) for run in split_by_document(added.nodes)]
+        kept = {d: p for d, p in self.parts.items() if d not in gone_ids}
+        parts = dict(sorted((kept | {p.doc_id: p for p in made}).items(), key=lambda item: (item[1].year, item[0])))
+        vectors = self._vectors(parts, made, added.vectors)
+        vocabulary = self.corpus.vocabulary.changed(_units(gone), _units(made))
+        stats = self.term_stats.changed(gone, made)
+        snapshot = Snapshot.build(manifest, collection, parts, vectors, reading, vocabulary, stats)
+        cached = dict(self.node_stems)  # readers of this snapshot may add to it meanwhile
+        snapshot.node_stems.update((k, v) for k, v in cached.items() if k.rpartition(":")[0] not in gone_ids)
         return snapshot
+
+    def _vectors(self, parts: dict[str, DocumentPart], made: list[DocumentPart], fresh: np.ndarray) -> np.ndarray:
+        """The vectors of parts in their order: kept ones' rows from this snapshot's matrix, new ones' read."""
+        mine = self.retriever.vectors if self.retriever else None
+        rows, start = {}, 0
+        for doc_id, part in self.parts.items():
+            rows[doc_id], start = start, start + len(part.nodes)
+        new_rows, start = {}, 0
+        for part in made:
+            new_rows[part.doc_id], start = start, start + len(part.nodes)
+        blocks = []
+        for doc_id, part in parts.items():
+            source, at = (fresh, new_rows[doc_id]) if doc_id in new_rows else (mine, rows[doc_id])
+            if blocks and blocks[-1][0] is source and blocks[-1][2] == at:  # continues the block before
+                blocks[-1][2] += len(part.nodes)
+            else:
+                blocks.append([source, at, at + len(part.nodes)])
+        if not blocks:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.concatenate([source[begin:end] for source, begin, end in blocks])
 
     @classmethod
     def build(
         cls,
         manifest: Manifest,
         collection,
-        nodes: list[TextNode],
+        parts: dict[str, DocumentPart],
         vectors: np.ndarray,
-        dictionary: frozenset[str],
-        lexicon: Lexicon,
-        exact_max_units: int,
-        known: tuple[dict, dict] = ({}, {}),
+        reading: Reading,
+        vocabulary: Vocabulary,
+        stats: TermStats,
     ) -> Snapshot:
-        """The in-memory search and statistics of units already in memory (no store reads); known: the tokens
-        and BM25 terms of units that were in memory before (made once per unit version)."""
-        if not nodes:
+        """The in-memory search and what questions are read against, put together from the parts (in serving
+        order; vectors: their units' rows) and the vocabulary and statistics of their units."""
+        if not parts:
             return cls(manifest)
-        words = _unit_tokens(nodes, known[0])
-        versions = manifest.versions()
+        parts = _compacted(parts, reading.term_ids)
+        nodes = [node for part in parts.values() for node in part.nodes]
+        years = np.repeat([p.year for p in parts.values()], [len(p.nodes) for p in parts.values()])
+        keywords = keyword_index([p.terms for p in parts.values()], reading.term_ids)
         retriever = HybridRetriever(
-            collection, nodes, vectors, exact_max_units=exact_max_units, versions=versions, keywords=known[1]
+            collection,
+            nodes,
+            vectors,
+            exact_max_units=reading.exact_max_units,
+            versions=manifest.versions(),
+            keywords=(keywords, years),
         )
-        sentences = _sentences(nodes)
+        acronyms: dict[str, tuple[str, ...]] = {}
+        stated: dict[int, int] = {}
+        for part in parts.values():
+            acronyms.update(part.acronyms)
+            for n, year in part.stated:
+                stated.setdefault(n, year)
         places = _place_names(manifest)
         place_words = frozenset(w for place in places for w in tokens(place))
+        dated = [(str(d.get("date") or d["year"]), int(d["year"])) for d in manifest.documents.values()]
         corpus = CorpusView(
-            vocabulary=Vocabulary(dictionary=dictionary, unit_tokens=(words[n.node_id] for n in nodes)),
-            lexicon=lexicon.learn([s.text for s in sentences.values()]),
+            vocabulary=vocabulary,
+            lexicon=reading.lexicon.with_defined(acronyms),
             places=places,
             years=tuple(sorted({int(d["year"]) for d in manifest.documents.values()})),
-            ordinals=_meeting_order(manifest, nodes),
-            names=learn_names([s.text for s in sentences.values()], dictionary, FRAMING_WORDS, place_words),
+            ordinals=CorpusView.meeting_order(dated, stated),
+            names=frozenset().union(*(p.names for p in parts.values()))
+            | single_names((p.words for p in parts.values()), FRAMING_WORDS | place_words),
         )
-        stats = _count_terms(nodes, words)
-        parts = (corpus, stats, sentences, _headings(nodes))
-        return cls(manifest, retriever, *parts, unit_tokens=words, keywords=retriever.keywords)
+        headings = {d: p.headings for d, p in parts.items() if p.headings}
+        return cls(manifest, retriever, corpus, stats, parts, headings)
 
 
-def _sentence_key(node: TextNode) -> tuple[str, int]:
-    meta = node.metadata
-    return meta["doc_id"], int(meta.get("sentence_no", meta["position"]))
+def _units(parts: list[DocumentPart]) -> Iterable[tuple[str, tuple[str, ...]]]:
+    """(unit id, tokens) of the parts' units."""
+    return ((u, w) for p in parts for u, w in zip(p.node_ids, p.tokens))
 
 
-def _sentences(nodes: list[TextNode]) -> dict[tuple[str, int], Sentence]:
-    """Whole sentences by (doc_id, sentence number): the texts of their units joined in order."""
-    parts: dict[tuple[str, int], list[TextNode]] = {}
-    for node in nodes:
-        parts.setdefault(_sentence_key(node), []).append(node)
-    return {
-        key: Sentence(
-            " ".join(n.text for n in sorted(group, key=lambda n: n.metadata["position"])),
-            str(group[0].metadata.get("section") or ""),
-        )
-        for key, group in parts.items()
-    }
-
-
-def _headings(nodes: list[TextNode]) -> dict[str, tuple[frozenset[str], ...]]:
-    """Each statement's section headings, as stem sets (stop words left out), in order."""
-    found: dict[str, dict[str, None]] = {}
-    for node in nodes:
-        if node.metadata.get("section"):
-            found.setdefault(node.metadata["doc_id"], {})[node.metadata["section"]] = None
-    return {
-        doc: tuple(s for s in (frozenset(stem(w) for w in tokens(h) if w not in STOP_WORDS) for h in heads) if s)
-        for doc, heads in found.items()
-    }
+def _compacted(parts: dict[str, DocumentPart], term_ids: TermIds) -> dict[str, DocumentPart]:
+    """The parts with their term ids in the shared ids' latest numbering, renumbering them all first when the
+    shared ids have grown well past the live ones."""
+    parts = {d: p.renumbered(term_ids.current(p.terms)) for d, p in parts.items()}
+    live = live_terms((p.terms for p in parts.values()), term_ids)
+    if live is None:
+        return parts
+    term_ids.compact(live)
+    return {d: p.renumbered(term_ids.current(p.terms)) for d, p in parts.items()}
 
 
 def _place_names(manifest: Manifest) -> dict[str, int]:
@@ -192,36 +242,3 @@ def _place_names(manifest: Manifest) -> dict[str, int]:
             counts[name] = counts.get(name, 0) + 1
     # A place that hosted several statements does not pin down a year.
     return {name: year for name, year in names.items() if counts[name] == 1}
-
-
-def _meeting_order(manifest: Manifest, nodes: list[TextNode]) -> dict[int, int]:
-    """n -> year of the n-th meeting: by date, or as a statement's opening says ("the second meeting")."""
-    dated = [(str(d.get("date") or d["year"]), int(d["year"])) for d in manifest.documents.values()]
-    stated: dict[int, int] = {}
-    for node in nodes:
-        if node.metadata["position"] < OPENING_UNITS:
-            for n in intent.stated_ordinals(node.text)[:1]:
-                stated.setdefault(n, int(node.metadata["year"]))
-    return CorpusView.meeting_order(dated, stated)
-
-
-def _kept(cache: dict[str, object], gone: set[str]) -> dict[str, object]:
-    """A per-unit cache without the units of the documents in gone."""
-    return {node_id: value for node_id, value in cache.items() if node_id.rpartition(":")[0] not in gone}
-
-
-def _unit_tokens(nodes: list[TextNode], known: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """Each unit's tokens (sentence and section), reusing those already made; interned, so units share them."""
-    return {
-        n.node_id: known.get(n.node_id) or tuple(map(sys.intern, tokens(f"{n.text} {n.metadata.get('section', '')}")))
-        for n in nodes
-    }
-
-
-def _count_terms(nodes: list[TextNode], words: dict[str, tuple[str, ...]]) -> TermStats:
-    """In how many units each stem occurs (the stems_of each unit's text, from its tokens)."""
-    stems: dict[str, str] = {}
-    df: Counter[str] = Counter()
-    for node in nodes:
-        df.update({stems.get(t) or stems.setdefault(t, stem(t) if t.isalpha() else t) for t in words[node.node_id]})
-    return TermStats(len(nodes), dict(df))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
@@ -110,7 +110,8 @@ class Store:
     def swap(self, manifest: Manifest) -> None:
         """Make a manifest the one readers serve, in one write (the caller holds the lease)."""
         manifest.updated = time.time()
-        self._write(ACTIVE_ID, asdict(manifest))
+        # its fields as they are: asdict() would deep-copy every document entry just to serialise it
+        self._write(ACTIVE_ID, {f.name: getattr(manifest, f.name) for f in fields(manifest)})
 
     def pending(self) -> Journal | None:
         """The journal of a write that has not finished (a writer killed mid-write leaves it behind)."""

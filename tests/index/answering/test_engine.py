@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
+from index.answering import engine as engine_module
 from index.core import answer, ingest_paths, remove_documents
+from index.retrieval.snapshot import Snapshot
 from index.settings import BUNDLED_CORPUS
 from index.store.chroma import Store
 
@@ -77,3 +81,28 @@ def test_a_statement_written_by_another_process_is_found_through_hnsw(tmp_path, 
     retriever = engine.require_snapshot().retriever
     rows = retriever.vector_search(np.asarray([embedder.embed_query(question)]), None)[0]
     assert retriever.nodes[rows[0]].node_id == f"{NEW}:00000"
+
+
+def test_answers_come_from_the_loaded_snapshot_while_a_write_is_followed(empty_engine, tmp_path, monkeypatch):
+    ingest_paths([BUNDLED_CORPUS], empty_engine.store, empty_engine.embedder)
+    empty_engine.refresh(force=True)
+    loaded = empty_engine.snapshot
+    path = tmp_path / f"{NEW}.txt"
+    path.write_text("CBCF 2031 Joint Statement\n\nMinisters agreed to study drones over the lakes.")
+    ingest_paths([path], Store(empty_engine.settings), empty_engine.embedder)  # another replica's write
+    release, advance = threading.Event(), Snapshot.advance
+
+    def slow_advance(snapshot, *args):
+        assert release.wait(60), "the answer below waited for the follow"
+        return advance(snapshot, *args)
+
+    monkeypatch.setattr(Snapshot, "advance", slow_advance)
+    monkeypatch.setattr(engine_module, "REFRESH_SECONDS", 0.0)  # every answer finds a check due
+    during = answer("What about drones over the lakes? (during)", engine=empty_engine)  # starts the follow
+    again = answer("What about drones over the lakes? (still during)", engine=empty_engine)
+    assert empty_engine.snapshot is loaded
+    assert NEW not in {c.doc_id for c in during.citations + again.citations}
+    release.set()
+    empty_engine.wait_for_follow()
+    assert empty_engine.snapshot is not loaded and NEW in empty_engine.snapshot.parts
+    assert answer("What about drones over the lakes? (after)", engine=empty_engine).citations[0].doc_id == NEW

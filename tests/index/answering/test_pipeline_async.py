@@ -59,7 +59,7 @@ def test_bad_questions_and_years_raise_question_error(engine):
         asyncio.run(answer_async("guns", engine=engine, year=1999))
 
 
-def test_a_newly_ingested_statement_is_answered_once_the_refresh_is_due(tmp_path, embedder, monkeypatch):
+def test_a_newly_ingested_statement_is_answered_once_followed_after_the_refresh_is_due(tmp_path, embedder, monkeypatch):
     corpus = tmp_path / "corpus"
     shutil.copytree(BUNDLED_CORPUS, corpus)
     eng = make_engine(tmp_path / "data", embedder)
@@ -73,5 +73,7 @@ def test_a_newly_ingested_statement_is_answered_once_the_refresh_is_due(tmp_path
     path.write_text(path.read_text() + "\n\nMinisters also agreed to study drone smuggling over the border.\n")
     ingest_paths([corpus], eng.store, eng.embedder)  # another process's ingest: this engine is not told
     monkeypatch.setattr(engine_module, "REFRESH_SECONDS", 0.0)
+    asyncio.run(answer_async(question + " (due)", engine=eng))  # answered from what is loaded; the follow starts
+    eng.wait_for_follow()
     got = asyncio.run(answer_async(question + " (after)", engine=eng))
     assert not got.abstained and "drone smuggling" in got.citations[0].quote

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.question.names import learn_names, names_in, says_name
+from index.question.names import learn_names, names_in, says_name, single_names, word_use
 from index.question.plan import FRAMING_WORDS
 
 _WORDS = """the angel watch center statement of partnership trilateral commission task force firearms violence
@@ -52,8 +52,9 @@ def test_a_word_written_capitalised_on_its_own_and_never_in_lower_case_is_a_name
         "Ministers discussed the proceeds of crime.",
         "Ministers discussed aid.",
     ] + [f"Ministers noted item {n}." for n in range(30)]
-    names = learn_names(texts, frozenset(), FRAMING_WORDS, places=frozenset({"regina"}))
-    singles = {name[0] for name in names if len(name) == 1}
+    # learned across statements: each statement's word use, put together (here, two statements)
+    names = single_names([word_use(texts[:3]), word_use(texts[3:])], FRAMING_WORDS | {"regina"})
+    singles = {name[0] for name in names}
     assert {"haiti", "ukraine", "indigenous"} <= singles
     # Not: a word of a longer name, an acronym, a month, a meeting's place, a word in many sentences ("Ministers").
     assert not singles & {"alcohol", "explosives", "environment", "rcmp", "jits", "march", "regina", "ministers"}
