@@ -24,6 +24,7 @@ from index.text.words import MONTHS, STOP_WORDS, stems_of, tokens
 MEETING_FACTS = ("ordinal", "date", "place", "person")
 OPENING_SENTENCES = 6  # where a statement says who met, where, and which meeting it was
 TOPIC_LIST_SHARE = 0.5  # of a topic list's words, at least this share are its statement's headings' words
+MIN_WORDS = 8  # a dateline ("Calgary, Alberta — June 12, 2030") says where, but it does not sum anything up
 FACT_RELEVANCE = 0.9  # the score shown for a sentence that states the fact asked about
 _MONTHS = "|".join(MONTHS)
 _MEETING_NEAR = re.compile(r"\b(CBCF|Forum|meeting|met|meet|convened)\b", re.IGNORECASE)
@@ -112,7 +113,11 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
         own = units.get(doc["doc_id"], [])
         found = [n for n in own[:OPENING_SENTENCES] if _states(kind, snapshot.sentence_text(n), n, snapshot, precise)]
         if not found and kind == "overview":  # the sentence saying who met where and why, then each section's lead
-            found = [n for n in own[:OPENING_SENTENCES] if _states("place", snapshot.sentence_text(n), n, snapshot)]
+            found = [
+                n
+                for n in own[:OPENING_SENTENCES]
+                if _states("place", text := snapshot.sentence_text(n), n, snapshot) and len(text.split()) >= MIN_WORDS
+            ]
             found = found[:1] + _section_leads(own, k)
         if not found and kind == "ordinal" and _asks_first_since_restart(plan.text):
             # the meeting that re-established the forum is the first since: it says so by re-establishing it

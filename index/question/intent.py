@@ -50,7 +50,8 @@ WHO = re.compile(
 # Asking for a place by its kind ("which city"): the answer must name one the question doesn't.
 PLACE_KIND = re.compile(r"\b(which|what) (\w+ )?(city|town|country|province|state|location|venue)\b", re.IGNORECASE)
 OVERVIEW = re.compile(
-    r"\b(main|key|major|central|other) (topics?|themes?|subjects?|issues?|areas?|points|priorit\w+)\b"
+    r"\b(main|key|major|central|other) (topics?|themes?|subjects?|issues?|areas?|points|priorit\w+|takeaways?"
+    r"|outcomes?|results?|decisions?|conclusions?)\b"
     r"|\b(topics?|themes?|subjects?|issues?|agenda|focus areas?)\b.{0,40}\b(cover\w*|discuss\w*|address\w*|rais\w*"
     r"|came up|on the table|include\w*)\b|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)"
     r"( \w+){0,3} about\b|\bsumm(ary|arize|arise)\b|\boverview\b|\bwhat did (the )?(ministers|they) (do|cover)\b"

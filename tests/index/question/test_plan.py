@@ -168,3 +168,8 @@ def test_asking_when_a_topic_first_came_up_is_not_asking_about_the_first_meeting
     assert not plan("when did they first discuss fentanyl?").wants_date  # the answer is a statement, not a date
     assert plan("which meeting first brought up fentanyl").first_mention
     assert not plan("what did the first meeting discuss?").first_mention
+
+
+def test_asking_for_the_key_takeaways_asks_for_an_overview():
+    assert plan("key takeaways from the ottawa forum").wants_overview
+    assert plan("main outcomes in 2022?").wants_overview
