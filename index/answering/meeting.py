@@ -29,6 +29,13 @@ FACT_RELEVANCE = 0.9  # the score shown for a sentence that states the fact aske
 _MONTHS = "|".join(MONTHS)
 _MEETING_NEAR = re.compile(r"\b(CBCF|Forum|meeting|met|meet|convened)\b", re.IGNORECASE)
 _REESTABLISHES = re.compile(r"\b(re-?establish\w*|relaunch\w*|reviv\w*|restart\w*)\b", re.IGNORECASE)
+# What a statement says its meeting was for: "met … to discuss how to…", "the meeting allowed Ministers to assess
+# progress", "Ministers reviewed progress … and agreed on priorities", "took stock of the commitments".
+_PURPOSE_SAID = re.compile(
+    r"\b(met|meet|meeting|gathered|convened)\b[^;]{0,120}?\bto (discuss|assess|review|take stock|set|advance|renew)\b"
+    r"|\ballowed \w+ to\b|\btook stock\b|\breviewed progress\b|\bagreed on priorities\b|\bassess(ed)? progress\b",
+    re.IGNORECASE,
+)
 _PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)  # "what day exactly…"
 
 
@@ -73,6 +80,8 @@ def _states(kind: str, text: str, node: TextNode, snapshot: Snapshot, precise: b
         return answer_types.has_place(text, str(meta.get("place") or ""))
     if kind == "person":
         return answer_types.names_a_person(text, snapshot.corpus.vocabulary.dictionary)
+    if kind == "purpose":
+        return _PURPOSE_SAID.search(text) is not None
     # What a statement says it covers: a list ("Focused on A, B, C, and D") made mostly of its headings' words.
     headings = snapshot.headings.get(meta["doc_id"], ())
     if not answer_types.is_list(text):
@@ -132,5 +141,6 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
                 and _states(kind, snapshot.sentence_text(n), n, snapshot, precise, int(doc["year"]))
             ]
         if found:  # an overview may take several sentences; a fact is stated once
-            groups.append([fact_scored(n, int(doc["year"])) for n in found[: k if kind == "overview" else 1]])
+            many = k if kind == "overview" else 2 if kind == "purpose" else 1
+            groups.append([fact_scored(n, int(doc["year"])) for n in found[:many]])
     return groups

@@ -66,6 +66,15 @@ _FIRST = r"\b(first|earliest)\b(?!\s+(meeting|forum|statement|cbcf|session|summi
 FIRST_MENTION = re.compile(
     rf"{_FIRST}[^?.!]{{0,40}}\b{_RAISED}|\b{_RAISED}\b[^?.!]{{0,40}}\b(for the first time|first)\b", re.IGNORECASE
 )
+# Asking what a meeting was for ("why did they meet", "the point of the Ottawa meeting", "what did it set out to do").
+PURPOSE = re.compile(
+    r"\bwhy did (\w+ ){0,3}(meet|met|get together|gather|come together|convene)|\bwhy (was|were) (\w+ ){0,3}held\b"
+    r"|\b(point|purpose|aim|goal|objective|reason)s? (of|for|behind) (the |this |that )?(\w+ )?"
+    r"(meeting|forum|get-together|summit|session|gathering|statement|communiqu\w+)\b"
+    r"|\bwhat were they (trying|there|hoping) to\b|\bset out to\b"
+    r"|\bbig picture\b",
+    re.IGNORECASE,
+)
 # "wheres", "whats": question words typed without their apostrophe.
 CONTRACTED = re.compile(r"\b(what|where|who|when|how)s\b", re.IGNORECASE)
 # Asking which meeting it was, or how many there have been ("what number meeting", "how many times have they met").

@@ -44,12 +44,13 @@ _MEETING_TEXT = """
     re-established relaunched revived relaunch since back people persons leaders officials ones convene convened
     three four five six seven eight nine ten quick brief short rundown recap gist highlights overview summary
     tldr section sections heading headings takeaway takeaways conclusions results achievements decisions
+    point purpose aim goal objective reason big picture get-together gathering trying done overall
 """
 MEETING_WORDS = frozenset(_MEETING_TEXT.split())
 _MEETING_STEMS = frozenset(stem(w) for w in MEETING_WORDS | FRAMING_WORDS)
 # An open question ("what…", "tell me…") rather than a yes-or-no one ("did they visit the border?").
 _OPEN_QUESTION = re.compile(r"\W*(what|tell|summar|describe|give|explain|overview|recap|how did)", re.IGNORECASE)
-MEETING_TYPES = ("ordinal", "date", "place", "person", "overview")
+MEETING_TYPES = ("ordinal", "date", "place", "person", "purpose", "overview")
 _MEETING_REF = re.compile(r"\b(meetings?|meet|met|forums?|statements?|cbcf|summits?|sessions?|ministers|they)\b", re.I)
 
 
@@ -75,6 +76,7 @@ class QueryPlan:
     wants_place: bool = False
     wants_person: bool = False
     wants_overview: bool = False
+    wants_purpose: bool = False  # what a meeting was for
     wants_ordinal: bool = False
     first_mention: bool = False  # "when did they first discuss X": the earliest statement that does
     names: list[tuple[str, ...]] = field(default_factory=list)  # names of the statements the question uses
@@ -96,7 +98,7 @@ class QueryPlan:
     @property
     def answer_type(self) -> str | None:
         """The kind of answer asked for, if the wording asks for one."""
-        for name in ("money", "penalty", "ordinal", "count", "date", "place", "person", "overview"):
+        for name in ("money", "penalty", "ordinal", "count", "date", "place", "person", "purpose", "overview"):
             if getattr(self, f"wants_{name}"):
                 return name
         return None
@@ -212,6 +214,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_place=bool(intent.WHERE.search(question)),
         wants_person=bool(intent.WHO.search(question)),
         wants_overview=bool(intent.OVERVIEW.search(question)),
+        wants_purpose=bool(intent.PURPOSE.search(question)),
         wants_ordinal=wants_ordinal,
         first_mention=first_mention,
         meeting_only=meeting_only,

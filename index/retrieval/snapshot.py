@@ -237,7 +237,9 @@ def _place_names(manifest: Manifest) -> dict[str, int]:
         place = (doc.get("place") or "").lower()
         if not place:
             continue
-        for name in {place, place.split(",")[0].strip()}:
+        # "Washington, D.C.": also "washington" and, an abbreviated part being the place's own, "d.c." and "dc"
+        abbreviated = {part.strip() for part in place.split(",")[1:] if "." in part}
+        for name in {place, place.split(",")[0].strip()} | abbreviated | {a.replace(".", "") for a in abbreviated}:
             names[name] = doc["year"]
             counts[name] = counts.get(name, 0) + 1
     # A place that hosted several statements does not pin down a year.

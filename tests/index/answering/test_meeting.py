@@ -97,3 +97,15 @@ def test_what_an_acronym_stands_for_is_the_sentence_defining_it(three):
 def test_the_meeting_that_re_established_the_forum_is_the_first_since(engine):
     reply = answer("was washington the first forum after they brought it back?", engine=engine)
     assert not reply.abstained and "re-establish the Cross-Border Crime Forum" in reply.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        ("what was the point of the ottawa get-together?", "The meeting allowed Ministers to assess progress"),
+        ("why did they all meet up in dc back in 2022?", "to discuss how to enhance collaboration"),
+    ],
+)
+def test_what_a_meeting_was_for_is_what_its_statement_says_it_met_to_do(engine, question, needle):
+    reply = answer(question, engine=engine)
+    assert not reply.abstained and needle in reply.citations[0].quote

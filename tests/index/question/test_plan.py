@@ -173,3 +173,9 @@ def test_asking_when_a_topic_first_came_up_is_not_asking_about_the_first_meeting
 def test_asking_for_the_key_takeaways_asks_for_an_overview():
     assert plan("key takeaways from the ottawa forum").wants_overview
     assert plan("main outcomes in 2022?").wants_overview
+
+
+def test_asking_what_a_meeting_was_for():
+    for question in ("why did they meet in ottawa?", "what was the point of the 2022 meeting", "big picture?"):
+        assert plan(question).wants_purpose, question
+    assert not plan("why does police cooperation matter?").wants_purpose
