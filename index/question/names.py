@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from index.text.words import MONTHS, STOP_WORDS, WEEKDAYS, tokens
 
@@ -147,10 +148,16 @@ def names_in(question: str, names: frozenset) -> list[Name]:
     return found
 
 
+@lru_cache(maxsize=1 << 15)
+def _said_words(text: str) -> tuple[str, ...]:
+    """A sentence's tokens, and the parts of its hyphenated ones ("U.S.-Mexico" says Mexico); made once a text."""
+    words = tokens(text)
+    return tuple(words + [part for word in words if "-" in word for part in word.split("-")])
+
+
 def says_name(name: Name, text: str, acronyms: dict[str, tuple[str, ...]]) -> bool:
     """Whether a text says a name, in full or by its acronym."""
-    words = tokens(text)
-    words += [part for word in words if "-" in word for part in word.split("-")]  # "U.S.-Mexico" says Mexico
+    words = _said_words(text)
     size = len(name)
     if size == 1 and len(name[0]) >= 5:  # "Russia" is said by "Russian", "Ukraine" by "Ukrainian"
         root = name[0][: max(4, len(name[0]) - 2)]
