@@ -24,7 +24,7 @@ MONEY = re.compile(
     re.IGNORECASE,
 )
 PENALTY = re.compile(
-    r"\b(penalt\w*|punish\w*|fines?|jail|prison (time|terms?|sentences?)|sentenc(e|es|ing) (for|of|do|will|would)"
+    r"\b(penalt\w*|punish\w*|fines?|fined|fining|jail|prison (time|terms?|sentences?)|sentenc(e|es|ing) (for|of|do|will|would)"
     r"|how long .* (prison|jail))\b",
     re.IGNORECASE,
 )

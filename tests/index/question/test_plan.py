@@ -179,3 +179,7 @@ def test_asking_what_a_meeting_was_for():
     for question in ("why did they meet in ottawa?", "what was the point of the 2022 meeting", "big picture?"):
         assert plan(question).wants_purpose, question
     assert not plan("why does police cooperation matter?").wants_purpose
+
+
+def test_asking_whether_someone_gets_fined_asks_for_a_penalty():
+    assert plan("do companies get fined if they dont report a ransomware hack?").wants_penalty
