@@ -24,8 +24,8 @@ MONEY = re.compile(
     re.IGNORECASE,
 )
 PENALTY = re.compile(
-    r"\b(penalt\w*|punish\w*|fines?|fined|fining|jail|prison (time|terms?|sentences?)|sentenc(e|es|ing) (for|of|do|will|would)"
-    r"|how long .* (prison|jail))\b",
+    r"\b(penalt\w*|punish\w*|fines?|fined|fining|jail|prison (time|terms?|sentences?)"
+    r"|sentenc(e|es|ing) (for|of|do|will|would)|how long .* (prison|jail))\b",
     re.IGNORECASE,
 )
 COUNT = re.compile(r"\b(how many|number of|count of|how much|what percentage|what share|what proportion)\b", re.I)
