@@ -57,7 +57,8 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
             if plan.first_mention and groups:  # said with its year: "In 2022: …"
                 plan = replace(plan, compare=True, years=[groups[0][0].candidate.year])
         # what a whole statement covers takes more room than one fact: its opening and its sections' leads
-        room = limits.max_chars * (OVERVIEW_ROOM if plan.about_meeting and plan.answer_type == "overview" else 1)
+        summing_up = plan.about_meeting and plan.answer_type in ("overview", "decisions")
+        room = limits.max_chars * (OVERVIEW_ROOM if summing_up else 1)
         reply = compose(text, groups, plan, snapshot, limits.top_k, room) if groups else abstain(text)
     return Draft(text, plan, reply)
 

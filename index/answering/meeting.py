@@ -36,6 +36,11 @@ _PURPOSE_SAID = re.compile(
     r"|\ballowed \w+ to\b|\btook stock\b|\breviewed progress\b|\bagreed on priorities\b|\bassess(ed)? progress\b",
     re.IGNORECASE,
 )
+# What a statement says was decided: "Ministers agreed to…", "decided to…", "signed…", "committed to…" (a stance,
+# "we remain committed to…", "are equally committed to…", is not a decision).
+_DECIDED = re.compile(r"\b(agreed|decided|signed|announced|launched|endorsed|pledged|resolved)\b", re.IGNORECASE)
+_COMMITTED = re.compile(r"\bcommitted to\b", re.IGNORECASE)
+_STANCE = re.compile(r"\b(are|is|am|be|been|remain|remains)\s+(\w+\s+)?committed\b", re.IGNORECASE)
 _PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)  # "what day exactly…"
 
 
@@ -82,6 +87,8 @@ def _states(kind: str, text: str, node: TextNode, snapshot: Snapshot, precise: b
         return answer_types.names_a_person(text, snapshot.corpus.vocabulary.dictionary)
     if kind == "purpose":
         return _PURPOSE_SAID.search(text) is not None
+    if kind == "decisions":
+        return bool(_DECIDED.search(text) or (_COMMITTED.search(text) and not _STANCE.search(text)))
     # What a statement says it covers: a list ("Focused on A, B, C, and D") made mostly of its headings' words.
     headings = snapshot.headings.get(meta["doc_id"], ())
     if not answer_types.is_list(text):
@@ -101,12 +108,12 @@ def fact_scored(node: TextNode, year: int | None) -> Scored:
     return Scored(Candidate(node), FACT_RELEVANCE, 0.0, year, True, {"meeting_fact": 1.0})
 
 
-def _section_leads(units: list[TextNode], k: int) -> list[TextNode]:
-    """The first sentence under each section heading, up to k."""
+def _section_leads(units: list[TextNode], k: int, untitled: bool = False) -> list[TextNode]:
+    """The first sentence under each section heading (and before any, if untitled), up to k."""
     seen: dict[str, TextNode] = {}
     for node in units:
         seen.setdefault(str(node.metadata.get("section") or ""), node)
-    return [node for section, node in seen.items() if section][:k]
+    return [node for section, node in seen.items() if section or untitled][:k]
 
 
 def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Scored]]:
@@ -128,6 +135,10 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
                 if _states("place", text := snapshot.sentence_text(n), n, snapshot) and len(text.split()) >= MIN_WORDS
             ]
             found = found[:1] + _section_leads(own, k)
+        if kind == "decisions":  # the first decision under each heading, in the statement's order
+            decided = [n for n in own if _states(kind, snapshot.sentence_text(n), n, snapshot)]
+            found = _section_leads(decided, k, untitled=True)
+            kind = "overview" if found else kind
         if not found and kind == "ordinal" and _asks_first_since_restart(plan.text):
             # the meeting that re-established the forum is the first since: it says so by re-establishing it
             found = [n for n in own[:OPENING_SENTENCES] if _REESTABLISHES.search(snapshot.sentence_text(n))]

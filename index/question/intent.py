@@ -75,6 +75,12 @@ PURPOSE = re.compile(
     r"|\bbig picture\b",
     re.IGNORECASE,
 )
+# Asking what was decided ("what did they agree on", "what did they sign or commit to", "main outcomes").
+DECISIONS = re.compile(
+    r"\b(agree|agreed|decide|decided|commit|committed|sign|signed|announce|announced|promise|promised|pledge|pledged)"
+    r"( to| on)?\b|\b(outcomes?|decisions?|deliverables?)\b",
+    re.IGNORECASE,
+)
 # "wheres", "whats": question words typed without their apostrophe.
 CONTRACTED = re.compile(r"\b(what|where|who|when|how)s\b", re.IGNORECASE)
 # Asking which meeting it was, or how many there have been ("what number meeting", "how many times have they met").

@@ -50,7 +50,7 @@ MEETING_WORDS = frozenset(_MEETING_TEXT.split())
 _MEETING_STEMS = frozenset(stem(w) for w in MEETING_WORDS | FRAMING_WORDS)
 # An open question ("what…", "tell me…") rather than a yes-or-no one ("did they visit the border?").
 _OPEN_QUESTION = re.compile(r"\W*(what|tell|summar|describe|give|explain|overview|recap|how did)", re.IGNORECASE)
-MEETING_TYPES = ("ordinal", "date", "place", "person", "purpose", "overview")
+MEETING_TYPES = ("ordinal", "date", "place", "person", "purpose", "decisions", "overview")
 _MEETING_REF = re.compile(r"\b(meetings?|meet|met|forums?|statements?|cbcf|summits?|sessions?|ministers|they)\b", re.I)
 
 
@@ -77,6 +77,7 @@ class QueryPlan:
     wants_person: bool = False
     wants_overview: bool = False
     wants_purpose: bool = False  # what a meeting was for
+    wants_decisions: bool = False  # what a meeting decided, when no topic is named
     wants_ordinal: bool = False
     first_mention: bool = False  # "when did they first discuss X": the earliest statement that does
     names: list[tuple[str, ...]] = field(default_factory=list)  # names of the statements the question uses
@@ -98,7 +99,8 @@ class QueryPlan:
     @property
     def answer_type(self) -> str | None:
         """The kind of answer asked for, if the wording asks for one."""
-        for name in ("money", "penalty", "ordinal", "count", "date", "place", "person", "purpose", "overview"):
+        kinds = ("money", "penalty", "ordinal", "count", "date", "place", "person", "purpose", "decisions", "overview")
+        for name in kinds:
             if getattr(self, f"wants_{name}"):
                 return name
         return None
@@ -215,6 +217,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_person=bool(intent.WHO.search(question)),
         wants_overview=bool(intent.OVERVIEW.search(question)),
         wants_purpose=bool(intent.PURPOSE.search(question)),
+        wants_decisions=bool(intent.DECISIONS.search(question)),
         wants_ordinal=wants_ordinal,
         first_mention=first_mention,
         meeting_only=meeting_only,

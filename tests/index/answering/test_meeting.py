@@ -109,3 +109,10 @@ def test_the_meeting_that_re_established_the_forum_is_the_first_since(engine):
 def test_what_a_meeting_was_for_is_what_its_statement_says_it_met_to_do(engine, question, needle):
     reply = answer(question, engine=engine)
     assert not reply.abstained and needle in reply.citations[0].quote
+
+
+def test_what_a_meeting_decided_is_quoted_from_its_decisions_not_its_stances(engine):
+    reply = answer("main outcomes of the washington forum? like what did they agree on", engine=engine)
+    assert not reply.abstained and all(c.date.startswith("2022") for c in reply.citations)
+    assert "We have agreed to" in reply.citations[0].quote
+    assert not any("remain committed" in c.quote for c in reply.citations)
