@@ -216,8 +216,9 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_place=bool(intent.WHERE.search(question)),
         wants_person=bool(intent.WHO.search(question)),
         wants_overview=bool(intent.OVERVIEW.search(question)),
-        wants_purpose=bool(intent.PURPOSE.search(question)),
-        wants_decisions=bool(intent.DECISIONS.search(question)),
+        # what a meeting was for or decided: asked of a meeting itself, with no topic named
+        wants_purpose=meeting_only and bool(intent.PURPOSE.search(question)),
+        wants_decisions=meeting_only and bool(intent.DECISIONS.search(question)),
         wants_ordinal=wants_ordinal,
         first_mention=first_mention,
         meeting_only=meeting_only,
