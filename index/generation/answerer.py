@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from index.answering.base import Answerer, Draft, Event, replay_events
 from index.generation.clients import build_messages
-from index.generation.verify import Verified, source_for_model, split_claims, verify
+from index.generation.coverage import dropped, quoted_segments
+from index.generation.verify import Source, Verified, source_for_model, split_claims, verify
 from index.models import Answer, Verification
 
 log = logging.getLogger("cbcf.llm")
@@ -21,6 +22,23 @@ def model_sources(extractive: Answer) -> list[dict]:
         if quote:
             sources.append({**citation.model_dump(), "quote": quote})
     return sources
+
+
+def numbered(sources: list[dict]) -> dict[int, Source]:
+    """The model's sources by marker, with the title and year a sentence may also rely on."""
+    return {s["n"]: Source(s["quote"], s.get("title", ""), s.get("date", "")[:4]) for s in sources}
+
+
+def completion(extractive: Answer, verified: Verified) -> tuple[str, list[int]]:
+    """The extractive quotes for the sources whose facts the kept sentences leave out, and their markers.
+
+    The answer falls back sentence by sentence: what the model restated stays, what it dropped is quoted.
+    """
+    quotes = {c.n: c.quote for c in extractive.citations}
+    segments = quoted_segments(extractive.answer)
+    missing = [n for n in dropped(verified.text, quotes) if n in segments]
+    pieces = list(dict.fromkeys(segments[n] for n in missing))
+    return " ".join(pieces), [c.n for c in extractive.citations if any(f"[{c.n}]" in p for p in pieces)]
 
 
 def _fallback(extractive: Answer, reason: str, verified: Verified | None = None) -> Answer:
@@ -42,15 +60,16 @@ def _reason(exc: Exception) -> str:
     return f"error: {name}"
 
 
-def _result(extractive: Answer, verified: Verified) -> Answer:
-    citations = [c for c in extractive.citations if c.n in set(verified.cited)]
+def _result(extractive: Answer, verified: Verified, added: tuple[str, list[int]] | None = None) -> Answer:
+    quoted, missing = added or completion(extractive, verified)
+    cited = set(verified.cited) | set(missing)
     return Answer(
         question=extractive.question,
-        answer=verified.text,
+        answer=" ".join(t for t in (verified.text, quoted) if t),
         abstained=False,
         mode="llm" if verified.removed == 0 else "llm-verified",
-        citations=citations,
-        verification=Verification(generated=verified.generated, removed=verified.removed),
+        citations=[c for c in extractive.citations if c.n in cited],
+        verification=Verification(generated=verified.generated, removed=verified.removed, quoted=len(missing)),
     )
 
 
@@ -66,7 +85,7 @@ def generate(llm, question: str, extractive: Answer, *, compare: bool = False) -
         return _fallback(extractive, _reason(exc))
     if not output.strip():
         return _fallback(extractive, "empty output")
-    verified = verify(output, {s["n"]: s["quote"] for s in sources}, {s["n"]: s["title"] for s in sources})
+    verified = verify(output, numbered(sources))
     if not verified.sentences:
         return _fallback(extractive, "no supported sentence", verified)
     return _result(extractive, verified)
@@ -75,15 +94,14 @@ def generate(llm, question: str, extractive: Answer, *, compare: bool = False) -
 def stream_generate(llm, question: str, extractive: Answer, *, compare: bool = False) -> Iterator[Event]:
     """Stream only verified sentences: tokens are buffered to sentence boundaries and checked one by one."""
     sources = model_sources(extractive)
-    by_number = {s["n"]: s["quote"] for s in sources}
-    titles = {s["n"]: s["title"] for s in sources}
+    by_number = numbered(sources)
     verified = Verified()
     yield "citations", [c.model_dump() for c in extractive.citations]
     buffer, failure = "", None
 
     def settle(sentences: list[str]) -> Iterator[Event]:
         for sentence in sentences:
-            text = verified.add(sentence, by_number, titles)
+            text = verified.add(sentence, by_number)
             if text is not None:
                 yield "delta", (" " if len(verified.sentences) > 1 else "") + text
 
@@ -101,7 +119,10 @@ def stream_generate(llm, question: str, extractive: Answer, *, compare: bool = F
     if failure is None:
         yield from settle(split_claims(buffer))
     if verified.sentences:
-        yield "done", _result(extractive, verified)
+        added = completion(extractive, verified)
+        if added[0]:
+            yield "delta", " " + added[0]
+        yield "done", _result(extractive, verified, added)
         return
     reason = failure or ("empty output" if not verified.generated else "no supported sentence")
     fallback = _fallback(extractive, reason, verified)
