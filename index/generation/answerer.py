@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from index.answering.base import Answerer, Draft, Event, replay_events
 from index.generation.clients import build_messages
 from index.generation.coverage import dropped, quoted_segments
-from index.generation.verify import Source, Verified, source_for_model, split_claims, verify
+from index.generation.verify import Source, Verified, join_sentences, separator, source_for_model, split_claims, verify
 from index.models import Answer, Verification
 
 log = logging.getLogger("cbcf.llm")
@@ -38,7 +38,7 @@ def completion(extractive: Answer, verified: Verified) -> tuple[str, list[int]]:
     segments = quoted_segments(extractive.answer)
     missing = [n for n in dropped(verified.text, quotes) if n in segments]
     pieces = list(dict.fromkeys(segments[n] for n in missing))
-    return " ".join(pieces), [c.n for c in extractive.citations if any(f"[{c.n}]" in p for p in pieces)]
+    return join_sentences(pieces), [c.n for c in extractive.citations if any(f"[{c.n}]" in p for p in pieces)]
 
 
 def _fallback(extractive: Answer, reason: str, verified: Verified | None = None) -> Answer:
@@ -65,7 +65,7 @@ def _result(extractive: Answer, verified: Verified, added: tuple[str, list[int]]
     cited = set(verified.cited) | set(missing)
     return Answer(
         question=extractive.question,
-        answer=" ".join(t for t in (verified.text, quoted) if t),
+        answer=join_sentences([t for t in (verified.text, quoted) if t]),
         abstained=False,
         mode="llm" if verified.removed == 0 else "llm-verified",
         citations=[c for c in extractive.citations if c.n in cited],
@@ -103,7 +103,7 @@ def stream_generate(llm, question: str, extractive: Answer, *, compare: bool = F
         for sentence in sentences:
             text = verified.add(sentence, by_number)
             if text is not None:
-                yield "delta", (" " if len(verified.sentences) > 1 else "") + text
+                yield "delta", (separator(text) if len(verified.sentences) > 1 else "") + text
 
     try:
         if not sources:
@@ -121,7 +121,7 @@ def stream_generate(llm, question: str, extractive: Answer, *, compare: bool = F
     if verified.sentences:
         added = completion(extractive, verified)
         if added[0]:
-            yield "delta", " " + added[0]
+            yield "delta", separator(added[0]) + added[0]
         yield "done", _result(extractive, verified, added)
         return
     reason = failure or ("empty output" if not verified.generated else "no supported sentence")

@@ -23,6 +23,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 # A comparison's sentence may open with its source's year ("In 2022, …"): the statement's date says it.
 _LEADING_YEAR = re.compile(r"In ((?:19|20)\d\d)\b,?\s*")
+_YEAR_LABEL = re.compile(r"In (?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,17 @@ def source_for_model(quote: str) -> str:
     return " ".join(kept)
 
 
+def separator(sentence: str) -> str:
+    """What goes before a sentence of an answer: a new line when it opens with a year, as a comparison's
+    lines do (a line is read on its own, even after a quote ending in a quotation mark), else a space."""
+    return "\n" if _YEAR_LABEL.match(sentence) else " "
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """Sentences as one answer, each year's sentences on a line of their own."""
+    return "".join((separator(s) if i else "") + s for i, s in enumerate(sentences))
+
+
 @dataclass
 class Verified:
     """What survived verification."""
@@ -58,7 +70,7 @@ class Verified:
     @property
     def text(self) -> str:
         """The kept sentences as one answer."""
-        return " ".join(self.sentences)
+        return join_sentences(self.sentences)
 
     def add(self, sentence: str, sources: dict, titles: dict[int, str] | None = None) -> str | None:
         """Check one generated sentence; keep and return it in "claim. [n]" form, or count it removed."""

@@ -4,6 +4,7 @@ from index.generation.verify import (
     check_sentence,
     is_instruction,
     is_supported,
+    join_sentences,
     source_for_model,
     split_claims,
     verify,
@@ -40,6 +41,14 @@ def test_markers_are_checked_and_normalised():
 
 def test_markers_after_the_full_stop_stay_with_their_sentence():
     assert split_claims("First claim. [1] Second claim. [2][3]") == ["First claim [1].", "Second claim [2][3]."]
+
+
+def test_markers_written_before_their_sentences_are_moved_to_their_end():
+    output = "[1] The CBSA and ATF signed it in March 2023. [2] The RCMP and the U.S. DEA signed one too."
+    assert split_claims(output) == [
+        "The CBSA and ATF signed it in March 2023 [1].",
+        "The RCMP and the U.S. DEA signed one too [2].",
+    ]
 
 
 def test_instruction_like_sentences_are_withheld_from_the_model():
@@ -98,3 +107,11 @@ def test_a_source_whose_facts_the_kept_sentences_drop_is_quoted():
     # A date left out, or most of a source's words: that source is quoted.
     assert dropped(restated + " Canada noted legislation to strengthen reporting.", SRC) == [2]
     assert dropped("In 2022 Canada got 149, 4,527 and 130 on April 26, 2023.", SRC) == [1, 2]
+
+
+def test_each_years_sentences_start_a_line_of_their_own():
+    # After a quote that ends in a quotation mark a reader (and the eval's check) would not see the year label.
+    sentences = ["In 2022, they aim “to leave no one behind.” [1]", "In 2023, they met. [2]", "They agreed. [2]"]
+    assert join_sentences(sentences) == (
+        "In 2022, they aim “to leave no one behind.” [1]\nIn 2023, they met. [2] They agreed. [2]"
+    )
