@@ -36,7 +36,7 @@ def completion(extractive: Answer, verified: Verified) -> tuple[str, list[int]]:
     """
     quotes = {c.n: c.quote for c in extractive.citations}
     segments = quoted_segments(extractive.answer)
-    missing = [n for n in dropped(verified.text, quotes) if n in segments]
+    missing = [n for n in dropped(verified.sentences, quotes) if n in segments]
     pieces = list(dict.fromkeys(segments[n] for n in missing))
     return join_sentences(pieces), [c.n for c in extractive.citations if any(f"[{c.n}]" in p for p in pieces)]
 

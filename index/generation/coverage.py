@@ -22,15 +22,15 @@ def quoted_segments(extractive_answer: str) -> dict[int, str]:
     return pieces
 
 
-def dropped(kept: str, quotes: dict[int, str]) -> list[int]:
-    """The sources whose facts the kept text leaves out: a number, month or name it does not write, or most
-    of the source's content words."""
-    kept_lower = kept.lower()
-    kept_stems = content_stems(kept)
+def dropped(kept: list[str], quotes: dict[int, str]) -> list[int]:
+    """The sources whose facts the kept sentences citing them leave out: a number, month or name they do not
+    write, or most of the source's content words (words another source's sentence happens to share don't
+    count)."""
     missing = []
     for n, quote in quotes.items():
-        stems = content_stems(quote)
-        covered = len(stems & kept_stems) / len(stems) if stems else 1.0
-        if covered < MIN_COVERAGE or any(fact.lower() not in kept_lower for fact in facts_of(quote)):
+        restated = " ".join(s for s in kept if n in {int(m) for m in _MARKER.findall(s)})
+        stems, restated_lower = content_stems(quote), restated.lower()
+        covered = len(stems & content_stems(restated)) / len(stems) if stems else 1.0
+        if covered < MIN_COVERAGE or any(fact.lower() not in restated_lower for fact in facts_of(quote)):
             missing.append(n)
     return missing

@@ -102,11 +102,15 @@ def test_a_source_whose_facts_the_kept_sentences_drop_is_quoted():
         1: "In 2022: The Angel Watch Center sent 4,527 notifications. [1]",
         2: "In 2023: Canada noted legislation. [2]",
     }
-    restated = "In 2022 the Angel Watch Center sent 4,527 travel notifications to 130 countries, 149 to Canada."
-    assert dropped(restated + " Canada introduced legislation on April 26, 2023, to strengthen reporting.", SRC) == []
+    restated = "In 2022 the Angel Watch Center sent 4,527 travel notifications to 130 countries, 149 to Canada. [1]"
+    assert (
+        dropped([restated, "Canada introduced legislation on April 26, 2023, to strengthen reporting. [2]"], SRC) == []
+    )
     # A date left out, or most of a source's words: that source is quoted.
-    assert dropped(restated + " Canada noted legislation to strengthen reporting.", SRC) == [2]
-    assert dropped("In 2022 Canada got 149, 4,527 and 130 on April 26, 2023.", SRC) == [1, 2]
+    assert dropped([restated, "Canada noted legislation to strengthen reporting. [2]"], SRC) == [2]
+    assert dropped(["In 2022 Canada got 149, 4,527 and 130 on April 26, 2023. [1][2]"], SRC) == [1, 2]
+    # Only the sentences citing a source restate it.
+    assert dropped([restated.replace("[1]", "[2]"), "Canada introduced legislation. [2]"], SRC) == [1, 2]
 
 
 def test_each_years_sentences_start_a_line_of_their_own():
