@@ -20,7 +20,7 @@ from bench.stats import summary
 from eval.runner import DEFAULT_DATASET, load_dataset
 from index.answering.pipeline import answer_events, draft, prepare
 from index.core import LLMSettings, open_engine
-from index.generation.answerer import model_sources
+from index.generation.answerer import _begun, model_sources
 from index.generation.clients import build_messages
 from index.generation.verify import split_claims
 from index.settings import EngineSettings
@@ -31,7 +31,8 @@ def raw_first_sentence(llm, messages) -> float | None:
     started, text = time.perf_counter(), ""
     for chunk in llm.stream_chat(messages):
         text += chunk.delta
-        if len(split_claims(text)) > 1:
+        claims = split_claims(text)
+        if len(claims) > 1 and _begun(claims[-1]):
             return time.perf_counter() - started
     return time.perf_counter() - started if text.strip() else None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 
 from index.answering.base import Answerer, Draft, Event, replay_events
@@ -12,6 +13,7 @@ from index.generation.verify import Source, Verified, join_sentences, separator,
 from index.models import Answer, Verification
 
 log = logging.getLogger("cbcf.llm")
+_PARTIAL_MARKERS = re.compile(r"\[\d*\]?")
 
 
 def model_sources(extractive: Answer) -> list[dict]:
@@ -91,6 +93,11 @@ def generate(llm, question: str, extractive: Answer, *, compare: bool = False) -
     return _result(extractive, verified)
 
 
+def _begun(text: str) -> bool:
+    """Whether the next sentence has begun: more than markers (a sentence's "[1]" may still be on its way)."""
+    return bool(_PARTIAL_MARKERS.sub("", text).strip())
+
+
 def stream_generate(llm, question: str, extractive: Answer, *, compare: bool = False) -> Iterator[Event]:
     """Stream only verified sentences: tokens are buffered to sentence boundaries and checked one by one."""
     sources = model_sources(extractive)
@@ -111,9 +118,9 @@ def stream_generate(llm, question: str, extractive: Answer, *, compare: bool = F
         for chunk in llm.stream_chat(build_messages(question, sources, compare)):
             buffer += chunk.delta or ""
             claims = split_claims(buffer)
-            if len(claims) > 1:  # all but the last sentence are complete
+            if len(claims) > 1 and _begun(claims[-1]):  # all but the last sentence are complete
                 yield from settle(claims[:-1])
-                buffer = claims[-1]
+                buffer = claims[-1] + (" " if buffer[-1:].isspace() else "")  # a word may end with the piece
     except Exception as exc:
         failure = _reason(exc) if sources else "no usable sources"
     if failure is None:

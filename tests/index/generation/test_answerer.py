@@ -151,6 +151,16 @@ def test_streaming_sends_only_verified_sentences(gen_engine, llm_server):
     assert done.mode == "llm-verified" and done.verification.generated == 3 and done.verification.removed == 1
 
 
+def test_a_marker_streamed_after_its_full_stop_stays_with_its_sentence(gen_engine, llm_server):
+    sentence = GOOD.removesuffix(" [1]")
+    padding = " " * ((5 - len(sentence)) % 7 or 7)  # the server streams 7 characters at a time: "[1" ends a piece
+    second = "They also aimed to strengthen cooperation with state, provincial, Indigenous and tribal partners. [1]"
+    llm_server.script({"text": f"{sentence}{padding}[1] {second}"})
+    done = list(answer_events(GHOST, engine=gen_engine))[-1][1]
+    assert done.mode == "llm" and (done.verification.generated, done.verification.removed) == (2, 0)
+    assert done.answer.startswith(f"{sentence} [1] They also aimed")
+
+
 def test_streaming_falls_back_to_the_extractive_answer(gen_engine, llm_server):
     llm_server.script({"status": 500})
     events = list(answer_events(GHOST, engine=gen_engine))
