@@ -89,4 +89,5 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="bench.first_sentence", description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=14)
     result = run(parser.parse_args().questions)
-    print(json.dumps({k: v for k, v in result.items() if k != "rows"}, indent=2))
+    print(json.dumps({k: v for k, v in result.items() if k != "rows"}, indent=2), flush=True)
+    os._exit(0)  # llama.cpp's server thread aborts the interpreter's own shutdown ("exception not rethrown")
