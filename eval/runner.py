@@ -112,6 +112,7 @@ def llm_summary(rows: list[dict]) -> dict:
         "llm_generated_sentences": generated,
         "llm_removed_share": m.ratio(sum(v["removed"] for v in checked), generated) if generated else 0.0,
         "llm_fallbacks": sum(1 for v in checked if v["fallback"]),
+        "llm_answers_with_quotes_added": sum(1 for v in checked if v.get("quoted")),
         "llm_mode_share": m.ratio(sum(r["mode"] in ("llm", "llm-verified") for r in answered), len(answered)),
         "llm_unsupported_claims": sum(len(r["unsupported"]) for r in rows),
     }

@@ -30,6 +30,7 @@ class Verification(BaseModel):
 
     generated: int = Field(0, description="Sentences the model wrote.")
     removed: int = Field(0, description="Sentences removed as unsupported or wrongly cited.")
+    quoted: int = Field(0, description="Sources quoted verbatim after the kept sentences, which left out their facts.")
     fallback: str | None = Field(None, description="Why the extractive answer was returned instead, if it was.")
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 
 from index.answering.base import Answerer, Draft, Event, replay_events
 from index.generation.clients import build_messages
-from index.generation.verify import Verified, source_for_model, split_claims, verify
+from index.generation.coverage import dropped, quoted_segments
+from index.generation.verify import Source, Verified, join_sentences, separator, source_for_model, split_claims, verify
 from index.models import Answer, Verification
 
 log = logging.getLogger("cbcf.llm")
+_PARTIAL_MARKERS = re.compile(r"\[\d*\]?")
 
 
 def model_sources(extractive: Answer) -> list[dict]:
@@ -21,6 +24,23 @@ def model_sources(extractive: Answer) -> list[dict]:
         if quote:
             sources.append({**citation.model_dump(), "quote": quote})
     return sources
+
+
+def numbered(sources: list[dict]) -> dict[int, Source]:
+    """The model's sources by marker, with the title and year a sentence may also rely on."""
+    return {s["n"]: Source(s["quote"], s.get("title", ""), s.get("date", "")[:4]) for s in sources}
+
+
+def completion(extractive: Answer, verified: Verified) -> tuple[str, list[int]]:
+    """The extractive quotes for the sources whose facts the kept sentences leave out, and their markers.
+
+    The answer falls back sentence by sentence: what the model restated stays, what it dropped is quoted.
+    """
+    quotes = {c.n: c.quote for c in extractive.citations}
+    segments = quoted_segments(extractive.answer)
+    missing = [n for n in dropped(verified.sentences, quotes) if n in segments]
+    pieces = list(dict.fromkeys(segments[n] for n in missing))
+    return join_sentences(pieces), [c.n for c in extractive.citations if any(f"[{c.n}]" in p for p in pieces)]
 
 
 def _fallback(extractive: Answer, reason: str, verified: Verified | None = None) -> Answer:
@@ -42,15 +62,16 @@ def _reason(exc: Exception) -> str:
     return f"error: {name}"
 
 
-def _result(extractive: Answer, verified: Verified) -> Answer:
-    citations = [c for c in extractive.citations if c.n in set(verified.cited)]
+def _result(extractive: Answer, verified: Verified, added: tuple[str, list[int]] | None = None) -> Answer:
+    quoted, missing = added or completion(extractive, verified)
+    cited = set(verified.cited) | set(missing)
     return Answer(
         question=extractive.question,
-        answer=verified.text,
+        answer=join_sentences([t for t in (verified.text, quoted) if t]),
         abstained=False,
         mode="llm" if verified.removed == 0 else "llm-verified",
-        citations=citations,
-        verification=Verification(generated=verified.generated, removed=verified.removed),
+        citations=[c for c in extractive.citations if c.n in cited],
+        verification=Verification(generated=verified.generated, removed=verified.removed, quoted=len(missing)),
     )
 
 
@@ -66,26 +87,30 @@ def generate(llm, question: str, extractive: Answer, *, compare: bool = False) -
         return _fallback(extractive, _reason(exc))
     if not output.strip():
         return _fallback(extractive, "empty output")
-    verified = verify(output, {s["n"]: s["quote"] for s in sources}, {s["n"]: s["title"] for s in sources})
+    verified = verify(output, numbered(sources))
     if not verified.sentences:
         return _fallback(extractive, "no supported sentence", verified)
     return _result(extractive, verified)
 
 
+def _begun(text: str) -> bool:
+    """Whether the next sentence has begun: more than markers (a sentence's "[1]" may still be on its way)."""
+    return bool(_PARTIAL_MARKERS.sub("", text).strip())
+
+
 def stream_generate(llm, question: str, extractive: Answer, *, compare: bool = False) -> Iterator[Event]:
     """Stream only verified sentences: tokens are buffered to sentence boundaries and checked one by one."""
     sources = model_sources(extractive)
-    by_number = {s["n"]: s["quote"] for s in sources}
-    titles = {s["n"]: s["title"] for s in sources}
+    by_number = numbered(sources)
     verified = Verified()
     yield "citations", [c.model_dump() for c in extractive.citations]
     buffer, failure = "", None
 
     def settle(sentences: list[str]) -> Iterator[Event]:
         for sentence in sentences:
-            text = verified.add(sentence, by_number, titles)
+            text = verified.add(sentence, by_number)
             if text is not None:
-                yield "delta", (" " if len(verified.sentences) > 1 else "") + text
+                yield "delta", (separator(text) if len(verified.sentences) > 1 else "") + text
 
     try:
         if not sources:
@@ -93,15 +118,18 @@ def stream_generate(llm, question: str, extractive: Answer, *, compare: bool = F
         for chunk in llm.stream_chat(build_messages(question, sources, compare)):
             buffer += chunk.delta or ""
             claims = split_claims(buffer)
-            if len(claims) > 1:  # all but the last sentence are complete
+            if len(claims) > 1 and _begun(claims[-1]):  # all but the last sentence are complete
                 yield from settle(claims[:-1])
-                buffer = claims[-1]
+                buffer = claims[-1] + (" " if buffer[-1:].isspace() else "")  # a word may end with the piece
     except Exception as exc:
         failure = _reason(exc) if sources else "no usable sources"
     if failure is None:
         yield from settle(split_claims(buffer))
     if verified.sentences:
-        yield "done", _result(extractive, verified)
+        added = completion(extractive, verified)
+        if added[0]:
+            yield "delta", separator(added[0]) + added[0]
+        yield "done", _result(extractive, verified, added)
         return
     reason = failure or ("empty output" if not verified.generated else "no supported sentence")
     fallback = _fallback(extractive, reason, verified)

@@ -64,10 +64,17 @@ class LocalLLM:
         self._server = xllamacpp.Server(params)
         self.max_tokens, self.temperature, self.timeout_s = max_tokens, temperature, timeout_s
         self._one_at_a_time = threading.Lock()
+        self.cache_prompt = True  # llama.cpp reuses the longest cached prefix of the last prompt (benches turn it off)
 
     def _request(self, messages, stream: bool) -> dict:
         turns = [{"role": getattr(m.role, "value", str(m.role)), "content": m.content} for m in messages]
-        return {"messages": turns, "max_tokens": self.max_tokens, "temperature": self.temperature, "stream": stream}
+        return {
+            "messages": turns,
+            "max_tokens": self.max_tokens,
+            "temperature": self.temperature,
+            "stream": stream,
+            "cache_prompt": self.cache_prompt,
+        }
 
     def _acquire(self) -> None:
         if not self._one_at_a_time.acquire(timeout=self.timeout_s):

@@ -54,10 +54,23 @@ def test_an_invented_sentence_is_removed_and_counted(gen_engine, llm_server):
     assert "50 million" not in reply.answer and "privately manufactured firearms" in reply.answer
 
 
-def test_a_citation_to_a_source_that_was_not_given_is_removed(gen_engine, llm_server):
-    llm_server.script({"text": f"{GOOD} Ministers also decided to stem ghost guns. [7]"})
+def test_a_citation_to_a_source_that_was_not_given_is_moved_to_the_source_that_says_it(gen_engine, llm_server):
+    llm_server.script({"text": f"{GOOD} Ministers also decided to stem ghost guns. [7] Ministers banned drones. [7]"})
     reply = answer(GHOST, engine=gen_engine)
     assert reply.mode == "llm-verified" and reply.verification.removed == 1 and "[7]" not in reply.answer
+    assert "Ministers also decided to stem ghost guns. [1]" in reply.answer and "drones" not in reply.answer
+
+
+def test_facts_the_model_left_out_are_quoted_after_its_sentences(gen_engine, llm_server):
+    short = "Ministers decided to work on ghost guns. [1]"
+    llm_server.script({"text": short})
+    reply = answer(GHOST, engine=gen_engine)
+    assert reply.mode == "llm" and reply.verification.quoted == 1 and reply.answer.startswith(short)
+    assert reply.answer.endswith("Indigenous and tribal partners. [1]") and [c.n for c in reply.citations] == [1]
+    llm_server.script({"text": short})
+    events = list(answer_events(GHOST, engine=gen_engine))
+    deltas = "".join(data for name, data in events if name == "delta")
+    assert deltas == events[-1][1].answer == reply.answer
 
 
 def test_a_changed_number_falls_back_to_the_extractive_answer(gen_engine, llm_server):
@@ -138,6 +151,16 @@ def test_streaming_sends_only_verified_sentences(gen_engine, llm_server):
     assert done.mode == "llm-verified" and done.verification.generated == 3 and done.verification.removed == 1
 
 
+def test_a_marker_streamed_after_its_full_stop_stays_with_its_sentence(gen_engine, llm_server):
+    sentence = GOOD.removesuffix(" [1]")
+    padding = " " * ((5 - len(sentence)) % 7 or 7)  # the server streams 7 characters at a time: "[1" ends a piece
+    second = "They also aimed to strengthen cooperation with state, provincial, Indigenous and tribal partners. [1]"
+    llm_server.script({"text": f"{sentence}{padding}[1] {second}"})
+    done = list(answer_events(GHOST, engine=gen_engine))[-1][1]
+    assert done.mode == "llm" and (done.verification.generated, done.verification.removed) == (2, 0)
+    assert done.answer.startswith(f"{sentence} [1] They also aimed")
+
+
 def test_streaming_falls_back_to_the_extractive_answer(gen_engine, llm_server):
     llm_server.script({"status": 500})
     events = list(answer_events(GHOST, engine=gen_engine))
@@ -155,6 +178,7 @@ def test_through_the_http_api(gen_engine, llm_server):
         assert data["mode"] == "llm-verified" and data["verification"] == {
             "generated": 2,
             "removed": 1,
+            "quoted": 0,
             "fallback": None,
         }
         llm_server.script({"status": 500})
