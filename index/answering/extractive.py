@@ -15,6 +15,7 @@ from index.retrieval.evidence import Scored, score_candidates
 from index.retrieval.snapshot import Snapshot
 from index.text.words import leans_back
 
+MAX_YEARS_SEARCHED = 12  # years searched one by one for a first mention (beyond, those of the best sentences)
 OVERVIEW_ROOM = 2  # times the answer's usual length, for an overview of a statement
 EXTRA_QUOTE_MIN = 0.3  # a sentence quoted beside the best one must be this likely relevant on its own
 
@@ -79,10 +80,24 @@ def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list
         scopes = sorted(list(dict.fromkeys(relevant))[: limits.top_k]) if relevant else scopes[-2:]
     if plan.first_mention:
         # "when did they first discuss X": the earliest statement that says about as much on X as the best one
-        found = [g for year in sorted(snapshot.years) if (g := _year_group(plan, snapshot, queries, limits, year))]
+        found = [
+            g
+            for year in _years_to_search(plan, snapshot, queries, limits)
+            if (g := _year_group(plan, snapshot, queries, limits, year))
+        ]
         best = max((log_odds(g[0].relevance) for g in found), default=0.0)
         return [next(g for g in found if log_odds(g[0].relevance) >= best - limits.keep_within)] if found else []
     return [group for scope in scopes if (group := _year_group(plan, snapshot, queries, limits, scope))]
+
+
+def _years_to_search(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list[int]:
+    """The years to look at one by one, oldest first: every year of a small index; in a many-year one, the
+    years of the best sentences over all of them (a question searches a bounded number of years)."""
+    if len(snapshot.years) <= MAX_YEARS_SEARCHED:
+        return sorted(snapshot.years)
+    ranked = score_candidates(plan, snapshot, queries, None, limits.calibration)
+    years = dict.fromkeys(s.candidate.year for s in ranked if s.fit)
+    return sorted(list(years)[:MAX_YEARS_SEARCHED])
 
 
 def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, scope: int | None) -> list[Scored]:
