@@ -65,13 +65,16 @@ def _sentence_no(node: TextNode) -> int:
 
 
 def sentence_heads(snapshot: Snapshot, doc_ids: set[str]) -> dict[str, list[TextNode]]:
-    """Each statement's sentences in order, as the first unit of each (enough to cite it)."""
-    found: dict[str, dict[int, TextNode]] = {}
-    for node in snapshot.retriever.nodes:
-        doc_id = node.metadata["doc_id"]
-        if doc_id in doc_ids:
-            found.setdefault(doc_id, {}).setdefault(_sentence_no(node), node)
-    return {doc: [units[n] for n in sorted(units)] for doc, units in found.items()}
+    """Each statement's sentences in order, as the first unit of each (enough to cite it), from its part."""
+    found: dict[str, list[TextNode]] = {}
+    for doc_id in doc_ids:
+        part = snapshot.parts.get(doc_id)
+        if part is not None:
+            firsts: dict[int, TextNode] = {}
+            for node in part.nodes:
+                firsts.setdefault(_sentence_no(node), node)
+            found[doc_id] = [firsts[n] for n in sorted(firsts)]
+    return found
 
 
 def _states(kind: str, text: str, node: TextNode, snapshot: Snapshot, precise: bool = False, year=None) -> bool:
