@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from functools import lru_cache
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
@@ -51,9 +52,18 @@ def tokens(text: str) -> list[str]:
     return [_normal(t) for t in _TOKEN.findall(plain_letters(text))]
 
 
+@lru_cache(maxsize=4096)
+def _base_letter(char: str) -> str:
+    """A character without its accent when that leaves one character ("é" → "e"), else the character itself."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 else char
+
+
 def word_spans(text: str, words: set[str]) -> tuple[tuple[int, int], ...]:
-    """Character spans of the tokens of a text that are among words (as tokens() spells them)."""
-    return tuple(m.span() for m in _TOKEN.finditer(text) if _normal(m.group()) in words)
+    """Character spans of the tokens of a text that are among words (as tokens() spells them, accents off)."""
+    # accents are taken off letter by letter, so that the spans found are the text's own
+    plain = text if text.isascii() else "".join(map(_base_letter, text))
+    return tuple(m.span() for m in _TOKEN.finditer(plain) if _normal(m.group()) in words)
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.text.words import leans_back, tokens
+from index.text.words import leans_back, tokens, word_spans
 
 
 def test_accents_do_not_change_a_word():
@@ -16,3 +16,9 @@ def test_a_sentence_that_opens_by_pointing_back_leans_on_the_one_before():
     assert leans_back("For this reason, Ministers agreed to act.")
     assert not leans_back("In 2029, the task force recovered 1,460 vehicles.")
     assert not leans_back("Ministers agreed to their work plan.")
+
+
+def test_spans_find_accented_words_where_they_are_in_the_text():
+    text = "what did the Montréal communiqué say?"
+    spans = word_spans(text, {"montreal", "communique"})
+    assert [text[a:b] for a, b in spans] == ["Montréal", "communiqué"]
