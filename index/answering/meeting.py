@@ -126,7 +126,8 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
     years = plan.years or snapshot.years
     asked = sorted((d for d in documents.values() if int(d["year"]) in years), key=lambda d: -int(d["year"]))
     precise = bool(_PRECISE.search(plan.text))
-    units = sentence_heads(snapshot, set(documents))
+    units = sentence_heads(snapshot, {d["doc_id"] for d in asked})
+    everyone: dict[str, list[TextNode]] | None = None  # every statement's, read only when one recalls another
     groups = []
     for doc in asked:
         own = units.get(doc["doc_id"], [])
@@ -141,20 +142,20 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
         if kind == "decisions":  # the first decision under each heading, in the statement's order
             decided = [n for n in own if _states(kind, snapshot.sentence_text(n), n, snapshot)]
             found = _section_leads(decided, k, untitled=True)
-            kind = "overview" if found else kind
         if not found and kind == "ordinal" and _asks_first_since_restart(plan.text):
             # the meeting that re-established the forum is the first since: it says so by re-establishing it
             found = [n for n in own[:OPENING_SENTENCES] if _REESTABLISHES.search(snapshot.sentence_text(n))]
         if not found and kind in ("date", "place"):
+            everyone = everyone if everyone is not None else sentence_heads(snapshot, set(documents))
             found = [
                 n
-                for other, nodes in units.items()
+                for other, nodes in everyone.items()
                 if other != doc["doc_id"]
                 for n in nodes[:OPENING_SENTENCES]
                 if _recalls(snapshot.sentence_text(n), doc)
                 and _states(kind, snapshot.sentence_text(n), n, snapshot, precise, int(doc["year"]))
             ]
         if found:  # an overview may take several sentences; a fact is stated once
-            many = k if kind == "overview" else 2 if kind == "purpose" else 1
+            many = k if kind in ("overview", "decisions") else 2 if kind == "purpose" else 1
             groups.append([fact_scored(n, int(doc["year"])) for n in found[:many]])
     return groups

@@ -116,3 +116,9 @@ def test_what_a_meeting_decided_is_quoted_from_its_decisions_not_its_stances(eng
     assert not reply.abstained and all(c.date.startswith("2022") for c in reply.citations)
     assert "We have agreed to" in reply.citations[0].quote
     assert not any("remain committed" in c.quote for c in reply.citations)
+
+
+def test_what_each_meeting_decided_is_read_from_each_statements_decisions(engine):
+    reply = answer("what did they agree on at each meeting?", engine=engine)
+    assert {c.date[:4] for c in reply.citations} == {"2022", "2023"}
+    assert not any("remain committed" in c.quote for c in reply.citations)
