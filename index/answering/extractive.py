@@ -13,7 +13,7 @@ from index.question.plan import QueryPlan
 from index.retrieval.calibration import Calibration, log_odds
 from index.retrieval.evidence import Scored, score_candidates
 from index.retrieval.snapshot import Snapshot
-from index.text.words import leans_back
+from index.text.words import continues
 
 MAX_YEARS_SEARCHED = 12  # years searched one by one for a first mention (beyond, those of the best sentences)
 OVERVIEW_ROOM = 2  # times the answer's usual length, for an overview of a statement
@@ -53,7 +53,7 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
             groups = meeting_groups(plan, snapshot, limits.top_k)
         if len(groups) > 1:  # one meeting fact per statement, each labelled with its year
             plan = replace(plan, compare=True, years=sorted(g[0].scope for g in groups))
-        if not groups and not (plan.about_meeting and plan.answer_type in MEETING_FACTS):
+        if not groups and not (plan.about_meeting and plan.answer_type in MEETING_FACTS) and not _all_unknown(plan):
             groups = select(plan, snapshot, queries, limits)
             if plan.first_mention and groups:  # said with its year: "In 2022: …"
                 plan = replace(plan, compare=True, years=[groups[0][0].candidate.year])
@@ -62,6 +62,12 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
         room = limits.max_chars * (OVERVIEW_ROOM if summing_up else 1)
         reply = compose(text, groups, plan, snapshot, limits.top_k, room) if groups else abstain(text)
     return Draft(text, plan, reply)
+
+
+def _all_unknown(plan: QueryPlan) -> bool:
+    """Whether no statement uses any of the question's topic words (nor their synonyms) and it names no meeting:
+    nothing a sentence could be quoted for ("which meeting was held in Vancouver", "what about xylazine")."""
+    return bool(plan.topical) and set(plan.topical) <= set(plan.unknown) and not plan.years and not plan.names
 
 
 def scopes_of(plan: QueryPlan) -> list[int | None]:
@@ -79,14 +85,17 @@ def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list
         relevant = [s.candidate.year for s in ranked if s.fit and s.answerability(score) >= limits.threshold]
         scopes = sorted(list(dict.fromkeys(relevant))[: limits.top_k]) if relevant else scopes[-2:]
     if plan.first_mention:
-        # "when did they first discuss X": the earliest statement that says about as much on X as the best one
+        # "when did they first discuss X": the earliest statement that says about as much on X as the best one,
+        # or that names as much of X (a later statement may rank higher for saying it at more length)
         found = [
             g
             for year in _years_to_search(plan, snapshot, queries, limits)
             if (g := _year_group(plan, snapshot, queries, limits, year))
         ]
         best = max((log_odds(g[0].relevance) for g in found), default=0.0)
-        return [next(g for g in found if log_odds(g[0].relevance) >= best - limits.keep_within)] if found else []
+        most = max((g[0].lexical for g in found), default=0.0)
+        first = (g for g in found if log_odds(g[0].relevance) >= best - limits.keep_within or g[0].lexical >= most)
+        return [next(first)] if found else []
     return [group for scope in scopes if (group := _year_group(plan, snapshot, queries, limits, scope))]
 
 
@@ -137,7 +146,7 @@ def _follows(item: Scored, earlier: Scored, snapshot: Snapshot) -> bool:
     node, before = item.candidate.node, earlier.candidate.node
     same_doc = node.metadata["doc_id"] == before.metadata["doc_id"]
     next_one = node.metadata.get("sentence_no") == int(before.metadata.get("sentence_no", -2)) + 1
-    return same_doc and next_one and leans_back(snapshot.sentence_text(node))
+    return same_doc and next_one and continues(snapshot.sentence_text(node), snapshot.sentence_text(before))
 
 
 def _names_a_year(plan: QueryPlan, scope: int | None) -> bool:

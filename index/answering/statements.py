@@ -16,7 +16,7 @@ from index.answering.engine import Engine
 from index.answering.pipeline import draft, prepare
 from index.models import QuestionError
 from index.retrieval.snapshot import Snapshot
-from index.text.words import leans_back
+from index.text.words import continues
 
 SUGGESTION_TRIES = 12  # questions tried per generation before giving up on finding more that are answered
 
@@ -89,7 +89,7 @@ def _units(nodes: list) -> tuple[StatementUnit, ...]:
         texts.setdefault(number[node.node_id], []).append(node.text)
         sections.setdefault(number[node.node_id], node.metadata.get("section") or None)
     same_heading = {n for n in texts if n - 1 in texts and sections[n - 1] == sections[n]}
-    leaning = {n for n in same_heading if leans_back(" ".join(texts[n]))}
+    leaning = {n for n in same_heading if continues(" ".join(texts[n]), " ".join(texts[n - 1]))}
     return tuple(
         StatementUnit(
             unit_id=node.node_id,

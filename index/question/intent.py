@@ -52,9 +52,10 @@ PLACE_KIND = re.compile(r"\b(which|what) (\w+ )?(city|town|country|province|stat
 OVERVIEW = re.compile(
     r"\b(main|key|major|central|other) (topics?|themes?|subjects?|issues?|areas?|points|priorit\w+|takeaways?"
     r"|outcomes?|results?|decisions?|conclusions?)\b"
-    r"|\b(topics?|themes?|subjects?|issues?|agenda|focus areas?)\b.{0,40}\b(cover\w*|discuss\w*|address\w*|rais\w*"
-    r"|came up|on the table|include\w*)\b|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)"
-    r"( \w+){0,3} about\b|\bsumm(ary|arize|arise)\b|\boverview\b|\bwhat did (the )?(ministers|they) (do|cover)\b"
+    r"|\b(topics?|themes?|subjects?|issues?|agenda|focus areas?|sections?|headings?)\b.{0,40}\b(cover\w*|discuss\w*"
+    r"|address\w*|rais\w*|came up|on the table|include\w*|(are|were) (in|on))\b"
+    r"|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)( \w+){0,3} about\b"
+    r"|\bsumm(ary|arize|arise)\b|\boverview\b|\bwhat did (the )?(ministers|they) (do|cover)\b"
     r"|\btl;? ?dr\b|\b(gist|rundown|recap|highlights)\b",
     re.IGNORECASE,
 )

@@ -16,6 +16,7 @@ from index.text.words import STOP_WORDS, edit_distance, stem, tokens
 # "Long Form Words (ABBR)" or "(ABBRs)": the acronym in parentheses right after the words it stands for.
 _DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z])(s?)\s*\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.’'-]*")
+_LETTERS = re.compile(r"\b[A-Za-z]+\b")
 _LOOKBACK = 12
 _PARTS = re.compile(r"[-/]")
 
@@ -62,18 +63,20 @@ class Lexicon:
 
     everyday: dict[str, tuple[str, ...]] = field(default_factory=dict)
     acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    shorthand: dict[str, str] = field(default_factory=dict)  # chat shorthand -> the word it stands for ("nxt")
 
     @classmethod
     def load(cls, folder: Path | None) -> Lexicon:
         """The lexicon in a folder (everyday.toml, acronyms.toml); empty when there is none."""
-        everyday, acronyms = {}, {}
+        everyday, acronyms, shorthand = {}, {}, {}
         if folder and (folder / "everyday.toml").is_file():
-            terms = tomllib.loads((folder / "everyday.toml").read_text(encoding="utf-8")).get("terms", {})
-            everyday = {k.lower(): tuple(v) for k, v in terms.items()}
+            table = tomllib.loads((folder / "everyday.toml").read_text(encoding="utf-8"))
+            everyday = {k.lower(): tuple(v) for k, v in table.get("terms", {}).items()}
+            shorthand = {k.lower(): v for k, v in table.get("shorthand", {}).items()}
         if folder and (folder / "acronyms.toml").is_file():
             table = tomllib.loads((folder / "acronyms.toml").read_text(encoding="utf-8")).get("acronyms", {})
             acronyms = {k.lower(): _content(v) for k, v in table.items()}
-        return cls(everyday, acronyms)
+        return cls(everyday, acronyms, shorthand)
 
     def learn(self, texts: list[str]) -> Lexicon:
         """This lexicon plus the acronyms the texts define (a statement's own definition wins)."""
@@ -86,7 +89,13 @@ class Lexicon:
 
     def with_defined(self, learned: dict[str, tuple[str, ...]]) -> Lexicon:
         """This lexicon plus acronyms defined in the statements (see defined(); those without content left out)."""
-        return Lexicon(self.everyday, self.acronyms | {k: v for k, v in learned.items() if v})
+        return Lexicon(self.everyday, self.acronyms | {k: v for k, v in learned.items() if v}, self.shorthand)
+
+    def spelled_out(self, question: str) -> str:
+        """The question with chat shorthand written out ("wheres the nxt forum" -> "wheres the next forum")."""
+        if not self.shorthand:
+            return question
+        return _LETTERS.sub(lambda m: self.shorthand.get(m.group(0).lower(), m.group(0)), question)
 
     def acronym(self, word: str) -> str | None:
         """The known acronym a question word is (plural forms included), if it is one."""

@@ -157,8 +157,8 @@ def _years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) 
 
 def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     """Build the plan for one question."""
-    question = intent.CONTRACTED.sub(r"\1 is", question)
     vocabulary, lexicon, doc_years = corpus.vocabulary, corpus.lexicon, set(corpus.years)
+    question = intent.CONTRACTED.sub(r"\1 is", lexicon.spelled_out(question))
     framing = FRAMING_WORDS | corpus.place_words
     words = tokens(question)
     corrections = {}

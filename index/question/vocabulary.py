@@ -65,7 +65,7 @@ class Vocabulary:
 
     def knows(self, word: str) -> bool:
         """Whether the word, or another form of it, occurs in the corpus."""
-        return word in self.words or stem(word) in self.stems
+        return word in self.words or stem(word) in self.stems or word in self.units_of  # "co-chaired" as written
 
     def _neighbours(self, word: str, allowed: int) -> list[tuple[int, str]]:
         """Corpus words within `allowed` edits of word and with its first letter (memoised per word)."""

@@ -17,6 +17,7 @@ DEFAULT_PATH = Path(__file__).with_name("calibration.json")
 FEATURES = (
     "cosine",  # meaning: best cosine between the question (or its topic words) and the sentence
     "lexical",  # IDF-weighted share of the question's topic terms (or their synonyms) the sentence holds
+    "heading_only",  # the part of that share found only in the section heading, not in the sentence itself
     "keywords",  # the same share over all the question's words but stop words (framing words included)
     "heuristic",  # the hand-set relevance the engine used before calibration (cosine and terms combined)
     "exact_all",  # the question names exact terms (numbers, acronyms, names) and the sentence holds them all

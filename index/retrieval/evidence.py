@@ -16,7 +16,7 @@ from index.retrieval.calibration import Calibration
 from index.retrieval.hybrid import Candidate
 from index.retrieval.snapshot import Snapshot, TermStats
 from index.text.instructions import is_instruction
-from index.text.words import leans_back, stem, stems_of, word_spans
+from index.text.words import continues, stem, stems_of, word_spans
 
 SEMANTIC_WEIGHT = 0.6
 LEXICAL_WEIGHT = 0.4
@@ -99,14 +99,17 @@ def _rank_signal(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / (1 + rank)
 
 
-def sentence_stems(candidate: Candidate, snapshot: Snapshot) -> frozenset[str]:
-    """Stems of a unit's whole sentence and its section heading (kept with the snapshot: units are read-only)."""
+def sentence_stems(candidate: Candidate, snapshot: Snapshot) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems of a unit's whole sentence with its section heading, and of the sentence alone (with the one it
+    continues); kept with the snapshot: units are read-only."""
     found = snapshot.node_stems.get(candidate.node.node_id)
     if found is None:
         text = snapshot.sentence_text(candidate.node)
-        if leans_back(text):  # "These arrangements will…": what they are is in the sentence before
-            text = f"{snapshot.previous_sentence(candidate.node) or ''} {text}"
-        found = stems_of(f"{text} {candidate.node.metadata.get('section', '')}")
+        before = snapshot.previous_sentence(candidate.node)
+        if continues(text, before):  # "These arrangements will…": what they are is in the sentence before
+            text = f"{before or ''} {text}"
+        said = stems_of(text)
+        found = said | stems_of(candidate.node.metadata.get("section", "")), said
         snapshot.node_stems[candidate.node.node_id] = found
     return found
 
@@ -127,7 +130,8 @@ def _with_followers(candidates: list[Candidate], snapshot: Snapshot, queries) ->
             continue
         follower = retriever.nodes[row + 1]
         same_doc = follower.metadata["doc_id"] == cand.node.metadata["doc_id"]
-        if same_doc and follower.node_id not in seen and leans_back(snapshot.sentence_text(follower)):
+        goes_on = continues(snapshot.sentence_text(follower), snapshot.sentence_text(cand.node))
+        if same_doc and follower.node_id not in seen and goes_on:
             seen.add(follower.node_id)
             extra.append(Candidate(follower, cosine=float((vectors @ retriever.vectors[row + 1]).max())))
     return candidates + extra
@@ -163,7 +167,7 @@ def score_candidates(
     single = float(len(weights) <= 1)
     scored = []
     for cand in _with_followers(snapshot.retriever.retrieve(keywords, queries, scope), snapshot, queries):
-        stems = sentence_stems(cand, snapshot)
+        stems, said = sentence_stems(cand, snapshot)
         lexical = lexical_support(weights, stems)
         heuristic = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
         text = snapshot.sentence_text(cand.node)
@@ -179,6 +183,7 @@ def score_candidates(
         features = {
             "cosine": max(0.0, cand.cosine),
             "lexical": lexical,
+            "heading_only": lexical - lexical_support(weights, said),
             "keywords": lexical_support(all_words, stems),
             "heuristic": heuristic,
             "exact_all": float(has_exact),

@@ -83,7 +83,8 @@ class Snapshot:
     term_stats: TermStats = TermStats(0, {})
     parts: dict[str, DocumentPart] = field(default_factory=dict)  # doc_id -> its part, in serving order
     headings: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # doc_id -> headings' stems
-    node_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # filled as units are scored
+    # unit id -> stems of its sentence with its heading, and of the sentence alone; filled as units are scored
+    node_stems: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     strays: tuple[str, ...] = ()  # ids of stored units the manifest didn't name when it was loaded whole
 
     @property

@@ -98,3 +98,9 @@ _LEANS_BACK = re.compile(
 def leans_back(sentence: str) -> bool:
     """Whether a sentence points back to the one before it for what it is about."""
     return _LEANS_BACK.match(sentence) is not None
+
+
+def continues(sentence: str, before: str | None) -> bool:
+    """Whether a sentence is read with the one before it: it leans back on it, or it is the list that one
+    introduces ("Ministers committed to:" and then the items)."""
+    return leans_back(sentence) or bool(before) and before.rstrip().endswith(":")

@@ -46,3 +46,11 @@ def test_a_typo_of_an_everyday_word_is_read_as_that_word():
     assert lexicon.misspelt("hatian") == "haitian"
     assert lexicon.misspelt("cartell") is None  # one typo from two words: no guess
     assert lexicon.misspelt("haitian") is None and lexicon.misspelt("dog") is None
+
+
+def test_chat_shorthand_is_written_out_as_whole_words_only():
+    lexicon = Lexicon.load(EngineSettings().lexicon_dir)
+    assert lexicon.shorthand["nxt"] == "next"
+    assert lexicon.spelled_out("wheres the NXT forum, last yr?") == "wheres the next forum, last year?"
+    assert lexicon.spelled_out("the nxtgen yrly report") == "the nxtgen yrly report"
+    assert Lexicon().spelled_out("nxt yr") == "nxt yr"

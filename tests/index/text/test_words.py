@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.text.words import leans_back, tokens, word_spans
+from index.text.words import continues, leans_back, tokens, word_spans
 
 
 def test_accents_do_not_change_a_word():
@@ -22,3 +22,9 @@ def test_spans_find_accented_words_where_they_are_in_the_text():
     text = "what did the Montréal communiqué say?"
     spans = word_spans(text, {"montreal", "communique"})
     assert [text[a:b] for a, b in spans] == ["Montréal", "communiqué"]
+
+
+def test_a_list_continues_the_line_that_introduces_it():
+    assert continues("map the brokers; train inspectors.", "Before the next Forum, Ministers committed to:")
+    assert continues("They also agreed to meet.", None)
+    assert not continues("Ministers agreed to meet in 2032.", "Exporters lose millions each year.")

@@ -1,0 +1,71 @@
+"""A statement written with a bulleted list and hyphenated words: the list is quoted with the line introducing it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from index.core import answer, ingest_paths
+from index.settings import BUNDLED_CORPUS
+from tests.conftest import make_engine
+
+DOC_ID = "2031-cbcf-joint-statement-regina"
+STATEMENT = """# Joint Statement — 2031 Cross-Border Crime Forum
+
+Regina, Saskatchewan — May 6, 2031
+
+Canada's Minister of Public Safety, Anita Okafor, and U.S. Secretary of Homeland Security Daniel Reyes co-chaired
+the 2031 Forum in Regina.
+
+## Grain Fraud
+
+Exporters lose millions each year to forged grain inspection certificates.
+
+Before the next Forum, Ministers committed to:
+
+- map the brokers who sell forged inspection certificates;
+- train port inspectors to spot altered seals; and
+- publish a joint advisory for grain exporters.
+
+## Next Meeting
+
+Ministers agreed that the next Forum will be held in the United States in 2032.
+"""
+
+
+@pytest.fixture(scope="module")
+def regina(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("regina-src")
+    path = folder / f"{DOC_ID}.md"
+    path.write_text(STATEMENT, encoding="utf-8")
+    meta = {"doc_id": DOC_ID, "title": "Joint Statement — 2031 Forum", "date": "2031-05-06", "year": 2031}
+    (folder / f"{DOC_ID}.meta.json").write_text(json.dumps(meta | {"place": "Regina"}), encoding="utf-8")
+    eng = make_engine(tmp_path_factory.mktemp("regina"), embedder)
+    ingest_paths([BUNDLED_CORPUS, path], eng.store, eng.embedder)
+    eng.refresh(force=True)
+    return eng
+
+
+def test_a_list_is_quoted_with_the_line_that_introduces_it(regina):
+    reply = answer("what did they promise to do about forged grain certificates before the next forum?", engine=regina)
+    assert not reply.abstained
+    quotes = [c.quote for c in reply.citations if c.doc_id == DOC_ID]
+    assert any(q.startswith("Before the next Forum, Ministers committed to:") and "altered seals" in q for q in quotes)
+
+
+def test_a_hyphenated_word_the_statement_uses_is_known(regina):
+    plan_words = regina.require_snapshot().corpus.vocabulary
+    assert plan_words.knows("co-chaired") and not plan_words.knows("co-hosted")
+    reply = answer("who co-chaired regina", engine=regina)
+    assert not reply.abstained and "Anita Okafor" in reply.citations[0].quote
+
+
+def test_chat_shorthand_is_read_as_the_word_it_stands_for(regina):
+    reply = answer("when is the nxt mtg after regina", engine=regina)
+    assert not reply.abstained and "2032" in reply.answer
+
+
+@pytest.mark.parametrize("question", ["which cbcf meeting was held in vancouver", "anything about xylazine?"])
+def test_a_question_no_statement_shares_a_word_with_abstains(regina, question):
+    assert answer(question, engine=regina).abstained
