@@ -132,12 +132,16 @@ def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, sc
 def _quotable(good: list[Scored], floor: float, snapshot: Snapshot) -> list[Scored]:
     """The best sentence, then those within the margin of it that are likely relevant on their own, or that
     follow a chosen one and lean back on it (what a measure is for is often said next)."""
-    chosen = [good[0]]
+    chosen, joined = [good[0]], set()
     for item in good[1:]:
-        # the sentence after a chosen one that leans back on it goes on with the same thought: it is quoted
-        # whatever its own score; any other needs to be near the best and likely relevant on its own
-        follows = any(_follows(item, earlier, snapshot) for earlier in chosen)
-        if follows or (log_odds(item.relevance) >= floor and item.relevance >= EXTRA_QUOTE_MIN):
+        # the sentence after a chosen one that leans back on it (or the list a chosen line introduces) goes on
+        # with the same thought: it is quoted whatever its own score, in the place of the one it continues, since
+        # its quote holds that one; any other needs to be near the best and likely relevant on its own
+        head = next((i for i, earlier in enumerate(chosen) if _follows(item, earlier, snapshot)), None)
+        if head is not None and head not in joined:
+            chosen[head] = replace(item, relevance=max(item.relevance, chosen[head].relevance))
+            joined.add(head)
+        elif head is not None or (log_odds(item.relevance) >= floor and item.relevance >= EXTRA_QUOTE_MIN):
             chosen.append(item)
     return chosen
 
@@ -146,7 +150,8 @@ def _follows(item: Scored, earlier: Scored, snapshot: Snapshot) -> bool:
     node, before = item.candidate.node, earlier.candidate.node
     same_doc = node.metadata["doc_id"] == before.metadata["doc_id"]
     next_one = node.metadata.get("sentence_no") == int(before.metadata.get("sentence_no", -2)) + 1
-    return same_doc and next_one and continues(snapshot.sentence_text(node), snapshot.sentence_text(before))
+    before_it = snapshot.previous_sentence(node)  # under the same heading, or None
+    return same_doc and next_one and before_it is not None and continues(snapshot.sentence_text(node), before_it)
 
 
 def _names_a_year(plan: QueryPlan, scope: int | None) -> bool:

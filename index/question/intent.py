@@ -42,7 +42,7 @@ WHERE = re.compile(
 )
 WHO = re.compile(
     r"^\W*who\b|\bwho (was|were|is|are|did|attended|represented|hosted|came|led|signed)\b|\bwhose\b"
-    r"|\b(which|what|same) (?!(will|would|did|do|does|are|were|was|is|have|has|can|could|should)\b)(\w+ )?"
+    r"|\b(which|what|same) (?!(will|would|did|do|does|are|were|was|is|have|has|can|could|should|the)\b)(\w+ )?"
     r"(officials?|ministers?|people|leaders?|representatives?|secretar\w+|delegates?"
     r"|delegation|persons?|attendees|participants)\b",
     re.IGNORECASE,
@@ -56,6 +56,7 @@ OVERVIEW = re.compile(
     r"|address\w*|rais\w*|came up|on the table|include\w*|(are|were) (in|on))\b"
     r"|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)( \w+){0,3} about\b"
     r"|\bsumm(ary|arize|arise)\b|\boverview\b|\bwhat did (the )?(ministers|they) (do|cover)\b"
+    r"|\bwhat (did|does|do) (\w+ ){1,3}(cover|address)\b"
     r"|\btl;? ?dr\b|\b(gist|rundown|recap|highlights)\b",
     re.IGNORECASE,
 )

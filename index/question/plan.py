@@ -44,7 +44,7 @@ _MEETING_TEXT = """
     re-established relaunched revived relaunch since back people persons leaders officials ones convene convened
     three four five six seven eight nine ten quick brief short rundown recap gist highlights overview summary
     tldr section sections heading headings takeaway takeaways conclusions results achievements decisions
-    point purpose aim goal objective reason big picture get-together gathering trying done overall
+    point purpose aim goal objective reason big picture get-together gathering trying done overall end
 """
 MEETING_WORDS = frozenset(_MEETING_TEXT.split())
 _MEETING_STEMS = frozenset(stem(w) for w in MEETING_WORDS | FRAMING_WORDS)

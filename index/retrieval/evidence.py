@@ -130,7 +130,8 @@ def _with_followers(candidates: list[Candidate], snapshot: Snapshot, queries) ->
             continue
         follower = retriever.nodes[row + 1]
         same_doc = follower.metadata["doc_id"] == cand.node.metadata["doc_id"]
-        goes_on = continues(snapshot.sentence_text(follower), snapshot.sentence_text(cand.node))
+        before = snapshot.previous_sentence(follower)  # under the same heading, or None
+        goes_on = before is not None and continues(snapshot.sentence_text(follower), before)
         if same_doc and follower.node_id not in seen and goes_on:
             seen.add(follower.node_id)
             extra.append(Candidate(follower, cosine=float((vectors @ retriever.vectors[row + 1]).max())))

@@ -88,7 +88,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
 # A sentence that opens by pointing back ("These arrangements…", "Such an agreement…", "They also…") is read and
 # quoted with the sentence before it: on its own it doesn't say what it is about.
 _LEANS_BACK = re.compile(
-    r"^(these|those|this|that|such|they|it|its|their|both|to this end|in doing so|as a result"
+    r"^(these|those|this|that|such|they|it|its|their|to this end|in doing so|as a result"
     r"|(in|between|for|with|by|through|under|since|during|after|before|from|at|as part of) "
     r"(its|their|this|these|those|that|such)\b)\b",
     re.IGNORECASE,

@@ -36,3 +36,10 @@ def test_which_meeting_and_exact_dates_are_recognised():
     assert not intent.ORDINAL_ASK.search("What did the first meeting say about guns?")
     for question in ["What was the exact date of the Ottawa meeting?", "In what month did the forum take place?"]:
         assert intent.WHEN.search(question), question
+
+
+def test_asking_what_a_statement_covered_is_an_overview_and_a_relative_clause_is_not_a_who():
+    for question in ["what did ottawa 2023 cover", "what does the 2022 statement address", "what sections are in it"]:
+        assert intent.OVERVIEW.search(question), question
+    assert not intent.WHO.search("give me a summary of what the ministers did in ottawa")
+    assert intent.WHO.search("which ministers attended") and intent.WHO.search("what officials came")
