@@ -54,10 +54,32 @@ _OFFICE = re.compile(
 _OFFICE_REACH = 10  # words after an office where the holder's name is looked for
 
 
+# What makes an office another one: a deputy attorney general is not the attorney general.
+_LESSER = re.compile(r"\b(deputy|associate|assistant|acting|vice|principal deputy|under)[\s-]+$", re.IGNORECASE)
+
+
+def asked_office(question: str) -> str | None:
+    """The office a question asks about ("who was the attorney general in 2030": "attorney general"), with the
+    words that make it a lesser one if the question says them ("deputy attorney general")."""
+    found = re.finditer(_OFFICE.pattern, question, re.IGNORECASE)
+    offices = [m for m in found if not _LESSER.fullmatch(m.group(0) + " ")]  # "deputy" alone is not the office
+    match = offices[0] if offices else None
+    if match is None:
+        return None
+    lesser = _LESSER.search(question[: match.start()])
+    return (lesser.group(0) if lesser else "").lower() + match.group(0).lower()
+
+
 @lru_cache(maxsize=100_000)
-def names_a_person(text: str, dictionary: frozenset[str]) -> bool:
-    """Whether the text names a person by office: an office followed by a capitalised word no dictionary has."""
+def names_a_person(text: str, dictionary: frozenset[str], office: str | None = None) -> bool:
+    """Whether the text names a person by office: an office (the one asked about, if given, and not a deputy's
+    when the question didn't ask for one) followed by a capitalised word no dictionary has."""
     for match in _OFFICE.finditer(text):
+        if office is not None:
+            lesser = _LESSER.search(text[: match.start()])
+            held = (lesser.group(0) if lesser else "").lower() + match.group(0).lower()
+            if " ".join(held.split()) != " ".join(office.split()):
+                continue
         after = re.findall(r"[A-Za-z][\w’'-]*", text[match.end() :])[:_OFFICE_REACH]
         if any(w[0].isupper() and len(w) > 2 and w.lower() not in dictionary for w in after):
             return True
@@ -98,15 +120,28 @@ def answers_what_is_asked(
     """A count must count what is asked about ("how many deaths"), an amount asked about as spending ("how much
     was put into…") must be spent, and a person asked for by role ("who is the director of…") must be named."""
     if kind == "person" and plan.asks_role:
-        return names_a_person(text, dictionary)
+        return names_a_person(text, dictionary, asked_office(plan.text))
     if kind == "place" and intent.PLACE_KIND.search(plan.text):
         asked = set(plan.keywords).union(*plan.expansions.values()) if plan.expansions else set(plan.keywords)
         return names_another_place(text, frozenset(asked))
     if kind == "count" and plan.counted:
-        return not lexicon.expand(plan.counted).isdisjoint(stems)
+        return counts(text, frozenset(lexicon.expand(plan.counted)))
     if kind == "money" and plan.spending:
         return intent.SPENDING.search(text) is not None
     return True
+
+
+COUNT_REACH = 6  # words between a number and the thing it counts ("4,527 sex-offender travel notifications")
+
+
+@lru_cache(maxsize=100_000)
+def counts(text: str, counted: frozenset[str]) -> bool:
+    """Whether a number in the sentence counts the thing asked about (stems): it is a few words before or after
+    the number ("212 alerts", "reports … rose by 40 per cent"), not anywhere ("a team … within 24 hours")."""
+    words = tokens(_strip_years(text))
+    numbers = [i for i, w in enumerate(words) if _NUMBER.fullmatch(w)]
+    said = [i for i, w in enumerate(words) if stems_of(w) & counted]
+    return any(abs(i - j) <= COUNT_REACH for i in numbers for j in said)
 
 
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][^\W\d_]{2,}")  # inside a sentence, not its first word

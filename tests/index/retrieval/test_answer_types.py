@@ -5,7 +5,13 @@ from __future__ import annotations
 from index.question.corpus import CorpusView
 from index.question.lexicon import Lexicon
 from index.question.plan import analyze
-from index.retrieval.answer_types import answers_what_is_asked, names_a_person, names_another_place
+from index.retrieval.answer_types import (
+    answers_what_is_asked,
+    asked_office,
+    counts,
+    names_a_person,
+    names_another_place,
+)
 from index.text.words import stems_of
 
 _WORDS = "angel watch center department homeland security justice minister public safety director"
@@ -45,3 +51,18 @@ def test_a_place_asked_for_by_kind_must_be_one_the_question_does_not_name():
     assert names_another_place("Ministers agreed that the next Forum will be held in Regina.", asked)
     jtfac = frozenset({"jtfac", "joint", "trade", "fraud", "analysis", "centre", "city", "based"})
     assert not names_another_place("Ministers set up a Joint Trade Fraud Analysis Centre (JTFAC).", jtfac)
+
+
+def test_a_count_must_count_what_is_asked_near_its_number():
+    notifications, teams = frozenset(stems_of("notifications")), frozenset(stems_of("teams"))
+    assert counts("It sent 4,527 sex-offender travel notifications to 130 countries.", notifications)
+    assert not counts("a standing team of investigators from the two countries, deployed within 24 hours", teams)
+
+
+def test_an_office_asked_about_must_be_the_one_held_not_its_deputy():
+    deputy = "They were joined by the Deputy Attorney General of the United States, Marcus Bell."
+    assert asked_office("who was the attorney general in 2030?") == "attorney general"
+    assert asked_office("who is the deputy attorney general") == "deputy attorney general"
+    assert not names_a_person(deputy, DICTIONARY, "attorney general")
+    assert names_a_person(deputy, DICTIONARY, "deputy attorney general")
+    assert names_a_person("Attorney General of the United States Merrick B. Garland", DICTIONARY, "attorney general")
