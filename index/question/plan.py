@@ -9,7 +9,7 @@ from index.question import intent
 from index.question.corpus import CorpusView
 from index.question.names import names_in
 from index.question.vocabulary import Vocabulary
-from index.text.words import STOP_WORDS, stem, tokens
+from index.text.words import STOP_WORDS, edit_distance, stem, tokens
 
 # Words that frame a question about the statements but say nothing about its topic.
 _FRAMING_TEXT = """
@@ -125,6 +125,14 @@ def _is_exact_term(word: str, vocabulary: Vocabulary) -> bool:
     return word.isalpha() and word in vocabulary.words and word not in vocabulary.dictionary and len(word) >= 3
 
 
+def _framing_typo(word: str, framing: frozenset[str] | set[str]) -> str | None:
+    """The one framing word or place a long unknown word is a typo of ("goverments", "calgry"), if just one."""
+    if len(word) < 6 or not word.isalpha():
+        return None
+    near = [w for w in framing if abs(len(w) - len(word)) <= 1 and w[0] == word[0] and edit_distance(word, w, 2) <= 1]
+    return near[0] if len(near) == 1 else None
+
+
 def _is_doc_year(word: str, doc_years: set[int]) -> bool:
     return word.isdigit() and len(word) == 4 and int(word) in doc_years
 
@@ -166,7 +174,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     for word in content:
         fixed = vocabulary.correct(word, content) if not lexicon.acronym(word) else None
         if fixed is None and not vocabulary.knows(word) and word not in vocabulary.dictionary:
-            fixed = lexicon.misspelt(word)  # a typo of an everyday word the statements say otherwise
+            # a typo of an everyday word the statements say otherwise, or of a framing word or place ("goverments")
+            fixed = lexicon.misspelt(word) or _framing_typo(word, framing)
         if fixed and not (lexicon.acronym(fixed) and word in vocabulary.dictionary):  # "deal" is not "DEA"
             corrections[word] = fixed
     corrected = [corrections.get(w, w) for w in words]
@@ -179,7 +188,10 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         intent.stated_ordinals(question) and intent.RESTART.search(question)
     )
     first_mention = bool(intent.FIRST_MENTION.search(question))
-    known = sorted(_years_named(question, corpus, wants_ordinal) & doc_years) if not first_mention else []
+    search_text = question
+    for wrong, right in corrections.items():
+        search_text = re.sub(rf"\b{re.escape(wrong)}\b", right, search_text, flags=re.IGNORECASE)
+    known = sorted(_years_named(search_text, corpus, wants_ordinal) & doc_years) if not first_mention else []
     spanned = intent.years_spanned(question, corpus.years)
     known = spanned if len(spanned) >= 2 else known
     compare = bool(intent.COMPARE.search(question) or intent.CHANGE_OVER_TIME.search(question)) or len(known) >= 2
@@ -196,9 +208,6 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     numbers = [w for w in corrected if w[0].isdigit() and not _is_doc_year(w, doc_years)]
     meeting_only = not names and not numbers and all(stem(t) in _MEETING_STEMS for t in topical)
     meeting_only = meeting_only and bool(known or _MEETING_REF.search(question))
-    search_text = question
-    for wrong, right in corrections.items():
-        search_text = re.sub(rf"\b{re.escape(wrong)}\b", right, search_text, flags=re.IGNORECASE)
     return QueryPlan(
         text=question,
         search_text=search_text,

@@ -184,3 +184,9 @@ def test_asking_what_a_meeting_was_for():
 
 def test_asking_whether_someone_gets_fined_asks_for_a_penalty():
     assert plan("do companies get fined if they dont report a ransomware hack?").wants_penalty
+
+
+def test_a_typo_of_a_framing_word_or_a_host_city_is_read_as_that_word():
+    got = plan("what did the goverments say in washingtn about firearms")
+    assert got.corrections == {"goverments": "governments", "washingtn": "washington"}
+    assert got.topical == ["firearms"] and got.years == [2022]
