@@ -156,4 +156,5 @@ def _follows(item: Scored, earlier: Scored, snapshot: Snapshot) -> bool:
 
 def _names_a_year(plan: QueryPlan, scope: int | None) -> bool:
     """Whether the question names the year as a time ("in 2022"), not as a statement ("the 2022 statement")."""
-    return scope is not None and plan.year_from_text and not plan.compare and scope not in plan.statement_years
+    named = scope is not None and scope in (plan.years or ())  # searched because the question named it
+    return named and plan.year_from_text and not plan.compare and scope not in plan.statement_years

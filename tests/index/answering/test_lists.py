@@ -6,7 +6,9 @@ import json
 
 import pytest
 
+from index.answering.extractive import _names_a_year
 from index.core import answer, ingest_paths
+from index.question.plan import analyze
 from index.settings import BUNDLED_CORPUS
 from tests.conftest import make_engine
 
@@ -20,7 +22,8 @@ the 2031 Forum in Regina.
 
 ## Grain Fraud
 
-Exporters lose millions each year to forged grain inspection certificates.
+Exporters lose millions each year to grain fraud and forged inspection certificates. Ministers also recalled the
+commitments made in Ottawa in 2023 to disrupt the supply of illicit precursor chemicals.
 
 Before the next Forum, Ministers committed to:
 
@@ -69,3 +72,10 @@ def test_chat_shorthand_is_read_as_the_word_it_stands_for(regina):
 @pytest.mark.parametrize("question", ["which cbcf meeting was held in vancouver", "anything about xylazine?"])
 def test_a_question_no_statement_shares_a_word_with_abstains(regina, question):
     assert answer(question, engine=regina).abstained
+
+
+def test_only_a_year_the_question_names_takes_in_what_later_statements_report_of_it(regina):
+    corpus = regina.require_snapshot().corpus
+    first = analyze("which meeting first brought up grain fraud", corpus)
+    named = analyze("what happened on grain fraud in 2023", corpus)
+    assert not _names_a_year(first, 2023) and _names_a_year(named, 2023)
