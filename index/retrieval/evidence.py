@@ -206,6 +206,13 @@ def score_candidates(
             and names_said
             and terms_said
         )
-        scored.append(Scored(cand, calibration.probability(features), lexical, scope, fit, features))
+        scored.append(Scored(cand, 0.0, lexical, scope, fit, features))
+    # How far each sentence is from the best of its candidates: what ranks them is how they compare.
+    best_cosine = max((s.features["cosine"] for s in scored), default=0.0)
+    best_lexical = max((s.features["lexical"] for s in scored), default=0.0)
+    for item in scored:
+        item.features["cosine_gap"] = best_cosine - item.features["cosine"]
+        item.features["lexical_gap"] = best_lexical - item.features["lexical"]
+        item.relevance = calibration.probability(item.features)
     scored.sort(key=lambda s: s.relevance, reverse=True)
     return scored
