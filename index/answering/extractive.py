@@ -112,17 +112,20 @@ def _years_to_search(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limit
 def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, scope: int | None) -> list[Scored]:
     """The sentences worth quoting from one year's statement (or all, for None), best first; [] if none is."""
     score = limits.calibration
-    good = [s for s in score_candidates(plan, snapshot, queries, scope, score) if s.fit]
+    scored = score_candidates(plan, snapshot, queries, scope, score)
     if _names_a_year(plan, scope):
         # "in 2029" may mean events of 2029 reported by a later statement that names the year: the best of both.
         everywhere = score_candidates(plan, snapshot, queries, None, score)
-        seen = {s.candidate.node.node_id for s in good}
-        good += [
+        seen = {s.candidate.node.node_id for s in scored}
+        scored += [
             s
             for s in everywhere
-            if s.fit and s.candidate.node.node_id not in seen and str(scope) in snapshot.sentence_text(s.candidate.node)
+            if s.candidate.node.node_id not in seen and str(scope) in snapshot.sentence_text(s.candidate.node)
         ]
-        good.sort(key=lambda s: s.relevance, reverse=True)
+        scored.sort(key=lambda s: s.relevance, reverse=True)
+    if _shares_no_word(plan, scored):
+        return []
+    good = [s for s in scored if s.fit]
     if not good or good[0].answerability(score) < limits.threshold:
         return []
     floor = log_odds(good[0].relevance) - limits.keep_within
@@ -152,6 +155,15 @@ def _follows(item: Scored, earlier: Scored, snapshot: Snapshot) -> bool:
     next_one = node.metadata.get("sentence_no") == int(before.metadata.get("sentence_no", -2)) + 1
     before_it = snapshot.previous_sentence(node)  # under the same heading, or None
     return same_doc and next_one and before_it is not None and continues(snapshot.sentence_text(node), before_it)
+
+
+def _shares_no_word(plan: QueryPlan, scored: list[Scored]) -> bool:
+    """Whether a statement says none of the question's topic words, nor a synonym of one, in any sentence found
+    (keyword search finds every sentence that does): it doesn't talk about that ("ghost guns" in a statement
+    that never mentions firearms). Not for a meeting asked about itself, nor for each year of a comparison,
+    where a statement may say the same thing in other words."""
+    known = set(plan.topical) - set(plan.unknown)
+    return bool(known) and not plan.compare and not plan.about_meeting and all(s.lexical == 0 for s in scored)
 
 
 def _names_a_year(plan: QueryPlan, scope: int | None) -> bool:

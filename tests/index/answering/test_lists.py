@@ -79,3 +79,9 @@ def test_only_a_year_the_question_names_takes_in_what_later_statements_report_of
     first = analyze("which meeting first brought up grain fraud", corpus)
     named = analyze("what happened on grain fraud in 2023", corpus)
     assert not _names_a_year(first, 2023) and _names_a_year(named, 2023)
+
+
+def test_a_statement_that_never_uses_the_topic_words_does_not_answer_for_them(regina):
+    assert answer("did the regina forum say anything about ghost guns", engine=regina).abstained
+    reply = answer("did the ottawa forum say anything about ghost guns", engine=regina)
+    assert not reply.abstained and "ghost guns" in reply.answer
