@@ -83,6 +83,17 @@ DECISIONS = re.compile(
     r"( to| on)?\b|\b(outcomes?|decisions?|deliverables?)\b",
     re.IGNORECASE,
 )
+# Asking which one ranks first ("which crossing had the most deaths"): only a sentence that ranks things answers.
+SUPERLATIVE = re.compile(
+    r"\b(the|had|has|have|got|get|with) (most|least|fewest|largest|biggest|highest|lowest|greatest|smallest|worst)\b"
+    r"(?! (recent|recently|latest|important|likely)\b)",
+    re.IGNORECASE,
+)
+RANKS = re.compile(
+    r"\b(most|least|fewest|largest|biggest|highest|lowest|greatest|smallest|worst|best|top|leading|busiest"
+    r"|deadliest|longest|first|primary|majority)\b",
+    re.IGNORECASE,
+)
 # "wheres", "whats": question words typed without their apostrophe.
 CONTRACTED = re.compile(r"\b(what|where|who|when|how)s\b", re.IGNORECASE)
 # Asking which meeting it was, or how many there have been ("what number meeting", "how many times have they met").

@@ -85,6 +85,7 @@ class QueryPlan:
     asks_role: bool = False  # a person asked for by role, or who someone is ("who is the director of…")
     counted: str | None = None  # what a "how many" question counts
     spending: bool = False  # an amount asked about as money spent or put into something
+    superlative: bool = False  # which one ranks first ("the most", "the largest")
     meeting_only: bool = False  # no topic beyond the meeting itself (its place, date, people, number, agenda)
     corrections: dict[str, str] = field(default_factory=dict)
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # term -> the statements' words for it
@@ -235,6 +236,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         names=names,
         counted=corrections.get(counted, counted) if (counted := intent.counted_word(question)) else None,
         spending=bool(intent.SPENDING.search(question)),
+        superlative=bool(intent.SUPERLATIVE.search(question)),
         asks_role=bool(intent.ROLE.search(question)),
         defines=next((a for w in words if (a := lexicon.acronym(w))), None) if intent.DEFINE.search(question) else None,
         corrections=corrections,

@@ -119,6 +119,8 @@ def answers_what_is_asked(
 ) -> bool:
     """A count must count what is asked about ("how many deaths"), an amount asked about as spending ("how much
     was put into…") must be spent, and a person asked for by role ("who is the director of…") must be named."""
+    if plan.superlative and not intent.RANKS.search(text):
+        return False
     if kind == "person" and plan.asks_role:
         return names_a_person(text, dictionary, asked_office(plan.text))
     if kind == "place" and intent.PLACE_KIND.search(plan.text):

@@ -43,3 +43,10 @@ def test_asking_what_a_statement_covered_is_an_overview_and_a_relative_clause_is
         assert intent.OVERVIEW.search(question), question
     assert not intent.WHO.search("give me a summary of what the ministers did in ottawa")
     assert intent.WHO.search("which ministers attended") and intent.WHO.search("what officials came")
+
+
+def test_asking_which_one_ranks_first_is_a_superlative_but_the_most_recent_meeting_is_not():
+    assert intent.SUPERLATIVE.search("which city has the highest auto theft rate")
+    assert intent.SUPERLATIVE.search("which crossing had the most deaths")
+    assert not intent.SUPERLATIVE.search("what was the most recent cbcf statement about?")
+    assert intent.RANKS.search("the world's longest undefended border") and not intent.RANKS.search("149 went to Canada")
