@@ -49,4 +49,5 @@ def test_asking_which_one_ranks_first_is_a_superlative_but_the_most_recent_meeti
     assert intent.SUPERLATIVE.search("which city has the highest auto theft rate")
     assert intent.SUPERLATIVE.search("which crossing had the most deaths")
     assert not intent.SUPERLATIVE.search("what was the most recent cbcf statement about?")
-    assert intent.RANKS.search("the world's longest undefended border") and not intent.RANKS.search("149 went to Canada")
+    assert intent.RANKS.search("the world's longest undefended border")
+    assert not intent.RANKS.search("149 went to Canada")
