@@ -9,6 +9,7 @@ from index.answering.compose import abstain, compose
 from index.answering.definitions import definition_groups
 from index.answering.meeting import MEETING_FACTS, meeting_groups
 from index.models import Answer
+from index.question import intent
 from index.question.plan import QueryPlan
 from index.retrieval.calibration import Calibration, log_odds
 from index.retrieval.evidence import Scored, score_candidates
@@ -47,6 +48,8 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
     """The extractive answer for a planned question: quoted sentences, or an abstention saying why."""
     if plan.unknown_year is not None:
         reply = abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
+    elif plan.answer_type == "person" and plan.asks_role and intent.PRESENT.search(plan.text):
+        reply = abstain(text, "They say who held an office at each meeting, not who holds it now.")
     else:
         groups = definition_groups(plan, snapshot)
         if not groups and plan.about_meeting:

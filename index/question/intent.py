@@ -94,6 +94,11 @@ RANKS = re.compile(
     r"|deadliest|longest|first|primary|majority)\b",
     re.IGNORECASE,
 )
+# Asking about the present ("right now", "currently"): the statements say what held at each meeting, not since.
+PRESENT = re.compile(
+    r"\b(right now|now|currently|at the moment|at present|these days|nowadays|today|as of today|anymore)\b",
+    re.IGNORECASE,
+)
 # "wheres", "whats": question words typed without their apostrophe.
 CONTRACTED = re.compile(r"\b(what|where|who|when|how)s\b", re.IGNORECASE)
 # Asking which meeting it was, or how many there have been ("what number meeting", "how many times have they met").

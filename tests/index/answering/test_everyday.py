@@ -95,3 +95,9 @@ def test_when_a_topic_was_first_raised_is_the_earliest_statement_that_says_as_mu
     reply = answer(question, engine=engine)
     assert not reply.abstained and {c.date[:4] for c in reply.citations} == {year}
     assert reply.answer.startswith(f"In {year}: ")
+
+
+def test_who_holds_an_office_now_is_not_answered_with_who_held_it_then(engine):
+    reply = answer("who is canada's prime minister right now", engine=engine)
+    assert reply.abstained and "not who holds it now" in reply.answer
+    assert not answer("Who was the Attorney General of the United States in 2022?", engine=engine).abstained
