@@ -9,7 +9,8 @@ COMPARE = re.compile(
     r"both (years|statements|meetings|forums|sessions)|each (year|statement|meeting|forum)|"
     r"(each|every|all) of the (\w+ ){0,2}(years|statements|meetings|forums|sessions)|"
     r"(all|every) (the |three |four |five )?(\w+ )?(meetings|forums|statements|sessions)|"
-    r"(in|across|between) (the )?(two|both|three|all) (statements|meetings|years|forums)|across the meetings|"
+    r"(in|across|between) (the )?(two|both|three|all) (statements|meetings|years|forums)"
+    r"|(across|between|over) (the )?(\w+ )?(statements|meetings|years|forums)|"
     r"what('s| is| was) new|what changed|since (the )?(last|previous|first) (one|meeting|forum|statement))\b",
     re.IGNORECASE,
 )

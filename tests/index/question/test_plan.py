@@ -57,6 +57,7 @@ def test_comparisons_cover_both_years():
         "What did both statements say about smuggling?",
         "compare the two meetings on justice",
         "what's new since the last meeting on guns?",
+        "how has the smuggling focus shifted across the statements?",
     ]:
         p = plan(q)
         assert p.compare and p.years == [2022, 2023], q
