@@ -31,6 +31,7 @@ FOLDS = 5
 THRESHOLDS = [float(round(t, 2)) for t in np.arange(0.20, 0.81, 0.05)]
 MARGINS = [0.5, 1.0, 1.5, 2.0, 3.0]  # in log-odds
 FLOORS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25]  # the least ranking probability a best sentence needs
+COMPARED_YEAR_FACTORS = [0.25, 0.5, 0.75, 1.0]  # the share of the threshold a year a comparison asks about needs
 
 
 def collect(engine, items: list[dict]) -> list[dict]:
@@ -187,6 +188,14 @@ def choose_floor(engines: dict, base: Calibration) -> tuple[Calibration, float]:
     return replace(base, min_probability=floor), scores[floor]
 
 
+def choose_compared_year_factor(engines: dict, base: Calibration) -> tuple[Calibration, float]:
+    """The share of the threshold a year named in a comparison needs: the middle of those that do best."""
+    scores = {f: _right_outcomes(engines, replace(base, compared_year_factor=f)) for f in COMPARED_YEAR_FACTORS}
+    best = [f for f, score in scores.items() if score >= max(scores.values()) - 1e-9]
+    factor = best[len(best) // 2]
+    return replace(base, compared_year_factor=factor), scores[factor]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Fit on the tuning splits, print the weights and figures; with --write, save them as the shipped calibration."""
     parser = argparse.ArgumentParser(prog="python -m eval.calibrate", description=__doc__)
@@ -216,10 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"right outcomes by threshold, each question answered by a model fitted without it: {shares}")
     chosen, _ = choose_cutoffs(engines, fitted, [threshold])
     chosen, score = choose_floor(engines, chosen)
+    chosen, score = choose_compared_year_factor(engines, chosen)
     shutil.rmtree(workdir, ignore_errors=True)
     print(f"ranking: {chosen.weights} bias {chosen.bias}\nanswering: {chosen.answer_weights} bias {chosen.answer_bias}")
     print(
-        f"threshold {chosen.threshold}, keep_within {chosen.keep_within}, min_probability {chosen.min_probability}: "
+        f"threshold {chosen.threshold}, keep_within {chosen.keep_within}, min_probability {chosen.min_probability}, "
+        f"compared_year_factor {chosen.compared_year_factor}: "
         f"tuning correct outcome {score:.3f}"
     )
     if args.write:

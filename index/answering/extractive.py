@@ -129,7 +129,8 @@ def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, sc
     if _shares_no_word(plan, scored):
         return []
     good = [s for s in scored if s.fit]
-    if not good or good[0].answerability(score) < limits.threshold:
+    bar = limits.threshold * (score.compared_year_factor if plan.compare else 1.0)  # a year asked to be compared
+    if not good or good[0].answerability(score) < bar:
         return []
     floor = log_odds(good[0].relevance) - limits.keep_within
     return _quotable(good, floor, snapshot)[: limits.top_k]

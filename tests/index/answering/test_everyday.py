@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -101,3 +102,19 @@ def test_who_holds_an_office_now_is_not_answered_with_who_held_it_then(engine):
     reply = answer("who is canada's prime minister right now", engine=engine)
     assert reply.abstained and "not who holds it now" in reply.answer
     assert not answer("Who was the Attorney General of the United States in 2022?", engine=engine).abstained
+
+
+def test_a_year_a_comparison_asks_about_needs_only_its_share_of_the_threshold(engine):
+    question = "How did firearms commitments differ between 2022 and 2023?"
+    shipped = engine.calibration
+    try:
+        for factor, answered in ((0.0, True), (1.0, False)):
+            engine.calibration = replace(shipped, threshold=0.999, compared_year_factor=factor)
+            engine._answers.clear()
+            reply = answer(question, engine=engine)
+            assert reply.abstained is not answered, factor
+            if answered:
+                assert {c.date[:4] for c in reply.citations} == {"2022", "2023"}
+    finally:
+        engine.calibration = shipped
+        engine._answers.clear()
