@@ -12,12 +12,15 @@ from index.models import Answer
 from index.question import intent
 from index.question.plan import QueryPlan
 from index.retrieval.calibration import Calibration, log_odds
-from index.retrieval.evidence import Scored, score_candidates
+from index.retrieval.evidence import Scored, score_candidates, sentence_stems
 from index.retrieval.snapshot import Snapshot
-from index.text.words import continues
+from index.text.words import continues, stem
 
 MAX_YEARS_SEARCHED = 12  # years searched one by one for a first mention (beyond, those of the best sentences)
 OVERVIEW_ROOM = 2  # times the answer's usual length, for an overview of a statement
+# Stems of the words that say something was decided or will be done ("Ministers agreed to…", "will publish").
+_DECIDING = ("agreed", "committed", "commit", "will", "decided", "announced", "directed", "instructed", "launched")
+DECIDED = frozenset(map(stem, (*_DECIDING, "established", "created")))
 EXTRA_QUOTE_MIN = 0.3  # a sentence quoted beside the best one must be this likely relevant on its own
 
 
@@ -133,7 +136,24 @@ def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, sc
     if not good or good[0].answerability(score) < bar:
         return []
     floor = log_odds(good[0].relevance) - limits.keep_within
-    return _quotable(good, floor, snapshot)[: limits.top_k]
+    return _with_decision(plan, _quotable(good, floor, snapshot), good, snapshot)[: limits.top_k]
+
+
+def _with_decision(plan: QueryPlan, chosen: list[Scored], good: list[Scored], snapshot: Snapshot) -> list[Scored]:
+    """For a question asking what is being done about something, when no chosen sentence says what was decided
+    (the best one describes the problem): the best sentence of the same statement that does, after the best."""
+    if not plan.asks_action or any(_decides(item, snapshot) for item in chosen):
+        return chosen
+    doc_id = chosen[0].candidate.node.metadata["doc_id"]
+    for item in good[1:]:
+        if item.candidate.node.metadata["doc_id"] == doc_id and item not in chosen and _decides(item, snapshot):
+            return [chosen[0], item, *chosen[1:]]
+    return chosen
+
+
+def _decides(item: Scored, snapshot: Snapshot) -> bool:
+    """Whether a sentence (or the line it continues) says something was decided or will be done."""
+    return not DECIDED.isdisjoint(sentence_stems(item.candidate, snapshot)[1])
 
 
 def _quotable(good: list[Scored], floor: float, snapshot: Snapshot) -> list[Scored]:

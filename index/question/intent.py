@@ -95,6 +95,13 @@ RANKS = re.compile(
     r"|deadliest|longest|first|primary|majority)\b",
     re.IGNORECASE,
 )
+# Asking what is being done about something ("any plan for that", "is anyone tackling it", "what are they doing
+# for …"): a sentence saying what was decided answers it, not only one that describes the problem.
+ACTION = re.compile(
+    r"\b(doing|do about|plans?|planning|tackl\w*|going to do|gonna do|steps|measures|actions?|respon(se|d)"
+    r"|going after|go after|crack(ing)? down|supposed to)\b",
+    re.IGNORECASE,
+)
 # Asking about the present ("right now", "currently"): the statements say what held at each meeting, not since.
 PRESENT = re.compile(
     r"\b(right now|now|currently|at the moment|at present|these days|nowadays|today|as of today|anymore)\b",

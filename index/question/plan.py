@@ -83,6 +83,7 @@ class QueryPlan:
     names: list[tuple[str, ...]] = field(default_factory=list)  # names of the statements the question uses
     defines: str | None = None  # the acronym whose meaning is asked ("what does CBSA stand for?")
     asks_role: bool = False  # a person asked for by role, or who someone is ("who is the director of…")
+    asks_action: bool = False  # what is being done about something ("any plan for that?")
     counted: str | None = None  # what a "how many" question counts
     spending: bool = False  # an amount asked about as money spent or put into something
     superlative: bool = False  # which one ranks first ("the most", "the largest")
@@ -238,6 +239,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         spending=bool(intent.SPENDING.search(question)),
         superlative=bool(intent.SUPERLATIVE.search(question)),
         asks_role=bool(intent.ROLE.search(question)),
+        asks_action=bool(intent.ACTION.search(question)),
         defines=next((a for w in words if (a := lexicon.acronym(w))), None) if intent.DEFINE.search(question) else None,
         corrections=corrections,
         expansions=expansions,

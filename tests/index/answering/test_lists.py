@@ -85,3 +85,9 @@ def test_a_statement_that_never_uses_the_topic_words_does_not_answer_for_them(re
     assert answer("did the regina forum say anything about ghost guns", engine=regina).abstained
     reply = answer("did the ottawa forum say anything about ghost guns", engine=regina)
     assert not reply.abstained and "ghost guns" in reply.answer
+
+
+def test_asking_what_is_being_done_quotes_what_was_decided_beside_the_problem(regina):
+    reply = answer("forged grain certificates are everywhere, what are they doing about it?", engine=regina)
+    assert not reply.abstained
+    assert any("committed to" in c.quote for c in reply.citations), reply.answer
