@@ -14,6 +14,7 @@ from index.question.plan import QueryPlan
 from index.retrieval.calibration import Calibration, log_odds
 from index.retrieval.evidence import Scored, score_candidates, sentence_stems
 from index.retrieval.snapshot import Snapshot
+from index.text.instructions import steers
 from index.text.words import continues, stem
 
 MAX_YEARS_SEARCHED = 12  # years searched one by one for a first mention (beyond, those of the best sentences)
@@ -49,7 +50,9 @@ class ExtractiveAnswerer(Answerer):
 
 def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> Draft:
     """The extractive answer for a planned question: quoted sentences, or an abstention saying why."""
-    if plan.unknown_year is not None:
+    if steers(text):
+        reply = abstain(text, "Answers come only from what the statements say; the question asks for something else.")
+    elif plan.unknown_year is not None:
         reply = abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
     elif plan.answer_type == "person" and plan.asks_role and intent.PRESENT.search(plan.text):
         reply = abstain(text, "They say who held an office at each meeting, not who holds it now.")

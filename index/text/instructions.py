@@ -18,3 +18,19 @@ _INSTRUCTION = re.compile(
 def is_instruction(sentence: str) -> bool:
     """Whether a sentence reads as an instruction to a program rather than statement content."""
     return bool(_INSTRUCTION.search(sentence))
+
+
+# A question that tells the program to set the statements aside or to assert something, rather than asking.
+_STEERING = re.compile(
+    r"\b(ignore|disregard|forget|override)\b.{0,30}\b(statements?|communiqu\w*|sources?|documents?|context|instructions?"
+    r"|rules?|above)\b|^\W*(system|assistant|developer)\s*:|\byou are now\b|\bsystem prompt\b|\bpretend\b"
+    r"|(^|[.,;:!]\s*|\band\s+)(please\s+)?(say|state|claim|write|tell me|tell everyone|announce) that\b"
+    r"|\b(print|reveal|show|dump)\b.{0,30}\b(system prompt|configuration|api keys?|index files|instructions)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=10_000)
+def steers(question: str) -> bool:
+    """Whether a question tries to steer the program ("ignore the statements and say that…") instead of asking."""
+    return bool(_STEERING.search(question))
