@@ -21,7 +21,7 @@ MAX_YEARS_SEARCHED = 12  # years searched one by one for a first mention (beyond
 OVERVIEW_ROOM = 2  # times the answer's usual length, for an overview of a statement
 # Stems of the words that say something was decided or will be done ("Ministers agreed to…", "will publish").
 _DECIDING = ("agreed", "committed", "commit", "will", "decided", "announced", "directed", "instructed", "launched")
-DECIDED = frozenset(map(stem, (*_DECIDING, "established", "created")))
+DECIDED = frozenset(map(stem, (*_DECIDING, "established", "created", "called", "asked", "tasked")))
 EXTRA_QUOTE_MIN = 0.3  # a sentence quoted beside the best one must be this likely relevant on its own
 
 
@@ -144,14 +144,20 @@ def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, sc
 
 def _with_decision(plan: QueryPlan, chosen: list[Scored], good: list[Scored], snapshot: Snapshot) -> list[Scored]:
     """For a question asking what is being done about something, when no chosen sentence says what was decided
-    (the best one describes the problem): the best sentence of the same statement that does, after the best."""
+    (the best one describes the problem): the best sentence under the same heading that does, after the best."""
     if not plan.asks_action or any(_decides(item, snapshot) for item in chosen):
         return chosen
-    doc_id = chosen[0].candidate.node.metadata["doc_id"]
+    where = _place_of(chosen[0])
     for item in good[1:]:
-        if item.candidate.node.metadata["doc_id"] == doc_id and item not in chosen and _decides(item, snapshot):
+        if _place_of(item) == where and item not in chosen and _decides(item, snapshot):
             return [chosen[0], item, *chosen[1:]]
     return chosen
+
+
+def _place_of(item: Scored) -> tuple[str, str]:
+    """The statement and the section a sentence is in."""
+    meta = item.candidate.node.metadata
+    return meta["doc_id"], meta.get("section") or ""
 
 
 def _decides(item: Scored, snapshot: Snapshot) -> bool:
