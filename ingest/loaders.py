@@ -78,7 +78,22 @@ def _load_html(path: Path) -> str:
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text:
         raise LoadError("no main content found in the HTML")
-    return text
+    return _html_blocks(text)
+
+
+def _html_blocks(text: str) -> str:
+    """trafilatura's text with a blank line between its blocks (one line each: a paragraph, a heading, a
+    dateline), and a list's items ("- item") kept together in one block without their bullets: as a text or
+    Markdown file is laid out, so a dateline is not run into the first sentence."""
+    out: list[str] = []
+    in_list = False
+    for line in text.split("\n"):
+        item = line.startswith("- ")
+        if out and not (item and in_list):
+            out.append("")
+        out.append(line[2:] if item else line)
+        in_list = item
+    return "\n".join(out)
 
 
 def _load_pdf(path: Path) -> str:

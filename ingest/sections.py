@@ -9,6 +9,7 @@ from ingest.cleaning import clean_lines, split_dateline
 
 _TERMINAL = (".", "!", "?", ":", ";", ",", "”", '"')
 _MAX_HEADING_WORDS = 12
+_LABEL = re.compile(r"^[A-Z][a-z]+( [a-z]+)?:\s")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if line.count(",") >= 2:  # a list of topics ("Focused on A, B, and C") is content, not a heading
         return False
+    if _LABEL.match(line):
+        return False  # "From: Public Safety Canada", "Contact: …": a page's byline or label, not a heading
     if split_dateline(line)[0] is not None:
         return False  # "VANCOUVER: Ministers … met in Vancouver, British" is a wrapped dateline, not a heading
     # Headings capitalise most of their longer words ("Reducing Firearms Violence").

@@ -72,3 +72,20 @@ def test_a_markdown_list_after_a_paragraph_stays_a_block_of_its_own(tmp_path):
     path = tmp_path / "notes-2029.md"
     path.write_text("# Forum 2029\n\nOfficials will:\n\n- share data;\n- report in 2030.\n", encoding="utf-8")
     assert [u.sentence for u in read_document(path)[1]] == ["Officials will:", "share data; report in 2030."]
+
+
+def test_an_html_page_keeps_its_dateline_and_list_as_blocks_and_a_byline_is_no_heading(tmp_path):
+    path = tmp_path / "cbcf-2031.html"
+    page = (
+        "<html><body><main><h1>Joint Statement from the 2031 Forum</h1><p>From: Public Safety Canada</p>"
+        "<p>Regina, Saskatchewan — May 6, 2031</p><p>Ministers met in Regina to discuss grain fraud and the "
+        "forged inspection certificates that cost exporters millions every year.</p><h2>Grain Fraud</h2>"
+        "<p>Before the next Forum, Ministers committed to:</p><ul><li>map the brokers;</li>"
+        "<li>train port inspectors to spot altered seals.</li></ul></main></body></html>"
+    )
+    path.write_text(page, encoding="utf-8")
+    units = read_document(path)[1]
+    sentences = [u.sentence for u in units]
+    assert "Regina, Saskatchewan — May 6, 2031" in sentences
+    assert "map the brokers; train port inspectors to spot altered seals." in sentences
+    assert all(u.section in (None, "Grain Fraud") for u in units)
