@@ -22,6 +22,7 @@ _CHROME_LINE_PATTERNS = [
     r"(related|recent) (posts|articles|news)",
     r"[A-Z](\.[A-Z])*\.?\s*(Report|Staff|Desk|Wire)",  # bylines such as "F.P. Report"
     r"by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}",  # "By Jane Doe"
+    r"page \d+( of \d+)?",  # a printed page's footer
 ]
 # Footer marks that prose never carries: a line holding one is chrome (if it is not a long paragraph).
 _FOOTER_MARKS = [
@@ -74,13 +75,39 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     return place.title(), paragraph[match.end() :]
 
 
+_BULLET = re.compile(r"^[-•*–▪◦]\s+")
+
+
 def clean_lines(text: str) -> list[str]:
     """Return the text's lines with chrome lines removed and whitespace normalised."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     lines = []
     for line in text.split("\n"):
-        line = re.sub(r"[ \t]+", " ", line).strip()
+        line = _BULLET.sub("", re.sub(r"[ \t]+", " ", line).strip())  # a list item's marker is not its text
         if is_chrome(line):
             continue
         lines.append(line)
     return lines
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+# A line that is only a dateline: "Regina, Saskatchewan — May 6, 2031", "Ottawa, Ontario - March 31, 2023",
+# "May 6, 2031".
+_DATED_LINE = re.compile(
+    r"^(?:(?P<place>[A-Z][\w.'’ -]{1,40}?(?:, [A-Z][\w.'’ -]{1,40}?)?)\s*[—–-]\s*)?"
+    rf"(?P<month>{'|'.join(_MONTHS)}) (?P<day>\d{{1,2}}),? (?P<year>(?:19|20)\d\d)$"
+)
+
+
+def dated_line(line: str) -> tuple[str | None, str] | None:
+    """A line that is only a dateline: the city it names (if any) and its date as YYYY-MM-DD; None otherwise."""
+    match = _DATED_LINE.match(line.strip())
+    if match is None:
+        return None
+    month = _MONTHS.index(match.group("month")) + 1
+    place = match.group("place")
+    city = place.split(",")[0].strip() if place else None
+    return city, f"{match.group('year')}-{month:02d}-{int(match.group('day')):02d}"

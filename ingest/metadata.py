@@ -47,12 +47,20 @@ def _infer_year(*texts: str | None) -> int | None:
 
 
 def build_meta(
-    path: Path, title: str | None, text: str, place_hint: str | None, given: dict | None = None
+    path: Path,
+    title: str | None,
+    text: str,
+    place_hint: str | None,
+    given: dict | None = None,
+    date_hint: str | None = None,
 ) -> DocumentMeta:
-    """Merge the fields given, the sidecar's and those inferred from the file name and text, in that order."""
+    """Merge the fields given, the sidecar's and those inferred from the file name and text (a dateline's date
+    and city: date_hint, place_hint), in that order."""
     given = {key: value for key, value in (given or {}).items() if value is not None}
     side = {**_read_sidecar(path), **given}
-    date = side.get("date")
+    year_given = side.get("year")
+    hint_fits = date_hint and (year_given is None or str(date_hint).startswith(str(year_given)))
+    date = side.get("date") or (date_hint if hint_fits else None)
     if "year" in given and "date" not in given and not str(date or "").startswith(str(given["year"])):
         date = None  # a year given outright wins over the sidecar's date
     year = side.get("year") or _infer_year(date, path.stem, title, text)

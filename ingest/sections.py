@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.cleaning import clean_lines, split_dateline
+from ingest.cleaning import clean_lines, dated_line, split_dateline
 
 _TERMINAL = (".", "!", "?", ":", ";", ",", "”", '"')
 _MAX_HEADING_WORDS = 12
@@ -63,7 +63,8 @@ def _split_block(block: list[str]) -> list[str]:
     pieces: list[str] = []
     current: list[str] = []
     for line in block:
-        if looks_like_heading(line) and (not current or current[-1].endswith(_TERMINAL)):
+        starts = not current or current[-1].endswith(_TERMINAL)
+        if (looks_like_heading(line) or dated_line(line) is not None) and starts:
             if current:
                 pieces.append(" ".join(current))
                 current = []

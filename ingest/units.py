@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from ingest.cleaning import split_dateline
+from ingest.cleaning import dated_line, is_chrome, split_dateline
 from ingest.loaders import load
 from ingest.metadata import build_meta
 from ingest.models import Document, Unit
@@ -15,7 +15,7 @@ from ingest.sections import Paragraph, parse_structure
 from ingest.sentences import split_long, split_sentences
 
 # Bump when cleaning, sectioning or sentence rules change, so documents are re-ingested.
-INGEST_VERSION = "5"
+INGEST_VERSION = "6"
 MAX_UNIT_CHARS = 500
 
 
@@ -25,12 +25,16 @@ def read_document(path: Path, given: dict | None = None) -> tuple[Document, list
     raw = loaded.text
     structure = parse_structure(raw, loaded.title, loaded.headings)
     paragraphs = list(structure.paragraphs)
-    place_hint = None
+    place_hint = date_hint = None
     if paragraphs:
         place_hint, first = split_dateline(paragraphs[0].text)
         paragraphs[0] = Paragraph(first, paragraphs[0].section, paragraphs[0].index)
+    # a dateline line near the top ("Regina, Saskatchewan — May 6, 2031") gives the meeting's city and date
+    dated = next((found for p in paragraphs[:3] if (found := dated_line(p.text))), None)
+    if dated:
+        place_hint, date_hint = place_hint or dated[0], dated[1]
     text = "\n\n".join(p.text for p in paragraphs)
-    meta = build_meta(path, structure.title, text, place_hint, given)
+    meta = build_meta(path, structure.title, text, place_hint, given, date_hint)
     digest = hashlib.sha256()
     digest.update(INGEST_VERSION.encode())
     digest.update(json.dumps(asdict(meta), sort_keys=True).encode())
@@ -48,7 +52,8 @@ def read_document(path: Path, given: dict | None = None) -> tuple[Document, list
 def make_units(doc_id: str, paragraphs: list[Paragraph]) -> list[Unit]:
     """One unit per sentence, numbered in document order; a very long sentence is searched in parts split at
     clause boundaries, which share its sentence number so that the whole sentence is what gets quoted."""
-    sentences = [(p, s) for p in paragraphs for s in split_sentences(p.text)]
+    # a sentence that is site or print chrome on its own ("Page 1 of 1" run into the last paragraph) is dropped
+    sentences = [(p, s) for p in paragraphs for s in split_sentences(p.text) if not is_chrome(s)]
     rows = [(p, n, part) for n, (p, s) in enumerate(sentences) for part in split_long(s, MAX_UNIT_CHARS)]
     return [
         Unit(

@@ -1,5 +1,5 @@
 from index.settings import BUNDLED_CORPUS
-from ingest.cleaning import clean_lines, is_chrome, split_dateline
+from ingest.cleaning import clean_lines, dated_line, is_chrome, split_dateline
 from ingest.units import read_document
 
 CHROME = [
@@ -65,3 +65,10 @@ def test_a_sentence_that_mentions_a_policy_is_kept_but_a_menu_of_links_is_not():
     ):
         assert is_chrome(furniture), furniture
     assert is_chrome("Copyright © 2023 NADDI. All rights reserved.")
+
+
+def test_a_dateline_line_gives_its_city_and_date():
+    assert dated_line("Regina, Saskatchewan — May 6, 2031") == ("Regina", "2031-05-06")
+    assert dated_line("Ottawa, Ontario - March 31, 2023") == ("Ottawa", "2023-03-31")
+    assert dated_line("May 6, 2031") == (None, "2031-05-06")
+    assert dated_line("Ministers met on May 6, 2031") is None

@@ -120,3 +120,18 @@ def test_short_title_is_kept_apart_from_the_dateline(printed):
 )
 def test_wrapped_lines_rejoin_as_the_text_was_written(head, tail, vocabulary, joined):
     assert join_wrapped(head, tail, vocabulary) == joined
+
+
+def test_a_pdf_without_a_sidecar_takes_its_date_and_city_from_its_dateline(browser_page, tmp_path):
+    page = (
+        "<h1>Joint Statement - 2031 Cross-Border Crime Forum</h1><p>Regina, Saskatchewan — May 6, 2031</p>"
+        "<p>Ministers met in Regina to discuss grain fraud, the forged inspection certificates that cost exporters "
+        "millions of dollars every year, and the brokers who sell them across the border.</p><h2>Grain Fraud</h2>"
+        "<p>Before the next Forum, Ministers committed to:</p><ul><li>map the brokers;</li>"
+        "<li>train port inspectors.</li></ul>"
+    )
+    doc, units = read_document(print_pdf(browser_page, page, tmp_path / "regina-statement.pdf", "7in"))
+    assert (doc.meta.date, doc.meta.place) == ("2031-05-06", "Regina")
+    sentences = [u.sentence for u in units]
+    assert sentences[0] == "Regina, Saskatchewan — May 6, 2031"
+    assert not any(s.startswith(("-", "•")) or " • " in s for s in sentences)
