@@ -81,9 +81,16 @@ def abstain(question: str, reason: str | None = None) -> Answer:
 
 
 def compose(
-    question: str, groups: list[list[Scored]], plan: QueryPlan, snapshot: Snapshot, k: int, max_chars: int
+    question: str,
+    groups: list[list[Scored]],
+    plan: QueryPlan,
+    snapshot: Snapshot,
+    k: int,
+    max_chars: int,
+    left_out: list[int] = (),
 ) -> Answer:
-    """Join quoted sentences with [n] markers, within the length budget."""
+    """Join quoted sentences with [n] markers, within the length budget (left_out: years a comparison asked
+    about that were not searched, because k others match it better)."""
     quotes = {id(item): quote_of(item, snapshot) for group in groups for item in group}
     chosen = _pieces(_distinct(groups, quotes), k, max_chars, plan.compare, quotes)
     # a sentence quoted with the one it leans on already holds that one: it is not quoted twice
@@ -100,5 +107,9 @@ def compose(
     if plan.compare:
         missing = sorted(set(plan.years or []) - {int(c.date[:4]) for c in citations})
         parts += [f"The {y} statement doesn't address this." for y in missing]
+        if left_out:
+            years = " and ".join(map(str, left_out)) if len(left_out) <= 2 else ", ".join(map(str, left_out))
+            noun = "statement" if len(left_out) == 1 else "statements"
+            parts.append(f"Not quoted: the {years} {noun} (an answer quotes the {k} that match best).")
     body = "\n".join(parts) if plan.compare else " ".join(parts)
     return Answer(question=question, answer=body, abstained=False, citations=citations)

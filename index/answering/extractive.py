@@ -62,14 +62,18 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
             groups = meeting_groups(plan, snapshot, limits.top_k)
         if len(groups) > 1:  # one meeting fact per statement, each labelled with its year
             plan = replace(plan, compare=True, years=sorted(g[0].scope for g in groups))
+        left_out: list[int] = []
         if not groups and not (plan.about_meeting and plan.answer_type in MEETING_FACTS) and not _all_unknown(plan):
+            if plan.compare and len(plan.years or []) > limits.top_k:
+                kept = _years_saying_most(plan, snapshot, queries, limits)
+                left_out, plan = [y for y in plan.years if y not in kept], replace(plan, years=kept)
             groups = select(plan, snapshot, queries, limits)
             if plan.first_mention and groups:  # said with its year: "In 2022: …"
                 plan = replace(plan, compare=True, years=[groups[0][0].candidate.year])
         # what a whole statement covers takes more room than one fact: its opening and its sections' leads
         summing_up = plan.about_meeting and plan.answer_type in ("overview", "decisions")
         room = limits.max_chars * (OVERVIEW_ROOM if summing_up else 1)
-        reply = compose(text, groups, plan, snapshot, limits.top_k, room) if groups else abstain(text)
+        reply = compose(text, groups, plan, snapshot, limits.top_k, room, left_out) if groups else abstain(text)
     return Draft(text, plan, reply)
 
 
@@ -87,12 +91,6 @@ def scopes_of(plan: QueryPlan) -> list[int | None]:
 def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list[list[Scored]]:
     """Sentences eligible for quoting, one best-first group per year asked about."""
     scopes = scopes_of(plan)
-    score = limits.calibration
-    if plan.compare and len(scopes) > limits.top_k:
-        # Comparing "over the years" in a many-year index: the k years whose statements say most about it.
-        ranked = score_candidates(plan, snapshot, queries, None, score)
-        relevant = [s.candidate.year for s in ranked if s.fit and s.answerability(score) >= limits.threshold]
-        scopes = sorted(list(dict.fromkeys(relevant))[: limits.top_k]) if relevant else scopes[-2:]
     if plan.first_mention:
         # "when did they first discuss X": the earliest statement that says about as much on X as the best one,
         # or that names as much of X (a later statement may rank higher for saying it at more length)
@@ -106,6 +104,15 @@ def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list
         first = (g for g in found if log_odds(g[0].relevance) >= best - limits.keep_within or g[0].lexical >= most)
         return [next(first)] if found else []
     return [group for scope in scopes if (group := _year_group(plan, snapshot, queries, limits, scope))]
+
+
+def _years_saying_most(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list[int]:
+    """Comparing "over the years" in an index of more years than an answer quotes: the k years whose statements
+    say most about it (the last two if none says enough)."""
+    score = limits.calibration
+    ranked = score_candidates(plan, snapshot, queries, None, score)
+    relevant = [s.candidate.year for s in ranked if s.fit and s.answerability(score) >= limits.threshold]
+    return sorted(list(dict.fromkeys(relevant))[: limits.top_k]) if relevant else list(plan.years or [])[-2:]
 
 
 def _years_to_search(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list[int]:

@@ -91,3 +91,9 @@ def test_asking_what_is_being_done_quotes_what_was_decided_beside_the_problem(re
     reply = answer("forged grain certificates are everywhere, what are they doing about it?", engine=regina)
     assert not reply.abstained
     assert any("committed to" in c.quote for c in reply.citations), reply.answer
+
+
+def test_a_comparison_over_more_years_than_it_quotes_does_not_say_the_others_are_silent(regina):
+    reply = answer("how did the firearms commitments change across the statements?", engine=regina, top_k=2)
+    assert {c.date[:4] for c in reply.citations} == {"2022", "2023"}
+    assert "Not quoted: the 2031 statement" in reply.answer and "doesn't address" not in reply.answer
