@@ -142,8 +142,10 @@ def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, sc
     if _shares_no_word(plan, scored):
         return []
     good = [s for s in scored if s.fit]
-    bar = limits.threshold * (score.compared_year_factor if plan.compare else 1.0)  # a year asked to be compared
-    if not good or good[0].answerability(score) < bar:
+    # a year a comparison asks about needs a share of the cut-off, and of the least ranking probability
+    share = score.compared_year_factor if plan.compare else 1.0
+    floor_met = replace(score, min_probability=score.min_probability * share)
+    if not good or good[0].answerability(floor_met) < limits.threshold * share:
         return []
     floor = log_odds(good[0].relevance) - limits.keep_within
     return _with_decision(plan, _quotable(good, floor, snapshot), good, snapshot)[: limits.top_k]
