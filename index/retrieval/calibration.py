@@ -51,9 +51,9 @@ class Calibration:
     threshold: float = 0.5  # answer when the best sentence's answerability reaches this
     keep_within: float = 1.0  # also quote sentences whose log-odds are this close to the best one's
     min_probability: float = 0.0  # never answer with a best sentence the ranking model gives less than this
-    # a year a comparison asks about is quoted when its best sentence reaches this share of the threshold (and
-    # of min_probability): the
-    # question is known to be about what the statements discuss, and each year asked for is owed an answer
+    # a year a comparison asks about is quoted when its best sentence reaches this share of the threshold and of
+    # min_probability: the question is known to be about what the statements discuss, and each year asked for
+    # is owed an answer
     compared_year_factor: float = 1.0
     fitted_on: str = ""
 
