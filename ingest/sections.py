@@ -9,6 +9,7 @@ from ingest.cleaning import clean_lines, dated_line, split_dateline
 
 _TERMINAL = (".", "!", "?", ":", ";", ",", "”", '"')
 _MAX_HEADING_WORDS = 12
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+")  # a heading's number: "1. ", "IV) "
 _LABEL = re.compile(r"^[A-Z][a-z]+( [a-z]+)?:\s")
 
 
@@ -63,6 +64,9 @@ def _split_block(block: list[str]) -> list[str]:
     pieces: list[str] = []
     current: list[str] = []
     for line in block:
+        bare = _NUMBERED.sub("", line, count=1)
+        if bare != line and looks_like_heading(bare):
+            line = bare  # "1. Illegal Firearms": a numbered heading is named by its words
         starts = not current or current[-1].endswith(_TERMINAL)
         if (looks_like_heading(line) or dated_line(line) is not None) and starts:
             if current:

@@ -64,3 +64,16 @@ def test_a_wrapped_dateline_is_not_a_heading_and_names_the_place(tmp_path):
     assert [(u.sentence, u.section) for u in units] == [
         ("Ministers from the United States and Canada met in Vancouver, British Columbia, to review the year.", None)
     ]
+
+
+def test_a_numbered_heading_is_named_by_its_words():
+    text = (
+        "Readout: 2032 Forum\n\n1. Illegal Firearms\n\nMinisters reviewed the tracing centre's work.\n\n"
+        "II) Fraud Against Seniors\n\nScams cost older adults millions.\n\n3. Ministers met in 2032 to review it.\n"
+    )
+    paragraphs = parse_structure(text).paragraphs
+    assert [(p.section, p.text) for p in paragraphs] == [
+        ("Illegal Firearms", "Ministers reviewed the tracing centre's work."),
+        ("Fraud Against Seniors", "Scams cost older adults millions."),
+        ("Fraud Against Seniors", "3. Ministers met in 2032 to review it."),
+    ]
