@@ -23,6 +23,7 @@ _CHROME_LINE_PATTERNS = [
     r"[A-Z](\.[A-Z])*\.?\s*(Report|Staff|Desk|Wire)",  # bylines such as "F.P. Report"
     r"by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}",  # "By Jane Doe"
     r"page \d+( of \d+)?",  # a printed page's footer
+    r"from: [A-Z][\w .,'&()-]{1,80}",  # a government page's byline: "From: Public Safety Canada"
 ]
 # Footer marks that prose never carries: a line holding one is chrome (if it is not a long paragraph).
 _FOOTER_MARKS = [

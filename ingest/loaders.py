@@ -47,11 +47,11 @@ def load(path: Path) -> Loaded:
         elif suffix == ".pdf":
             text = _load_pdf(path)
         elif suffix in (".html", ".htm"):
-            text = _load_html(path)
+            text, title, headings = _marked_up(_load_html(path))
         else:
             text = _read_utf8(path)
             if suffix in (".md", ".markdown"):
-                text = _strip_markdown(text)
+                text, title, headings = _marked_up(text)
     except LoadError:
         raise
     except Exception as exc:  # any parser failure is a bad file, not a crash
@@ -75,25 +75,32 @@ def _load_html(path: Path) -> str:
     import trafilatura
 
     html = path.read_bytes().decode("utf-8", errors="replace")
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    # as Markdown: its blocks apart (a dateline is not run into the first sentence) and its headings marked
+    options = {"include_comments": False, "include_tables": False, "favor_precision": True}
+    text = trafilatura.extract(html, output_format="markdown", **options)
     if not text:
         raise LoadError("no main content found in the HTML")
-    return _html_blocks(text)
+    return text
 
 
-def _html_blocks(text: str) -> str:
-    """trafilatura's text with a blank line between its blocks (one line each: a paragraph, a heading, a
-    dateline), and a list's items ("- item") kept together in one block without their bullets: as a text or
-    Markdown file is laid out, so a dateline is not run into the first sentence."""
-    out: list[str] = []
-    in_list = False
-    for line in text.split("\n"):
-        item = line.startswith("- ")
-        if out and not (item and in_list):
-            out.append("")
-        out.append(line[2:] if item else line)
-        in_list = item
-    return "\n".join(out)
+_MD_HEADING_LINE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
+
+
+def _marked_up(markdown: str) -> tuple[str, str | None, frozenset[str] | None]:
+    """Markdown's plain text, its title (a first-level heading before anything else) and its other headings:
+    the headings it marks are its sections, whatever their case ("Next steps"); None when it marks none."""
+    title, headings, lines = None, set(), []
+    for line in markdown.split("\n"):
+        match = _MD_HEADING_LINE.match(line)
+        if match:
+            words = _strip_markdown(match.group(2)).strip()
+            if len(match.group(1)) == 1 and title is None and not headings and not any(x.strip() for x in lines):
+                title = words
+            elif words:
+                headings.add(words)
+            line = words
+        lines.append(line)
+    return _strip_markdown("\n".join(lines)), title, frozenset(headings) or None
 
 
 def _load_pdf(path: Path) -> str:

@@ -89,3 +89,32 @@ def test_an_html_page_keeps_its_dateline_and_list_as_blocks_and_a_byline_is_no_h
     assert "Regina, Saskatchewan — May 6, 2031" in sentences
     assert "map the brokers; train port inspectors to spot altered seals." in sentences
     assert all(u.section in (None, "Grain Fraud") for u in units)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        (
+            "statement-2031.html",
+            "<html><body><main><h1>Joint Statement from the 2031 Forum</h1><p>From: Public Safety Canada</p>"
+            "<p>Ministers met in Regina to discuss grain fraud and the certificates forged to hide it.</p>"
+            "<h2>Next steps for grain exports</h2><p>Officials will map the brokers who sell forged papers.</p>"
+            "</main></body></html>",
+        ),
+        (
+            "statement-2031.md",
+            "# Joint Statement from the 2031 Forum\n\nMinisters met in Regina to discuss grain fraud and the "
+            "certificates forged to hide it.\n\n## Next steps for grain exports\n\n"
+            "Officials will map the brokers who sell forged papers.\n",
+        ),
+    ],
+)
+def test_headings_a_page_marks_are_its_sections_whatever_their_case(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    doc, units = read_document(path)
+    assert doc.meta.title == "Joint Statement from the 2031 Forum"
+    assert [(u.section, u.sentence) for u in units] == [
+        (None, "Ministers met in Regina to discuss grain fraud and the certificates forged to hide it."),
+        ("Next steps for grain exports", "Officials will map the brokers who sell forged papers."),
+    ]
