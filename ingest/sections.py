@@ -49,6 +49,15 @@ def looks_like_heading(line: str) -> bool:
     return not long_words or len(capitalised) / len(long_words) >= 0.6
 
 
+def _short_label(line: str) -> bool:
+    """A short capitalised line that ends without punctuation and is no dateline, label or list."""
+    if len(line) > 60 or len(line.split()) > 8 or not line[0].isupper() or line.endswith(_TERMINAL):
+        return False
+    if line.count(",") > 1 or _LABEL.match(line) or dated_line(line) is not None:
+        return False
+    return split_dateline(line)[0] is None
+
+
 def _blocks(lines: list[str]) -> list[list[str]]:
     blocks: list[list[str]] = [[]]
     for line in lines:
@@ -82,7 +91,13 @@ def _split_block(block: list[str]) -> list[str]:
 
 def parse_structure(text: str, title: str | None = None, headings: frozenset[str] | None = None) -> Structure:
     """Find the title, the headings and the paragraphs under them (headings given by the format win, e.g. Word's)."""
-    pieces = [p for block in _blocks(clean_lines(text)) for p in _split_block(block)]
+    pieces: list[str] = []
+    alone: set[str] = set()  # lines that are a block by themselves, blank lines around them
+    for block in _blocks(clean_lines(text)):
+        split = _split_block(block)
+        pieces += split
+        if len(block) == 1:
+            alone.add(split[0])
     if headings is not None:
         return _by_marked_headings(pieces, title, headings)
     if title is None and pieces and len(pieces[0]) <= 200 and not pieces[0].endswith((".", "!", "?")):
@@ -93,7 +108,9 @@ def parse_structure(text: str, title: str | None = None, headings: frozenset[str
     section: str | None = None
     for i, piece in enumerate(pieces):
         following = pieces[i + 1] if i + 1 < len(pieces) else None
-        if looks_like_heading(piece) and following is not None and not looks_like_heading(following):
+        # a short line on its own before prose heads it even in sentence case ("Next steps")
+        labels = piece in alone and _short_label(piece) and following is not None and following.endswith(".")
+        if (looks_like_heading(piece) or labels) and following is not None and not looks_like_heading(following):
             section = re.sub(r"\s+", " ", piece)
             continue
         if looks_like_heading(piece) and following is None:

@@ -77,3 +77,16 @@ def test_a_numbered_heading_is_named_by_its_words():
         ("Fraud Against Seniors", "Scams cost older adults millions."),
         ("Fraud Against Seniors", "3. Ministers met in 2032 to review it."),
     ]
+
+
+def test_a_short_line_standing_alone_before_prose_heads_it_even_in_sentence_case():
+    text = (
+        "Joint statement\n\nMinisters met today.\n\nNext steps\n\nOfficials will report at the next Forum.\n\n"
+        "Ministers also\nagreed to meet again.\n"
+    )
+    paragraphs = parse_structure(text).paragraphs
+    assert [(p.section, p.text) for p in paragraphs] == [
+        (None, "Ministers met today."),
+        ("Next steps", "Officials will report at the next Forum."),
+        ("Next steps", "Ministers also agreed to meet again."),
+    ]
