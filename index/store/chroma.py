@@ -1,9 +1,10 @@
 """Chroma storage: one unit collection per embedding model, and the manifest that says which units are live.
 
-The registry collection holds three kinds of record: `active`, the manifest (which collection, which model,
-each document's entry and version, a serial number that grows with every write); `pending`, the journal of
-the write in progress (the versions it adds and the ones it supersedes, so a killed writer's leftovers can be
-found); and the write lease (lease.py). Each is one record, so each changes in one write.
+The registry collection holds four kinds of record: `active`, the manifest's head (which collection, which
+model, a serial number that grows with every write, and the page records holding the documents' entries and
+versions); the pages (manifest.py); `pending`, the journal of the write in progress (the versions it adds and
+the ones it supersedes, so a killed writer's leftovers can be found); and the write lease (lease.py). The head,
+the journal and the lease are one record each, so each changes in one write.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
 from index.settings import EngineSettings
 from index.store.lease import WriteLease
+from index.store.manifest import Manifest, Pages, is_page
 
 ACTIVE_ID = "active"
 PENDING_ID = "pending"
@@ -25,31 +27,6 @@ PENDING_ID = "pending"
 
 class StoreUnavailable(RuntimeError):
     """The Chroma store can't be reached: a write can't be made now (reads serve the loaded index)."""
-
-
-@dataclass
-class Manifest:
-    """What readers serve: the unit collection, its model, and each document's entry (with its version).
-
-    A manifest written before documents had versions (one collection per write) has entries without a
-    "version": its collection holds exactly its units, untagged. The next write migrates it.
-    """
-
-    collection: str
-    model: str
-    documents: dict[str, dict] = field(default_factory=dict)
-    serial: int = 0
-    updated: float = 0.0
-    written: int = 0  # units ever added to the collection, live or not (what its HNSW files hold)
-
-    @property
-    def legacy(self) -> bool:
-        """Whether the manifest predates document versions."""
-        return any("version" not in entry for entry in self.documents.values())
-
-    def versions(self) -> dict[str, str | None]:
-        """doc_id -> the version of its units that readers may see."""
-        return {doc_id: entry.get("version") for doc_id, entry in self.documents.items()}
 
 
 @dataclass
@@ -89,6 +66,7 @@ class Store:
         self.search_ef = settings.hnsw_search_ef
         self.local_dir = settings.chroma_dir if embedded else None  # where segment folders live, if here
         self._registry = self.client.get_or_create_collection(f"{self.prefix}-registry", embedding_function=None)
+        self._manifest = Pages(self._registry, ACTIVE_ID)
 
     def write_lease(self, wait_s: float = 60.0) -> WriteLease:
         """The lease a writer holds while it changes the index (see lease.py)."""
@@ -104,14 +82,24 @@ class Store:
 
     def active(self) -> Manifest | None:
         """The manifest currently served, or None before the first ingest."""
-        data = self._read(ACTIVE_ID)
-        return Manifest(**data) if data is not None else None
+        return self._manifest.read()
 
     def swap(self, manifest: Manifest) -> None:
-        """Make a manifest the one readers serve, in one write (the caller holds the lease)."""
+        """Make a manifest the one readers serve: its changed pages, then its head in one write (the caller
+        holds the lease)."""
         manifest.updated = time.time()
-        # its fields as they are: asdict() would deep-copy every document entry just to serialise it
-        self._write(ACTIVE_ID, {f.name: getattr(manifest, f.name) for f in fields(manifest)})
+        self._manifest.write(manifest)
+
+    def unnamed_pages(self) -> list[str]:
+        """Manifest page records the head doesn't name: a write's superseded pages if its tidying failed, or
+        the pages of a writer killed before its head (the caller holds the lease, so no write is under way)."""
+        named = self._manifest.named() or set()
+        return [r for r in self._registry.get(include=[])["ids"] if is_page(r) and r not in named]
+
+    def drop_records(self, records: list[str]) -> None:
+        """Delete registry records (unnamed manifest pages)."""
+        if records:
+            self._registry.delete(ids=records)
 
     def pending(self) -> Journal | None:
         """The journal of a write that has not finished (a writer killed mid-write leaves it behind)."""
