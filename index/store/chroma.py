@@ -23,6 +23,10 @@ from index.store.manifest import Manifest, Pages, is_page
 
 ACTIVE_ID = "active"
 PENDING_ID = "pending"
+# Registry records between persists of the registry's (one-dimensional, tiny) vector index. Chroma keeps every
+# record written to a collection in its write log until that collection's index is persisted, and each write
+# reads through the log: with the default (1000) a registry's log held up to a thousand manifest versions.
+REGISTRY_SYNC = 10
 
 
 class StoreUnavailable(RuntimeError):
@@ -65,8 +69,18 @@ class Store:
         self.prefix = settings.collection_prefix
         self.search_ef = settings.hnsw_search_ef
         self.local_dir = settings.chroma_dir if embedded else None  # where segment folders live, if here
-        self._registry = self.client.get_or_create_collection(f"{self.prefix}-registry", embedding_function=None)
+        self._registry = self._open_registry()
         self._manifest = Pages(self._registry, ACTIVE_ID)
+        self._stale: list[str] = []  # page records the last swap stopped naming, deleted by finish()
+
+    def _open_registry(self):
+        """The registry collection, made to persist its vector index every REGISTRY_SYNC records."""
+        sync = {"hnsw:sync_threshold": REGISTRY_SYNC, "hnsw:batch_size": REGISTRY_SYNC}
+        name = f"{self.prefix}-registry"
+        registry = self.client.get_or_create_collection(name, metadata=sync, embedding_function=None)
+        if (registry.configuration_json or {}).get("hnsw", {}).get("sync_threshold", 0) > REGISTRY_SYNC:
+            registry.modify(configuration={"hnsw": {"sync_threshold": REGISTRY_SYNC, "batch_size": REGISTRY_SYNC}})
+        return registry
 
     def write_lease(self, wait_s: float = 60.0) -> WriteLease:
         """The lease a writer holds while it changes the index (see lease.py)."""
@@ -88,7 +102,7 @@ class Store:
         """Make a manifest the one readers serve: its changed pages, then its head in one write (the caller
         holds the lease)."""
         manifest.updated = time.time()
-        self._manifest.write(manifest)
+        self._stale = self._manifest.write(manifest)
 
     def unnamed_pages(self) -> list[str]:
         """Manifest page records the head doesn't name: a write's superseded pages if its tidying failed, or
@@ -108,20 +122,22 @@ class Store:
             return None
         return Journal(data["collection"], [tuple(p) for p in data["added"]], [tuple(p) for p in data["superseded"]])
 
-    def begin(self, journal: Journal) -> None:
-        """Record what a write is about to add and supersede, before it touches any unit."""
-        self._write(PENDING_ID, asdict(journal))
+    def begin(self, journal: Journal, manifest: Manifest | None = None) -> None:
+        """Record what a write is about to add and supersede, before it touches any unit; with the manifest it
+        will swap in, the manifest pages that will change are written in the same upsert (no head names them yet)."""
+        pages = self._manifest.stage(manifest) if manifest is not None else {}
+        ids, texts = [PENDING_ID, *pages], [json.dumps(asdict(journal)), *pages.values()]
+        self._registry.upsert(ids=ids, embeddings=[[1.0]] * len(ids), documents=texts)
 
     def finish(self) -> None:
-        """Forget the journal: everything the write added or superseded has been dealt with."""
-        self._registry.delete(ids=[PENDING_ID])
+        """Forget the journal (everything the write added or superseded has been dealt with), and delete the
+        manifest pages the last swap stopped naming, or those a failed write staged."""
+        stale, self._stale = self._stale, []
+        self._registry.delete(ids=[PENDING_ID, *stale, *self._manifest.abandon()])
 
     def _read(self, record: str) -> dict | None:
         got = self._registry.get(ids=[record], include=["documents"])
         return json.loads(got["documents"][0]) if got["ids"] else None
-
-    def _write(self, record: str, data: dict) -> None:
-        self._registry.upsert(ids=[record], embeddings=[[1.0]], documents=[json.dumps(data)])
 
     def collection(self, name: str):
         """A unit collection by name."""
@@ -133,9 +149,10 @@ class Store:
         An embedded Chroma applies its write log to a process's in-memory HNSW index when that process writes,
         not when it reads: another process's units (a `cbcf ingest` beside `cbcf serve`) are counted but not
         searched until then. Deleting an id that doesn't exist is a write that changes nothing. A Chroma
-        server is one process: nothing to do.
+        server is one process: nothing to do; nor when the newest manifest this Store has seen is one it swapped
+        in itself (this process made every write that manifest names).
         """
-        if self.local_dir is not None:
+        if self.local_dir is not None and not self._manifest.own_newest():
             self.collection(name).delete(ids=[f"{self.prefix}-no-such-unit"])
 
     def new_collection(self):

@@ -12,7 +12,6 @@ record holding every entry): it is read as it is, and the next write turns it in
 from __future__ import annotations
 
 import json
-import logging
 import threading
 import uuid
 import zlib
@@ -21,7 +20,6 @@ from dataclasses import dataclass, field, fields
 PAGES = 64
 PAGE_PREFIX = "page-"
 READ_ATTEMPTS = 5  # head reads when a page it names is deleted meanwhile (a write swapped and tidied)
-log = logging.getLogger("cbcf.store")
 
 
 @dataclass
@@ -81,6 +79,8 @@ class Pages:
         self._lock = threading.Lock()
         self._cache: dict[str, dict[str, dict]] = {}  # page record id -> its entries
         self._base: tuple[int, dict[int, str]] = (-1, {})  # the newest paged head seen: serial, page -> record
+        self._staged: tuple[int, dict[int, tuple[str, dict]]] = (-1, {})  # pages upserted before their head
+        self._newest, self._own = -1, -2  # serials of the newest head seen and of the last one written here
 
     def read(self) -> Manifest | None:
         """The manifest the head names, or None before the first write."""
@@ -93,8 +93,12 @@ class Pages:
 
     def _read_once(self) -> Manifest | None:
         head = self.head()
-        if head is None or "pages" not in head:  # none yet, or the single-record format
-            return Manifest(**head) if head is not None else None
+        if head is None:
+            return None
+        with self._lock:
+            self._newest = max(self._newest, head.get("serial", 0))
+        if "pages" not in head:  # the single-record format
+            return Manifest(**head)
         named = {int(n): record for n, record in head.pop("pages").items()}
         layout = head.pop("page_count", None)
         documents = self._documents(named)
@@ -112,35 +116,66 @@ class Pages:
         head = self.head()
         return None if head is None else set(head.get("pages", {}).values())
 
-    def write(self, manifest: Manifest) -> None:
-        """Upsert the pages that differ from the head this replaces, then the head naming them all."""
+    def own_newest(self) -> bool:
+        """Whether the newest head this object has seen is one it wrote (so this process made every write the
+        head names)."""
         with self._lock:
-            serial, known = self._base
-            known = dict(known) if serial == manifest.serial - 1 else {}  # else: write every page
-            cache = {record: self._cache.get(record) for record in known.values()}
-        named, fresh = {}, {}
-        for number, entries in split(manifest.documents).items():
-            old = known.get(number)
-            if old is not None and cache[old] == entries:
-                named[number] = old
-            else:
-                named[number] = record = f"{PAGE_PREFIX}{number}.{manifest.serial}.{uuid.uuid4().hex[:8]}"
-                fresh[record] = entries
-        if fresh:
-            texts = [json.dumps(entries) for entries in fresh.values()]
-            self.registry.upsert(ids=list(fresh), embeddings=[[1.0]] * len(fresh), documents=texts)
+            return self._own == self._newest
+
+    def stage(self, manifest: Manifest) -> dict[str, str]:
+        """The page records a manifest needs that the head it replaces lacks (record id -> JSON), for the caller
+        to upsert before the head; write() then names them instead of writing its own."""
+        named, fresh, _ = self._plan(manifest)
+        with self._lock:
+            self._staged = (manifest.serial, {n: (r, fresh[r]) for n, r in named.items() if r in fresh})
+        return {record: json.dumps(entries) for record, entries in fresh.items()}
+
+    def abandon(self) -> list[str]:
+        """Forget the staged pages of a write that won't swap its head; their record ids (for the caller to delete)."""
+        with self._lock:
+            staged, self._staged = self._staged[1], (-1, {})
+        return [record for record, _ in staged.values()]
+
+    def write(self, manifest: Manifest) -> list[str]:
+        """Upsert the pages that differ from the head this replaces (and weren't staged), then the head naming
+        them all; the page records of the replaced head that it no longer names (for the caller to delete)."""
+        named, fresh, stale = self._plan(manifest)
+        with self._lock:
+            staged = {record for record, _ in self._staged[1].values()} if self._staged[0] == manifest.serial else set()
+        new = {record: entries for record, entries in fresh.items() if record not in staged}
+        if new:
+            texts = [json.dumps(entries) for entries in new.values()]
+            self.registry.upsert(ids=list(new), embeddings=[[1.0]] * len(new), documents=texts)
         head = {f.name: getattr(manifest, f.name) for f in fields(manifest) if f.name != "documents"}
         head |= {"page_count": PAGES, "pages": {str(n): record for n, record in sorted(named.items())}}
         self.registry.upsert(ids=[self.head_id], embeddings=[[1.0]], documents=[json.dumps(head)])
         with self._lock:
             self._cache.update(fresh)
+            self._staged, self._own = (-1, {}), manifest.serial
+            self._newest = max(self._newest, manifest.serial)
         self._seen(manifest.serial, named)
-        stale = sorted(set(known.values()) - set(named.values()))
-        if stale:
-            try:
-                self.registry.delete(ids=stale)
-            except Exception as exc:  # the head is written: the sweep deletes them later
-                log.warning("superseded manifest pages are left for the next sweep: %r", exc)
+        return stale
+
+    def _plan(self, manifest: Manifest) -> tuple[dict[int, str], dict[str, dict], list[str]]:
+        """The manifest's page records (page -> record), those to write (record -> entries), and the replaced
+        head's records it drops. Pages are compared with the newest head seen when the manifest follows it;
+        otherwise (a first write, a migration, another layout) every page is written."""
+        with self._lock:
+            serial, known = self._base
+            known = dict(known) if serial == manifest.serial - 1 else {}
+            cache = {record: self._cache.get(record) for record in known.values()}
+            ready = self._staged[1] if self._staged[0] == manifest.serial else {}
+        named, fresh = {}, {}
+        for number, entries in split(manifest.documents).items():
+            old = known.get(number)
+            if old is not None and cache[old] == entries:
+                named[number] = old
+                continue
+            record, written = ready.get(number, (None, None))
+            if written != entries:
+                record = f"{PAGE_PREFIX}{number}.{manifest.serial}.{uuid.uuid4().hex[:8]}"
+            named[number], fresh[record] = record, entries
+        return named, fresh, sorted(set(known.values()) - set(named.values()))
 
     def _documents(self, named: dict[int, str]) -> dict[str, dict]:
         """Every entry of the named pages: cached ones from memory, the others read in one get."""
