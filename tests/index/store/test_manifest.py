@@ -4,6 +4,7 @@ single-record format read and migrated, a page deleted between a reader's two re
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import fields
 
 import pytest
@@ -165,3 +166,23 @@ def test_the_sweep_deletes_pages_no_head_names(store):
     swept = sweep(store, store.active())
     assert len(swept.pages) == 1 and store.unnamed_pages() == [] and store.pending() is None
     assert other(store).active() == made
+
+
+def test_a_registry_from_before_is_made_to_persist_its_index_every_few_records(tmp_path):
+    from index.store.chroma import REGISTRY_SYNC, make_client
+
+    settings = EngineSettings(data_dir=tmp_path / "data", chroma_host=None)
+    client = make_client(settings)
+    old = client.get_or_create_collection(f"{settings.collection_prefix}-registry", embedding_function=None)
+    assert old.configuration_json["hnsw"]["sync_threshold"] > REGISTRY_SYNC  # Chroma's default
+    store = Store(settings, client=client)
+    assert store._registry.configuration_json["hnsw"]["sync_threshold"] == REGISTRY_SYNC
+    for serial in range(1, 4 * REGISTRY_SYNC):
+        written(store, serial, {"doc-1": entry("doc-1", f"v.{serial}")})
+    assert Store(settings, client=client).active().serial == 4 * REGISTRY_SYNC - 1
+    log = sqlite3.connect(settings.chroma_dir / "chroma.sqlite3")  # Chroma's write log, emptied as the index persists
+    try:
+        kept = log.execute("SELECT count(*) FROM embeddings_queue WHERE topic LIKE ?", (f"%{store._registry.id}",))
+        assert kept.fetchone()[0] <= 2 * REGISTRY_SYNC  # of about 5 records written by each of 39 writes
+    finally:
+        log.close()
