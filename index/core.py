@@ -10,6 +10,7 @@ from index.answering.engine import Engine, IndexNotReady
 from index.answering.extractive import ExtractiveAnswerer
 from index.answering.pipeline import answer, answer_async, answer_events, evidence, search
 from index.answering.statements import Statement, StatementUnit, answered_questions, statement, statements
+from index.embedding.priority import yield_bulk_work
 from index.generation.answerer import LLMAnswerer
 from index.generation.clients import LLMUnavailable, check_local, make_llm
 from index.generation.settings import LLMSettings
@@ -68,6 +69,7 @@ __all__ = [
     "topic_question",
     "topic_terms",
     "validate_question",
+    "yield_bulk_work",
 ]
 
 

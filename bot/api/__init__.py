@@ -17,7 +17,7 @@ from bot.api.settings import HTTPSettings
 from bot.api.state import AppState, EngineFactory
 from bot.feedback import FeedbackStore
 from bot.logs import install as stamp_correlation_ids
-from index.core import Engine
+from index.core import Engine, yield_bulk_work
 
 DESCRIPTION = (
     "Answers questions about the US-Canada Cross-Border Crime Forum joint statements with verbatim, "
@@ -42,6 +42,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        yield_bulk_work()  # uploads embed and write at a lower priority than the questions answered meanwhile
         await run_in_threadpool(state.start)
         if state.engine is not None:
             docs = state.engine.documents()

@@ -16,6 +16,8 @@ from typing import Protocol
 
 import numpy as np
 
+from index.embedding.priority import bulk_thread
+
 log = logging.getLogger("cbcf.embedding")
 EXPORT_VERSION = "1"  # bump when the export recipe changes, so cached exports are rebuilt
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
@@ -154,7 +156,7 @@ class OnnxEncoder:
         """The one-thread session and the pool of threads that share it (made once)."""
         with self._bulk_lock:
             if self._bulk is None:
-                pool = ThreadPoolExecutor(self.workers, thread_name_prefix="cbcf-embed")
+                pool = ThreadPoolExecutor(self.workers, thread_name_prefix="cbcf-embed", initializer=bulk_thread)
                 self._bulk = (self._session(threads=1), pool)
             return self._bulk
 

@@ -1,9 +1,10 @@
 """Chroma storage: one unit collection per embedding model, and the manifest that says which units are live.
 
-The registry collection holds three kinds of record: `active`, the manifest (which collection, which model,
-each document's entry and version, a serial number that grows with every write); `pending`, the journal of
-the write in progress (the versions it adds and the ones it supersedes, so a killed writer's leftovers can be
-found); and the write lease (lease.py). Each is one record, so each changes in one write.
+The registry collection holds four kinds of record: `active`, the manifest's head (which collection, which
+model, a serial number that grows with every write, and the page records holding the documents' entries and
+versions); the pages (manifest.py); `pending`, the journal of the write in progress (the versions it adds and
+the ones it supersedes, so a killed writer's leftovers can be found); and the write lease (lease.py). The head,
+the journal and the lease are one record each, so each changes in one write.
 """
 
 from __future__ import annotations
@@ -11,45 +12,25 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
 from index.settings import EngineSettings
 from index.store.lease import WriteLease
+from index.store.manifest import Manifest, Pages, is_page
 
 ACTIVE_ID = "active"
 PENDING_ID = "pending"
+# Registry records between persists of the registry's (one-dimensional, tiny) vector index. Chroma keeps every
+# record written to a collection in its write log until that collection's index is persisted, and each write
+# reads through the log: with the default (1000) a registry's log held up to a thousand manifest versions.
+REGISTRY_SYNC = 10
 
 
 class StoreUnavailable(RuntimeError):
     """The Chroma store can't be reached: a write can't be made now (reads serve the loaded index)."""
-
-
-@dataclass
-class Manifest:
-    """What readers serve: the unit collection, its model, and each document's entry (with its version).
-
-    A manifest written before documents had versions (one collection per write) has entries without a
-    "version": its collection holds exactly its units, untagged. The next write migrates it.
-    """
-
-    collection: str
-    model: str
-    documents: dict[str, dict] = field(default_factory=dict)
-    serial: int = 0
-    updated: float = 0.0
-    written: int = 0  # units ever added to the collection, live or not (what its HNSW files hold)
-
-    @property
-    def legacy(self) -> bool:
-        """Whether the manifest predates document versions."""
-        return any("version" not in entry for entry in self.documents.values())
-
-    def versions(self) -> dict[str, str | None]:
-        """doc_id -> the version of its units that readers may see."""
-        return {doc_id: entry.get("version") for doc_id, entry in self.documents.items()}
 
 
 @dataclass
@@ -88,7 +69,18 @@ class Store:
         self.prefix = settings.collection_prefix
         self.search_ef = settings.hnsw_search_ef
         self.local_dir = settings.chroma_dir if embedded else None  # where segment folders live, if here
-        self._registry = self.client.get_or_create_collection(f"{self.prefix}-registry", embedding_function=None)
+        self._registry = self._open_registry()
+        self._manifest = Pages(self._registry, ACTIVE_ID)
+        self._stale: list[str] = []  # page records the last swap stopped naming, deleted by finish()
+
+    def _open_registry(self):
+        """The registry collection, made to persist its vector index every REGISTRY_SYNC records."""
+        sync = {"hnsw:sync_threshold": REGISTRY_SYNC, "hnsw:batch_size": REGISTRY_SYNC}
+        name = f"{self.prefix}-registry"
+        registry = self.client.get_or_create_collection(name, metadata=sync, embedding_function=None)
+        if (registry.configuration_json or {}).get("hnsw", {}).get("sync_threshold", 0) > REGISTRY_SYNC:
+            registry.modify(configuration={"hnsw": {"sync_threshold": REGISTRY_SYNC, "batch_size": REGISTRY_SYNC}})
+        return registry
 
     def write_lease(self, wait_s: float = 60.0) -> WriteLease:
         """The lease a writer holds while it changes the index (see lease.py)."""
@@ -104,14 +96,24 @@ class Store:
 
     def active(self) -> Manifest | None:
         """The manifest currently served, or None before the first ingest."""
-        data = self._read(ACTIVE_ID)
-        return Manifest(**data) if data is not None else None
+        return self._manifest.read()
 
     def swap(self, manifest: Manifest) -> None:
-        """Make a manifest the one readers serve, in one write (the caller holds the lease)."""
+        """Make a manifest the one readers serve: its changed pages, then its head in one write (the caller
+        holds the lease)."""
         manifest.updated = time.time()
-        # its fields as they are: asdict() would deep-copy every document entry just to serialise it
-        self._write(ACTIVE_ID, {f.name: getattr(manifest, f.name) for f in fields(manifest)})
+        self._stale = self._manifest.write(manifest)
+
+    def unnamed_pages(self) -> list[str]:
+        """Manifest page records the head doesn't name: a write's superseded pages if its tidying failed, or
+        the pages of a writer killed before its head (the caller holds the lease, so no write is under way)."""
+        named = self._manifest.named() or set()
+        return [r for r in self._registry.get(include=[])["ids"] if is_page(r) and r not in named]
+
+    def drop_records(self, records: list[str]) -> None:
+        """Delete registry records (unnamed manifest pages)."""
+        if records:
+            self._registry.delete(ids=records)
 
     def pending(self) -> Journal | None:
         """The journal of a write that has not finished (a writer killed mid-write leaves it behind)."""
@@ -120,20 +122,22 @@ class Store:
             return None
         return Journal(data["collection"], [tuple(p) for p in data["added"]], [tuple(p) for p in data["superseded"]])
 
-    def begin(self, journal: Journal) -> None:
-        """Record what a write is about to add and supersede, before it touches any unit."""
-        self._write(PENDING_ID, asdict(journal))
+    def begin(self, journal: Journal, manifest: Manifest | None = None) -> None:
+        """Record what a write is about to add and supersede, before it touches any unit; with the manifest it
+        will swap in, the manifest pages that will change are written in the same upsert (no head names them yet)."""
+        pages = self._manifest.stage(manifest) if manifest is not None else {}
+        ids, texts = [PENDING_ID, *pages], [json.dumps(asdict(journal)), *pages.values()]
+        self._registry.upsert(ids=ids, embeddings=[[1.0]] * len(ids), documents=texts)
 
     def finish(self) -> None:
-        """Forget the journal: everything the write added or superseded has been dealt with."""
-        self._registry.delete(ids=[PENDING_ID])
+        """Forget the journal (everything the write added or superseded has been dealt with), and delete the
+        manifest pages the last swap stopped naming, or those a failed write staged."""
+        stale, self._stale = self._stale, []
+        self._registry.delete(ids=[PENDING_ID, *stale, *self._manifest.abandon()])
 
     def _read(self, record: str) -> dict | None:
         got = self._registry.get(ids=[record], include=["documents"])
         return json.loads(got["documents"][0]) if got["ids"] else None
-
-    def _write(self, record: str, data: dict) -> None:
-        self._registry.upsert(ids=[record], embeddings=[[1.0]], documents=[json.dumps(data)])
 
     def collection(self, name: str):
         """A unit collection by name."""
@@ -145,9 +149,10 @@ class Store:
         An embedded Chroma applies its write log to a process's in-memory HNSW index when that process writes,
         not when it reads: another process's units (a `cbcf ingest` beside `cbcf serve`) are counted but not
         searched until then. Deleting an id that doesn't exist is a write that changes nothing. A Chroma
-        server is one process: nothing to do.
+        server is one process: nothing to do; nor when the newest manifest this Store has seen is one it swapped
+        in itself (this process made every write that manifest names).
         """
-        if self.local_dir is not None:
+        if self.local_dir is not None and not self._manifest.own_newest():
             self.collection(name).delete(ids=[f"{self.prefix}-no-such-unit"])
 
     def new_collection(self):

@@ -1,5 +1,6 @@
-"""Sweeping what killed or finished writes leave behind: units of versions the manifest doesn't name, unit
-collections that aren't served, and the segment folders Chroma keeps on disk after deleting a collection."""
+"""Sweeping what killed or finished writes leave behind: units of versions the manifest doesn't name, manifest
+pages its head doesn't name, unit collections that aren't served, and the segment folders Chroma keeps on disk
+after deleting a collection."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class Swept:
 
     versions: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, version) from a killed write
     records: int = 0  # unit records no manifest names, found when an index was loaded
+    pages: list[str] = field(default_factory=list)  # manifest page records the head doesn't name
     collections: list[str] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)
 
@@ -49,6 +51,8 @@ def sweep(store: Store, active: Manifest | None, strays: list[str] = ()) -> Swep
         for start in range(0, len(unnamed), DELETE_IDS):
             collection.delete(ids=unnamed[start : start + DELETE_IDS])
         swept.records = len(unnamed)
+    swept.pages = store.unnamed_pages()
+    store.drop_records(swept.pages)
     swept.collections = [name for name in store.unit_collections() if name != served and store.drop(name)]
     if store.local_dir is not None:
         swept.folders = remove_orphan_folders(store.local_dir)

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from index.embedding.embedder import Embedder
+from index.embedding.priority import bulk_thread
 from index.store.records import VERSION_MARK, embedding_text, record_id, to_record, unit_to_node
 from ingest.models import Document, Unit
 from ingest.pipeline import IngestReport
@@ -43,7 +44,7 @@ def embed_into(
     distinct = list(rows)
     vectors = None
     written, pending = 0, []
-    with ThreadPoolExecutor(1, thread_name_prefix="cbcf-write") as writer:
+    with ThreadPoolExecutor(1, thread_name_prefix="cbcf-write", initializer=bulk_thread) as writer:
         for start in range(0, len(distinct), EMBED_WINDOW):
             window = np.asarray(embedder.embed_documents(distinct[start : start + EMBED_WINDOW]), np.float32)
             if vectors is None:

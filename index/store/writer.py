@@ -148,7 +148,8 @@ def _write(active: Manifest | None, keep, todo, store: Store, embedder: Embedder
             store.catch_up(active.collection)  # before reading or writing what another process may have written
         target = store.new_collection() if rebuild else store.collection(active.collection)
         journal = Journal(target.name, [*versions.items(), *copied.items()], superseded)
-        store.begin(journal)
+        manifest = Manifest(target.name, embedder.model_name, documents, serial, written=written)
+        store.begin(journal, manifest)
     except Exception as exc:
         raise StoreUnavailable(f"the index store can't be reached, nothing was changed: {exc}") from exc
     try:
@@ -156,7 +157,7 @@ def _write(active: Manifest | None, keep, todo, store: Store, embedder: Embedder
             sources = {d: (keep[d].get("version"), v) for d, v in copied.items()}
             copy_units(store.collection(active.collection), target, sources)
         embed_into(target, todo, versions, embedder, report, progress)
-        store.swap(Manifest(target.name, embedder.model_name, documents, serial, written=written))
+        store.swap(manifest)
     except BaseException as exc:
         if _landed(store, target.name, serial):  # the swap was made, only its answer was lost: it stands
             log.warning("the manifest swap was acknowledged late: %r", exc)

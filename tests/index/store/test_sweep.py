@@ -23,10 +23,10 @@ POINTS = {"journal": False, "adding": False, "swapped": True, "deleted": True}
 
 
 def assert_nothing_left(engine) -> None:
-    """Only the manifest's units, collection and segment folders are stored."""
+    """Only the manifest's units, pages, collection and segment folders are stored."""
     store = engine.store
     active = store.active()
-    assert store.pending() is None
+    assert store.pending() is None and store.unnamed_pages() == []
     assert store.unit_collections() == [active.collection]
     stored = stored_ids(engine)
     assert stored == served_ids(engine)
