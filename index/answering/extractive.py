@@ -144,7 +144,7 @@ def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, sc
     good = [s for s in scored if s.fit]
     # a year a comparison asks about needs a share of the cut-off, and of the least ranking probability
     share = score.compared_year_factor if plan.compare else 1.0
-    floor_met = replace(score, min_probability=score.min_probability * share)
+    floor_met = score if share == 1.0 else replace(score, min_probability=score.min_probability * share)
     if not good or good[0].answerability(floor_met) < limits.threshold * share:
         return []
     floor = log_odds(good[0].relevance) - limits.keep_within
