@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 import subprocess
@@ -62,15 +63,20 @@ def test_a_chroma_outage_degrades_and_recovers_without_a_500(tmp_path, embedder)
 
 def test_made_up_bearer_tokens_share_the_address_limit(engine):
     with client_for(engine, rate_limit_per_minute=120) as c:
+        started = time.monotonic()
         codes = [
             c.get("/v1/search", params={"q": "guns"}, headers={"Authorization": f"Bearer {secrets.token_hex(16)}"})
             for _ in range(300)
         ]
-        state = c.app.state.cbcf
+        elapsed = time.monotonic() - started
     statuses = [r.status_code for r in codes]
-    assert statuses[:120] == [200] * 120 and set(statuses[120:]) == {429}
-    assert all(r.headers["retry-after"].isdigit() for r in codes[120:])
-    assert state.limiter.exceeded("ip:testclient")
+    # Made-up tokens get no budgets of their own: past 120 the address is refused (300 would pass otherwise).
+    # The sliding window weighs the previous minute's count by the share of it still in the window, so a run
+    # that crosses a minute's boundary sees the budget refill at 120 a minute: that many may go through.
+    refilled = math.ceil(elapsed * 120 / 60) + 1
+    assert statuses[:120] == [200] * 120 and set(statuses[120:]) <= {200, 429}
+    assert statuses[120:].count(200) <= refilled
+    assert all(r.headers["retry-after"].isdigit() for r in codes[120:] if r.status_code == 429)
 
 
 def test_wrong_admin_tokens_are_throttled(engine):
