@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.text.words import STOP_WORDS, edit_distance, stem, tokens
+from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
 
 # "Long Form Words (ABBR)" or "(ABBRs)": the acronym in parentheses right after the words it stands for.
 _DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z])(s?)\s*\)")
@@ -119,8 +119,7 @@ class Lexicon:
         """The everyday word a question word is one typo away from ("hatian" for "haitian"), if just one is."""
         if len(word) < 5 or word in self.everyday:
             return None
-        near = [key for key in self.everyday if abs(len(key) - len(word)) <= 1 and edit_distance(word, key, 2) <= 1]
-        return near[0] if len(near) == 1 else None
+        return one_typo_from(word, self.everyday)
 
     def expand(self, word: str) -> set[str]:
         """Stems that count as evidence for a question word: its own and its expansions'."""

@@ -9,7 +9,7 @@ from index.question import intent
 from index.question.corpus import CorpusView
 from index.question.names import names_in
 from index.question.vocabulary import Vocabulary
-from index.text.words import STOP_WORDS, edit_distance, stem, tokens
+from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
 
 # Words that frame a question about the statements but say nothing about its topic.
 _FRAMING_TEXT = """
@@ -131,8 +131,7 @@ def _framing_typo(word: str, framing: frozenset[str] | set[str]) -> str | None:
     """The one framing word or place a long unknown word is a typo of ("goverments", "calgry"), if just one."""
     if len(word) < 6 or not word.isalpha():
         return None
-    near = [w for w in framing if abs(len(w) - len(word)) <= 1 and w[0] == word[0] and edit_distance(word, w, 2) <= 1]
-    return near[0] if len(near) == 1 else None
+    return one_typo_from(word, (w for w in framing if w[0] == word[0]))
 
 
 def _is_doc_year(word: str, doc_years: set[int]) -> bool:

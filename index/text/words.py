@@ -66,6 +66,12 @@ def word_spans(text: str, words: set[str]) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _TOKEN.finditer(plain) if _normal(m.group()) in words)
 
 
+def one_typo_from(word: str, words) -> str | None:
+    """The one word among words that word is a single typo away from (an edit, a swap), if exactly one is."""
+    near = [w for w in words if abs(len(w) - len(word)) <= 1 and edit_distance(word, w, 2) <= 1]
+    return near[0] if len(near) == 1 else None
+
+
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Optimal string alignment distance between two words, capped at limit."""
     if abs(len(a) - len(b)) >= limit:
