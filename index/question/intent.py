@@ -85,16 +85,11 @@ DECISIONS = re.compile(
     re.IGNORECASE,
 )
 # Asking which one ranks first ("which crossing had the most deaths"): only a sentence that ranks things answers.
+_MOST = "most|least|fewest|largest|biggest|highest|lowest|greatest|smallest|worst"
 SUPERLATIVE = re.compile(
-    r"\b(the|had|has|have|got|get|with) (most|least|fewest|largest|biggest|highest|lowest|greatest|smallest|worst)\b"
-    r"(?! (recent|recently|latest|important|likely)\b)",
-    re.IGNORECASE,
+    rf"\b(the|had|has|have|got|get|with) ({_MOST})\b(?! (recent|recently|latest|important|likely)\b)", re.IGNORECASE
 )
-RANKS = re.compile(
-    r"\b(most|least|fewest|largest|biggest|highest|lowest|greatest|smallest|worst|best|top|leading|busiest"
-    r"|deadliest|longest|first|primary|majority)\b",
-    re.IGNORECASE,
-)
+RANKS = re.compile(rf"\b({_MOST}|best|top|leading|busiest|deadliest|longest|first|primary|majority)\b", re.IGNORECASE)
 # Asking what is being done about something ("any plan for that", "is anyone tackling it", "what are they doing
 # for …"): a sentence saying what was decided answers it, not only one that describes the problem.
 ACTION = re.compile(
