@@ -32,28 +32,26 @@ class Structure:
 
 def looks_like_heading(line: str) -> bool:
     """Whether a line reads as a short section heading rather than prose."""
-    if not line or len(line) > 100 or line.endswith(_TERMINAL):
+    if not _label_shaped(line, 100, _MAX_HEADING_WORDS):
         return False
-    words = line.split()
-    if len(words) > _MAX_HEADING_WORDS or not line[0].isupper():
-        return False
-    if line.count(",") >= 2:  # a list of topics ("Focused on A, B, and C") is content, not a heading
-        return False
-    if _LABEL.match(line):
-        return False  # "From: Public Safety Canada", "Contact: …": a page's byline or label, not a heading
-    if split_dateline(line)[0] is not None:
-        return False  # "VANCOUVER: Ministers … met in Vancouver, British" is a wrapped dateline, not a heading
     # Headings capitalise most of their longer words ("Reducing Firearms Violence").
-    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     capitalised = [w for w in long_words if w[0].isupper()]
     return not long_words or len(capitalised) / len(long_words) >= 0.6
 
 
 def _short_label(line: str) -> bool:
     """A short capitalised line that ends without punctuation and is no dateline, label or list."""
-    if len(line) > 60 or len(line.split()) > 8 or not line[0].isupper() or line.endswith(_TERMINAL):
+    return _label_shaped(line, 60, 8) and dated_line(line) is None
+
+
+def _label_shaped(line: str, max_chars: int, max_words: int) -> bool:
+    """A capitalised line of at most max_chars and max_words that ends without punctuation and is no list of
+    topics ("Focused on A, B, and C"), no byline or label ("From: Public Safety Canada") and no wrapped news
+    dateline ("VANCOUVER: Ministers … met in Vancouver, British")."""
+    if not line or len(line) > max_chars or len(line.split()) > max_words or not line[0].isupper():
         return False
-    if line.count(",") > 1 or _LABEL.match(line) or dated_line(line) is not None:
+    if line.endswith(_TERMINAL) or line.count(",") >= 2 or _LABEL.match(line):
         return False
     return split_dateline(line)[0] is None
 
