@@ -58,16 +58,20 @@ _OFFICE_REACH = 10  # words after an office where the holder's name is looked fo
 _LESSER = re.compile(r"\b(deputy|associate|assistant|acting|vice|principal deputy|under)[\s-]+$", re.IGNORECASE)
 
 
+def _office_held(text: str, match: re.Match) -> str:
+    """The office an office match names, with the words before it that make it a lesser one, lower-cased and
+    single-spaced ("Deputy Attorney General": "deputy attorney general")."""
+    lesser = _LESSER.search(text[: match.start()])
+    return " ".join(f"{lesser.group(0) if lesser else ''}{match.group(0)}".lower().split())
+
+
+@lru_cache(maxsize=10_000)
 def asked_office(question: str) -> str | None:
     """The office a question asks about ("who was the attorney general in 2030": "attorney general"), with the
     words that make it a lesser one if the question says them ("deputy attorney general")."""
     found = re.finditer(_OFFICE.pattern, question, re.IGNORECASE)
     offices = [m for m in found if not _LESSER.fullmatch(m.group(0) + " ")]  # "deputy" alone is not the office
-    match = offices[0] if offices else None
-    if match is None:
-        return None
-    lesser = _LESSER.search(question[: match.start()])
-    return (lesser.group(0) if lesser else "").lower() + match.group(0).lower()
+    return _office_held(question, offices[0]) if offices else None
 
 
 @lru_cache(maxsize=100_000)
@@ -75,11 +79,8 @@ def names_a_person(text: str, dictionary: frozenset[str], office: str | None = N
     """Whether the text names a person by office: an office (the one asked about, if given, and not a deputy's
     when the question didn't ask for one) followed by a capitalised word no dictionary has."""
     for match in _OFFICE.finditer(text):
-        if office is not None:
-            lesser = _LESSER.search(text[: match.start()])
-            held = (lesser.group(0) if lesser else "").lower() + match.group(0).lower()
-            if " ".join(held.split()) != " ".join(office.split()):
-                continue
+        if office is not None and _office_held(text, match) != office:
+            continue
         after = re.findall(r"[A-Za-z][\w’'-]*", text[match.end() :])[:_OFFICE_REACH]
         if any(w[0].isupper() and len(w) > 2 and w.lower() not in dictionary for w in after):
             return True
