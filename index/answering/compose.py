@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from index.models import Answer, Citation
 from index.question.plan import QueryPlan
-from index.retrieval.evidence import Scored
+from index.retrieval.evidence import Scored, read_whole
 from index.retrieval.snapshot import Snapshot
 from index.store.records import optional
-from index.text.words import continues
 
 NOT_COVERED = "The CBCF statements don't cover this."
 
 
 def quote_of(item: Scored, snapshot: Snapshot) -> str:
     """What is quoted for a sentence: the whole sentence, after the one it leans on if it leans back."""
-    text = snapshot.sentence_text(item.candidate.node)
-    before = snapshot.previous_sentence(item.candidate.node)
-    return f"{before} {text}" if before and continues(text, before) else text
+    return read_whole(item.candidate.node, snapshot)
 
 
 def _distinct(groups: list[list[Scored]], quotes: dict[int, str]) -> list[list[Scored]]:

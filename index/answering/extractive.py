@@ -12,10 +12,10 @@ from index.models import Answer
 from index.question import intent
 from index.question.plan import QueryPlan
 from index.retrieval.calibration import Calibration, log_odds
-from index.retrieval.evidence import Scored, score_candidates, sentence_stems
+from index.retrieval.evidence import Scored, continues_previous, score_candidates, sentence_stems
 from index.retrieval.snapshot import Snapshot
 from index.text.instructions import steers
-from index.text.words import continues, stem
+from index.text.words import stem
 
 MAX_YEARS_SEARCHED = 12  # years searched one by one for a first mention (beyond, those of the best sentences)
 OVERVIEW_ROOM = 2  # times the answer's usual length, for an overview of a statement
@@ -195,8 +195,7 @@ def _follows(item: Scored, earlier: Scored, snapshot: Snapshot) -> bool:
     node, before = item.candidate.node, earlier.candidate.node
     same_doc = node.metadata["doc_id"] == before.metadata["doc_id"]
     next_one = node.metadata.get("sentence_no") == int(before.metadata.get("sentence_no", -2)) + 1
-    before_it = snapshot.previous_sentence(node)  # under the same heading, or None
-    return same_doc and next_one and before_it is not None and continues(snapshot.sentence_text(node), before_it)
+    return same_doc and next_one and continues_previous(node, snapshot)
 
 
 def _shares_no_word(plan: QueryPlan, scored: list[Scored]) -> bool:

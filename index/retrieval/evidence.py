@@ -99,16 +99,27 @@ def _rank_signal(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / (1 + rank)
 
 
+def continues_previous(node, snapshot: Snapshot) -> bool:
+    """Whether a unit's sentence goes on from the one before it under the same heading: it leans back on it
+    ("These arrangements will…"), or it is the list that one introduces."""
+    before = snapshot.previous_sentence(node)
+    return before is not None and continues(snapshot.sentence_text(node), before)
+
+
+def read_whole(node, snapshot: Snapshot) -> str:
+    """A unit's whole sentence, after the sentence before it when it goes on from that one: what is read as its
+    evidence and quoted for it."""
+    text = snapshot.sentence_text(node)
+    before = snapshot.previous_sentence(node)
+    return f"{before} {text}" if before is not None and continues(text, before) else text
+
+
 def sentence_stems(candidate: Candidate, snapshot: Snapshot) -> tuple[frozenset[str], frozenset[str]]:
     """Stems of a unit's whole sentence with its section heading, and of the sentence alone (with the one it
     continues); kept with the snapshot: units are read-only."""
     found = snapshot.node_stems.get(candidate.node.node_id)
     if found is None:
-        text = snapshot.sentence_text(candidate.node)
-        before = snapshot.previous_sentence(candidate.node)
-        if continues(text, before):  # "These arrangements will…": what they are is in the sentence before
-            text = f"{before or ''} {text}"
-        said = stems_of(text)
+        said = stems_of(read_whole(candidate.node, snapshot))
         found = said | stems_of(candidate.node.metadata.get("section", "")), said
         snapshot.node_stems[candidate.node.node_id] = found
     return found
@@ -130,9 +141,7 @@ def _with_followers(candidates: list[Candidate], snapshot: Snapshot, queries) ->
             continue
         follower = retriever.nodes[row + 1]
         same_doc = follower.metadata["doc_id"] == cand.node.metadata["doc_id"]
-        before = snapshot.previous_sentence(follower)  # under the same heading, or None
-        goes_on = before is not None and continues(snapshot.sentence_text(follower), before)
-        if same_doc and follower.node_id not in seen and goes_on:
+        if same_doc and follower.node_id not in seen and continues_previous(follower, snapshot):
             seen.add(follower.node_id)
             extra.append(Candidate(follower, cosine=float((vectors @ retriever.vectors[row + 1]).max())))
     return candidates + extra
