@@ -182,18 +182,20 @@ def choose_cutoffs(engines: dict, base: Calibration, thresholds: list[float] = T
 def choose_floor(engines: dict, base: Calibration) -> tuple[Calibration, float]:
     """The least ranking probability to answer with: the middle of the floors that do best on the tuning splits
     (a best sentence the ranking model all but rules out should not be answered with, however the rest looks)."""
-    scores = {floor: _right_outcomes(engines, replace(base, min_probability=floor)) for floor in FLOORS}
-    best = [floor for floor, score in scores.items() if score >= max(scores.values()) - 1e-9]
-    floor = best[len(best) // 2]
-    return replace(base, min_probability=floor), scores[floor]
+    return _middle_of_best(engines, base, "min_probability", FLOORS)
 
 
 def choose_compared_year_factor(engines: dict, base: Calibration) -> tuple[Calibration, float]:
     """The share of the threshold a year named in a comparison needs: the middle of those that do best."""
-    scores = {f: _right_outcomes(engines, replace(base, compared_year_factor=f)) for f in COMPARED_YEAR_FACTORS}
-    best = [f for f, score in scores.items() if score >= max(scores.values()) - 1e-9]
-    factor = best[len(best) // 2]
-    return replace(base, compared_year_factor=factor), scores[factor]
+    return _middle_of_best(engines, base, "compared_year_factor", COMPARED_YEAR_FACTORS)
+
+
+def _middle_of_best(engines: dict, base: Calibration, name: str, values: list[float]) -> tuple[Calibration, float]:
+    """The calibration with the middle one of the values of one field that give the most right outcomes."""
+    scores = {value: _right_outcomes(engines, replace(base, **{name: value})) for value in values}
+    best = [value for value, score in scores.items() if score >= max(scores.values()) - 1e-9]
+    value = best[len(best) // 2]
+    return replace(base, **{name: value}), scores[value]
 
 
 def main(argv: list[str] | None = None) -> int:
