@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 # Each pattern matches a whole line that is site furniture, never statement content.
@@ -91,10 +92,7 @@ def clean_lines(text: str) -> list[str]:
     return lines
 
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+_MONTHS = tuple(calendar.month_name[1:])  # "January" … "December"
 # A line that is only a dateline: "Regina, Saskatchewan — May 6, 2031", "Ottawa, Ontario - March 31, 2023",
 # "May 6, 2031".
 _DATED_LINE = re.compile(
