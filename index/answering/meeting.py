@@ -7,6 +7,7 @@ statement often recalls an earlier meeting ("Building on the success of the Marc
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from llama_index.core.schema import TextNode
@@ -33,7 +34,8 @@ _REESTABLISHES = re.compile(r"\b(re-?establish\w*|relaunch\w*|reviv\w*|restart\w
 # progress", "Ministers reviewed progress … and agreed on priorities", "took stock of the commitments".
 _PURPOSE_SAID = re.compile(
     r"\b(met|meet|meeting|gathered|convened)\b[^;]{0,120}?\bto (discuss|assess|review|take stock|set|advance|renew)\b"
-    r"|\ballowed \w+ to\b|\btook stock\b|\breviewed progress\b|\bagreed on priorities\b|\bassess(ed)? progress\b",
+    r"|\ballowed \w+ to\b|\btook stock\b|\bagreed on priorities\b"
+    r"|\b(reviewed|assess(ed)?) (the )?(progress|work|commitments|implementation)\b",
     re.IGNORECASE,
 )
 # What a statement says was decided: "Ministers agreed to…", "decided to…", "signed…", "committed to…" (a stance,
@@ -119,6 +121,17 @@ def _section_leads(units: list[TextNode], k: int, untitled: bool = False) -> lis
     return [node for section, node in seen.items() if section or untitled][:k]
 
 
+def _purpose_of(own: list[TextNode], snapshot: Snapshot, taken: list[TextNode]) -> list[TextNode]:
+    """The opening sentence that says what a meeting was for ("The meeting allowed Ministers to assess
+    progress…"), unless it is already among the sentences taken: at most one."""
+    said = (
+        n
+        for n in own[:OPENING_SENTENCES]
+        if n not in taken and _states("purpose", snapshot.sentence_text(n), n, snapshot)
+    )
+    return list(itertools.islice(said, 1))
+
+
 def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Scored]]:
     """For each statement asked about, the sentences that state the meeting fact asked for; [] when none does."""
     kind = plan.answer_type or "overview"
@@ -132,6 +145,8 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
     for doc in asked:
         own = units.get(doc["doc_id"], [])
         found = [n for n in own[:OPENING_SENTENCES] if _states(kind, snapshot.sentence_text(n), n, snapshot, precise)]
+        if found and kind == "overview":  # what the meeting covered, and what it was for
+            found += _purpose_of(own, snapshot, found)
         if not found and kind == "overview":  # the sentence saying who met where and why, then each section's lead
             found = [
                 n

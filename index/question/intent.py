@@ -30,6 +30,13 @@ PENALTY = re.compile(
     re.IGNORECASE,
 )
 COUNT = re.compile(r"\b(how many|number of|count of|how much|what percentage|what share|what proportion)\b", re.I)
+# Asking how fast or how long: a span of time answers ("within 72 hours", "for two years", "daily").
+SPAN = re.compile(
+    r"\bhow (fast|quickly|long)\b|\bwithin how (many|much|long)\b|\bhow much time\b|\bat what (speed|pace)\b",
+    re.IGNORECASE,
+)
+# Asking how soon, or by when: a span of time answers, or the date it ends ("to begin in January 2030").
+DEADLINE = re.compile(r"\bhow soon\b|\bby when\b|\b(what|which) (time ?frame|timeline|deadline)\b", re.IGNORECASE)
 WHEN = re.compile(
     r"^\W*when\b|\bwhen (was|were|did|is|will|does|do|had|has|have)\b|\b(what|which) (date|day|month|year)\b"
     r"|\b(what|which) (was|is|were) the (\w+ )?(date|day|month)\b|\b(date|day|month) of (the|that|this)\b",

@@ -72,6 +72,8 @@ class QueryPlan:
     wants_money: bool = False
     wants_penalty: bool = False
     wants_count: bool = False
+    wants_span: bool = False  # how fast, how long: a span of time
+    wants_deadline: bool = False  # how soon, by when: a span of time or the date it ends
     wants_date: bool = False
     wants_place: bool = False
     wants_person: bool = False
@@ -101,7 +103,8 @@ class QueryPlan:
     @property
     def answer_type(self) -> str | None:
         """The kind of answer asked for, if the wording asks for one."""
-        kinds = ("money", "penalty", "ordinal", "count", "date", "place", "person", "purpose", "decisions", "overview")
+        kinds = ("money", "penalty", "ordinal", "count", "span", "deadline", "date", "place", "person", "purpose")
+        kinds += ("decisions", "overview")
         for name in kinds:
             if getattr(self, f"wants_{name}"):
                 return name
@@ -219,9 +222,11 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         years=years,
         compare=compare and len(years or []) >= 2,
         unknown_year=unknown_year if not known else None,
-        wants_money=bool(intent.MONEY.search(question)),
+        wants_money=bool(intent.MONEY.search(question)) and not intent.SPAN.search(question),
         wants_penalty=bool(intent.PENALTY.search(question)),
         wants_count=bool(intent.COUNT.search(question)),
+        wants_span=bool(intent.SPAN.search(question)) and not intent.PENALTY.search(question),
+        wants_deadline=bool(intent.DEADLINE.search(question)),
         wants_date=bool(intent.WHEN.search(question)) and not first_mention,
         wants_place=bool(intent.WHERE.search(question)),
         wants_person=bool(intent.WHO.search(question)),

@@ -23,6 +23,18 @@ _DATE = re.compile(
     r"today|yesterday)\b|\b(19|20)\d\d\b",
     re.I,
 )
+_SPAN = (
+    r"(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|few|several)[\s-]+"
+    r"(business[\s-]+|calendar[\s-]+)?(minute|hour|day|week|month|year)s?\b"
+)
+# A span of time ("within 72 hours", "a 30-day window", "every two weeks") or a pace ("in real time", "daily").
+_SPAN_SAID = re.compile(
+    r"\b(within|in|under|over|for|every|after|up to|at least|no more than|less than|no later than) (the first )?"
+    rf"{_SPAN}"
+    rf"|\b\d+[\s-](minute|hour|day|week|month|year)s?\b|\b(real[\s-]time|immediately|hourly|daily|weekly"
+    r"|monthly|quarterly|annually|same[\s-]day|overnight)\b",
+    re.I,
+)
 # Two or three capitalised words, initials allowed between them ("Merrick B. Garland").
 _NAME = re.compile(r"\b([A-Z][a-z’'-]+)(?:\s+[A-Z]\.)*\s+([A-Z][a-z’'-]+)\b")
 # A list of three or more items: what a statement says it covers ("Focused on A, B, C, and D").
@@ -161,18 +173,23 @@ def names_another_place(text: str, asked: frozenset[str]) -> bool:
     return False
 
 
-REQUIRED = ("money", "penalty", "count", "date")  # answer types a sentence must hold to be quoted at all
+# answer types a sentence must hold to be quoted at all
+REQUIRED = ("money", "penalty", "count", "span", "deadline", "date")
 
 
 @lru_cache(maxsize=100_000)
 def holds(kind: str, text: str) -> bool:
-    """Whether a text holds an amount of money, a penalty, a count or a date."""
+    """Whether a text holds an amount of money, a penalty, a count, a span of time or a date."""
     if kind == "money":
         return bool(_MONEY.search(text))
     if kind == "penalty":
         return bool(_PENALTY.search(text))
     if kind == "count":
         return bool(_NUMBER.search(_strip_years(text)))
+    if kind == "span":
+        return bool(_SPAN_SAID.search(text))
+    if kind == "deadline":  # a span of time, or the date it ends ("how soon": "to begin in January 2030")
+        return bool(_SPAN_SAID.search(text) or _DATE.search(text))
     return bool(_DATE.search(text))
 
 

@@ -122,3 +122,10 @@ def test_what_each_meeting_decided_is_read_from_each_statements_decisions(engine
     reply = answer("what did they agree on at each meeting?", engine=engine)
     assert {c.date[:4] for c in reply.citations} == {"2022", "2023"}
     assert not any("remain committed" in c.quote for c in reply.citations)
+
+
+def test_an_overview_quotes_what_a_meeting_covered_and_what_it_was_for(three):
+    reply = answer("give me a quick summary of the regina meeting", engine=three)
+    quotes = [c.quote for c in reply.citations]
+    assert any("Focused on Grain Fraud" in q for q in quotes), quotes
+    assert any("Ministers reviewed the work done since the previous Forum" in q for q in quotes), quotes

@@ -75,3 +75,19 @@ def test_a_superlative_is_answered_only_by_a_sentence_that_ranks():
     lexicon = Lexicon()
     assert answers_what_is_asked(plan, plan.answer_type, ranked, stems_of(ranked), lexicon, DICTIONARY)
     assert not answers_what_is_asked(plan, plan.answer_type, unranked, stems_of(unranked), lexicon, DICTIONARY)
+
+
+def test_how_fast_is_answered_by_a_span_of_time_and_how_soon_also_by_a_date():
+    from index.retrieval.answer_types import holds
+
+    def kind(question: str) -> str | None:
+        return analyze(question, CorpusView(years=(2023,))).answer_type
+
+    assert kind("how fast will the labs warn each other?") == "span"
+    assert kind("how long will officers spend on a placement?") == "span"  # time spent, not money
+    assert kind("how soon will the placements begin?") == "deadline"
+    assert kind("how long is the prison term for gun smuggling?") == "penalty"
+    alerts = "Labs will share alerts about newly identified substances within 72 hours."
+    assert holds("span", alerts) and holds("span", "a 30-day pilot") and holds("span", "shared in real time")
+    assert not holds("span", "The network was launched in October 2029 and issued 212 alerts.")
+    assert holds("deadline", "The first placements are scheduled to begin in January 2030.")
