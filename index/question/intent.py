@@ -109,6 +109,25 @@ PRESENT = re.compile(
     r"\b(right now|now|currently|at the moment|at present|these days|nowadays|today|as of today|anymore)\b",
     re.IGNORECASE,
 )
+# What a question sets aside ("what else did they cover besides drugs and guns?"): not its topic.
+_SET_ASIDE_TOPIC = re.compile(
+    r"\b(besides|other than|apart from|aside from|except( for)?|excluding|not counting)\s+"
+    r"(?P<topic>[^?.,;:!]+?)(?=\s+(did|do|does|was|were|is|are|has|have|had|in|at|during|from|that|which)\b|[?.,;:!]|$)",
+    re.IGNORECASE,
+)
+
+
+def set_aside(question: str) -> tuple[set[str], set[str]]:
+    """The words that set something aside, and the words only said of what is set aside ("besides drugs and
+    guns": {besides}, {drugs, and, guns}; not "guns" in "guns apart from ghost guns")."""
+    found = list(_SET_ASIDE_TOPIC.finditer(question))
+    starts, ends = [m.start("topic") for m in found], [m.end("topic") for m in found]
+    outside = " ".join(question[a:b] for a, b in zip([0, *ends], [*starts, len(question)]))
+    said = set(re.findall(r"[\w'-]+", outside.lower()))
+    markers = {w.lower() for m in found for w in m.group(1).split()}
+    return markers, {w for m in found for w in re.findall(r"[\w'-]+", m["topic"].lower())} - said
+
+
 # "wheres", "whats": question words typed without their apostrophe.
 CONTRACTED = re.compile(r"\b(what|where|who|when|how)s\b", re.IGNORECASE)
 # Asking which meeting it was, or how many there have been ("what number meeting", "how many times have they met").

@@ -137,6 +137,12 @@ def _framing_typo(word: str, framing: frozenset[str] | set[str]) -> str | None:
     return one_typo_from(word, (w for w in framing if w[0] == word[0]))
 
 
+def _sets_aside_the_agenda(aside: set[str]) -> bool:
+    """Whether what a question sets aside is the meeting's agenda itself ("besides the main agenda")."""
+    named = [w for w in aside if w not in STOP_WORDS]
+    return bool(named) and all(w in MEETING_WORDS or w in FRAMING_WORDS for w in named)
+
+
 def _is_doc_year(word: str, doc_years: set[int]) -> bool:
     return word.isdigit() and len(word) == 4 and int(word) in doc_years
 
@@ -183,7 +189,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         if fixed and not (lexicon.acronym(fixed) and word in vocabulary.dictionary):  # "deal" is not "DEA"
             corrections[word] = fixed
     corrected = [corrections.get(w, w) for w in words]
-    keywords = [w for w in corrected if w not in STOP_WORDS]
+    markers, aside = intent.set_aside(question)
+    keywords = [w for w in corrected if w not in STOP_WORDS and w not in markers | aside]
     topical = [w for w in keywords if w not in framing and not w[0].isdigit()]
     topical += [a for a in lexicon.acronyms_spelled_out(topical) if a not in topical]
     expansions = {t: lexicon.expansions(t) for t in topical if lexicon.expansions(t)}
@@ -212,6 +219,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     numbers = [w for w in corrected if w[0].isdigit() and not _is_doc_year(w, doc_years)]
     meeting_only = not names and not numbers and all(stem(t) in _MEETING_STEMS for t in topical)
     meeting_only = meeting_only and bool(known or _MEETING_REF.search(question))
+    # "besides the main agenda, what else came up": what is asked is what a summary of the meeting leaves out
+    meeting_only = meeting_only and not _sets_aside_the_agenda(aside)
     return QueryPlan(
         text=question,
         search_text=search_text,

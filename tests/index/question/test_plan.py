@@ -191,3 +191,12 @@ def test_a_typo_of_a_framing_word_or_a_host_city_is_read_as_that_word():
     got = plan("what did the goverments say in washingtn about firearms")
     assert got.corrections == {"goverments": "governments", "washingtn": "washington"}
     assert got.topical == ["firearms"] and got.years == [2022]
+
+
+def test_what_a_question_sets_aside_is_not_its_topic():
+    covered = plan("what did ottawa 2023 cover besides drugs and guns")
+    assert covered.topical == ["cover"] and covered.about_meeting and covered.answer_type == "overview"
+    assert set(plan("anything on guns apart from ghost guns?").topical) == {"guns"}  # still asked about
+    # setting the agenda aside asks for what a summary of the meeting leaves out: searched for, not summed up
+    other = plan("Besides the main agenda, what other priority issues came up in 2023?")
+    assert not other.about_meeting and "priority" in other.topical
