@@ -42,18 +42,18 @@ def looks_like_heading(line: str) -> bool:
 
 def _short_label(line: str) -> bool:
     """A short capitalised line that ends without punctuation and is no dateline, label or list."""
-    return _label_shaped(line, 60, 8) and dated_line(line) is None
+    return _label_shaped(line, 60, 8)
 
 
 def _label_shaped(line: str, max_chars: int, max_words: int) -> bool:
     """A capitalised line of at most max_chars and max_words that ends without punctuation and is no list of
     topics ("Focused on A, B, and C"), no byline or label ("From: Public Safety Canada") and no wrapped news
-    dateline ("VANCOUVER: Ministers … met in Vancouver, British")."""
+    dateline ("VANCOUVER: Ministers … met in Vancouver, British") or line that is only a date ("May 6, 2031")."""
     if not line or len(line) > max_chars or len(line.split()) > max_words or not line[0].isupper():
         return False
     if line.endswith(_TERMINAL) or line.count(",") >= 2 or _LABEL.match(line):
         return False
-    return split_dateline(line)[0] is None
+    return split_dateline(line)[0] is None and dated_line(line) is None
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:

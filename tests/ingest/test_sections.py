@@ -46,6 +46,7 @@ def test_heading_rules():
     assert looks_like_heading("Reducing Firearms Violence")
     assert not looks_like_heading("Ministers discussed ways to enhance collaboration in the following areas:")
     assert not looks_like_heading("Regular updates will be provided to evaluate progress in each of these areas.")
+    assert not looks_like_heading("May 6, 2031")  # a line that is only a date is a dateline, not a section
 
 
 def test_hard_wrapped_pdf_lines_are_joined():
