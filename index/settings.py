@@ -37,6 +37,9 @@ class EngineSettings(BaseSettings):
     embed_batch_size: int = Field(16, ge=1, le=1024, description="Texts per model call at ingest.")
     top_k: int = Field(3, ge=1, le=10, description="Most sentences quoted in one answer.")
     answer_max_chars: int = Field(600, ge=100, le=4000)
+    compared_years: int = Field(
+        6, ge=1, le=12, description="Most statements a comparison quotes, one sentence each (those that say most)."
+    )
     min_relevance: float | None = Field(
         None, ge=0.0, le=1.0, description="Answer only above this probability (default: the calibration's cut-off)."
     )

@@ -107,6 +107,7 @@ def compose(
         if left_out:
             years = " and ".join(map(str, left_out)) if len(left_out) <= 2 else ", ".join(map(str, left_out))
             noun = "statement" if len(left_out) == 1 else "statements"
-            parts.append(f"Not quoted: the {years} {noun} (an answer quotes the {k} that match best).")
+            kept = len(plan.years or [])
+            parts.append(f"Not quoted: the {years} {noun} (an answer compares the {kept} that match best).")
     body = "\n".join(parts) if plan.compare else " ".join(parts)
     return Answer(question=question, answer=body, abstained=False, citations=citations)

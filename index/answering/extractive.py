@@ -33,6 +33,8 @@ class Limits:
     threshold: float
     top_k: int
     max_chars: int
+    # a comparison quotes each year it asks about, up to this many: "across the statements" asks for every one
+    compared_years: int = 6
 
     @property
     def keep_within(self) -> float:
@@ -64,7 +66,7 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
             plan = replace(plan, compare=True, years=sorted(g[0].scope for g in groups))
         left_out: list[int] = []
         if not groups and not (plan.about_meeting and plan.answer_type in MEETING_FACTS) and not _all_unknown(plan):
-            if plan.compare and len(plan.years or []) > limits.top_k:
+            if plan.compare and len(plan.years or []) > limits.compared_years:
                 kept = _years_saying_most(plan, snapshot, queries, limits)
                 left_out, plan = [y for y in plan.years if y not in kept], replace(plan, years=kept)
             groups = select(plan, snapshot, queries, limits)
@@ -72,8 +74,9 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
                 plan = replace(plan, compare=True, years=[groups[0][0].candidate.year])
         # what a whole statement covers takes more room than one fact: its opening and its sections' leads
         summing_up = plan.about_meeting and plan.answer_type in ("overview", "decisions")
-        room = limits.max_chars * (OVERVIEW_ROOM if summing_up else 1)
-        reply = compose(text, groups, plan, snapshot, limits.top_k, room, left_out) if groups else abstain(text)
+        quoted = max(limits.top_k, len(groups)) if plan.compare else limits.top_k  # a quote for each year compared
+        room = limits.max_chars * (OVERVIEW_ROOM if summing_up else max(1.0, quoted / limits.top_k))
+        reply = compose(text, groups, plan, snapshot, quoted, int(room), left_out) if groups else abstain(text)
     return Draft(text, plan, reply)
 
 
@@ -107,12 +110,13 @@ def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list
 
 
 def _years_saying_most(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list[int]:
-    """Comparing "over the years" in an index of more years than an answer quotes: the k years whose statements
-    say most about it (the last two if none says enough)."""
+    """Comparing "over the years" in an index of more years than an answer quotes: the compared_years years
+    whose statements say most about it (the last two if none says enough)."""
     score = limits.calibration
     ranked = score_candidates(plan, snapshot, queries, None, score)
     relevant = [s.candidate.year for s in ranked if s.fit and s.answerability(score) >= limits.threshold]
-    return sorted(list(dict.fromkeys(relevant))[: limits.top_k]) if relevant else list(plan.years or [])[-2:]
+    kept = list(dict.fromkeys(relevant))[: limits.compared_years]
+    return sorted(kept) if relevant else list(plan.years or [])[-2:]
 
 
 def _years_to_search(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list[int]:

@@ -77,7 +77,8 @@ def draft(prepared: Prepared, engine: Engine) -> Draft:
     settings = engine.settings
     calibration = engine.calibration
     threshold = calibration.threshold if settings.min_relevance is None else settings.min_relevance
-    limits = Limits(calibration, threshold, prepared.top_k or settings.top_k, settings.answer_max_chars)
+    top_k = prepared.top_k or settings.top_k
+    limits = Limits(calibration, threshold, top_k, settings.answer_max_chars, settings.compared_years)
     query = prepared.query
     queries = engine.embedder.embed_question(*query) if query is not None else None
     return draft_answer(prepared.text, prepared.plan, prepared.snapshot, queries, limits)

@@ -93,7 +93,14 @@ def test_asking_what_is_being_done_quotes_what_was_decided_beside_the_problem(re
     assert any("committed to" in c.quote for c in reply.citations), reply.answer
 
 
-def test_a_comparison_over_more_years_than_it_quotes_does_not_say_the_others_are_silent(regina):
+def test_a_comparison_quotes_every_statement_it_asks_about_beyond_the_usual_number_of_quotes(regina):
     reply = answer("how did the firearms commitments change across the statements?", engine=regina, top_k=2)
+    assert [c.date[:4] for c in reply.citations] == ["2022", "2023", "2031"], reply.answer
+
+
+def test_a_comparison_over_more_years_than_it_quotes_does_not_say_the_others_are_silent(regina, monkeypatch):
+    monkeypatch.setattr(regina.settings, "compared_years", 2)
+    reply = answer("how did the firearms commitments change across the statements?", engine=regina)
     assert {c.date[:4] for c in reply.citations} == {"2022", "2023"}
-    assert "Not quoted: the 2031 statement" in reply.answer and "doesn't address" not in reply.answer
+    assert "Not quoted: the 2031 statement (an answer compares the 2 that match best)" in reply.answer
+    assert "doesn't address" not in reply.answer
