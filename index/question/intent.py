@@ -172,6 +172,14 @@ def counted_word(question: str) -> str | None:
 
 
 # Asking for a person by role, or who someone is: only a sentence naming a person answers it.
+# Officials are named with their office ("Minister of Public Safety Marco Mendicino", "President Biden").
+_OFFICES = (
+    "President|Prime Minister|Minister|Secretary|Attorney General|Commissioner|Director|Ambassador|Governor"
+    "|Premier|Mayor|Chief|Deputy|Administrator|Solicitor General"
+)
+OFFICE = re.compile(rf"\b({_OFFICES})\b")
+# Asking for an office holder's name ("what's the name of the US attorney general"): a person is asked for.
+NAME_OF_OFFICE = re.compile(rf"\bname of (\S+ ){{0,3}}?({_OFFICES})\b", re.IGNORECASE)
 ROLE = re.compile(
     r"\b(who (is|was|are|were)|director|head of|chief|commissioner|minister|secretary|leader|spokes\w+|president"
     r"|attorney general|ambassador|chair\w*|officials?|representatives?|delegates?|(full )?name of)\b",

@@ -58,11 +58,6 @@ def has_person(text: str, dictionary: frozenset[str]) -> bool:
     )
 
 
-# Officials are named with their office ("Minister of Public Safety Marco Mendicino", "President Biden").
-_OFFICE = re.compile(
-    r"\b(President|Prime Minister|Minister|Secretary|Attorney General|Commissioner|Director|Ambassador|Governor"
-    r"|Premier|Mayor|Chief|Deputy|Administrator|Solicitor General)\b"
-)
 _OFFICE_REACH = 10  # words after an office where the holder's name is looked for
 
 
@@ -81,7 +76,7 @@ def _office_held(text: str, match: re.Match) -> str:
 def asked_office(question: str) -> str | None:
     """The office a question asks about ("who was the attorney general in 2030": "attorney general"), with the
     words that make it a lesser one if the question says them ("deputy attorney general")."""
-    found = re.finditer(_OFFICE.pattern, question, re.IGNORECASE)
+    found = re.finditer(intent.OFFICE.pattern, question, re.IGNORECASE)
     offices = [m for m in found if not _LESSER.fullmatch(m.group(0) + " ")]  # "deputy" alone is not the office
     return _office_held(question, offices[0]) if offices else None
 
@@ -90,7 +85,7 @@ def asked_office(question: str) -> str | None:
 def names_a_person(text: str, dictionary: frozenset[str], office: str | None = None) -> bool:
     """Whether the text names a person by office: an office (the one asked about, if given, and not a deputy's
     when the question didn't ask for one) followed by a capitalised word no dictionary has."""
-    for match in _OFFICE.finditer(text):
+    for match in intent.OFFICE.finditer(text):
         if office is not None and _office_held(text, match) != office:
             continue
         after = re.findall(r"[A-Za-z][\w’'-]*", text[match.end() :])[:_OFFICE_REACH]

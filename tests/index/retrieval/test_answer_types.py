@@ -91,3 +91,9 @@ def test_how_fast_is_answered_by_a_span_of_time_and_how_soon_also_by_a_date():
     assert holds("span", alerts) and holds("span", "a 30-day pilot") and holds("span", "shared in real time")
     assert not holds("span", "The network was launched in October 2029 and issued 212 alerts.")
     assert holds("deadline", "The first placements are scheduled to begin in January 2030.")
+
+
+def test_asking_for_the_name_of_an_office_holder_asks_for_a_person():
+    plan = analyze("what's the name of the US attorney general in 2023?", CorpusView(years=(2023,)))
+    assert plan.answer_type == "person" and plan.asks_role
+    assert analyze("what is the name of the program?", CorpusView(years=(2023,))).answer_type != "person"
