@@ -147,6 +147,14 @@ _AUXILIARIES = {"did", "do", "does", "were", "was", "are", "is", "have", "has", 
 _PRONOUNS = {"the", "a", "an", "they", "it", "he", "she", "we", "there", "you", "i"}
 # Counted words too general to say what is counted ("how many people were arrested": count the arrests).
 _GENERAL_COUNTS = {"people", "persons", "individuals", "times", "cases", "ones", "folks", "of"}
+# A count asked of what has happened ("how many alerts has it put out so far", "how many officers have done it"):
+# a number of what is planned or allowed ("up to 60 officers a year will…") does not answer it.
+DONE_COUNT = re.compile(
+    r"\b(so far|to date|already|until now|up to now|by now|in total)\b"
+    r"|\bhow many\b[^?.!]{0,40}\b(have|has|had) (\w+ ){0,3}(been|done|made|\w+ed)\b"
+    r"|\bhow many\b[^?.!]{0,40}\b(did|were|was|got)\b",
+    re.IGNORECASE,
+)
 # Asking what something costs or what was put into it, not any amount: an answer must be about spending.
 SPENDING = re.compile(
     r"\b(fund\w*|budget\w*|invest\w*|spen[dt]\w*|cost\w*|allocat\w*|financ\w*|pa(y|id|ying)|put (into|in|towards?)"

@@ -135,21 +135,41 @@ def answers_what_is_asked(
         asked = set(plan.keywords).union(*plan.expansions.values()) if plan.expansions else set(plan.keywords)
         return names_another_place(text, frozenset(asked))
     if kind == "count" and plan.counted:
-        return counts(text, frozenset(lexicon.expand(plan.counted)))
+        done = bool(intent.DONE_COUNT.search(plan.text))
+        return counts(text, frozenset(lexicon.expand(plan.counted)), done)
     if kind == "money" and plan.spending:
         return intent.SPENDING.search(text) is not None
     return True
 
 
 COUNT_REACH = 6  # words between a number and the thing it counts ("4,527 sex-offender travel notifications")
+# A number followed by one of these counts time or a share, not the thing asked about ("within 72 hours").
+_MEASURES = frozenset(
+    ("minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years")
+    + ("per", "percent", "cent", "times")
+)
+# Words before a number that make it a plan, a cap or a target rather than what has happened ("up to 60").
+_PLANNED = frozenset(
+    ("will", "would", "up", "aim", "aims", "target", "targets", "plan", "plans", "planned", "expected", "goal")
+    + ("allow", "allows")
+)
+PLAN_REACH = 4  # words before a number where a plan or cap is looked for
 
 
 @lru_cache(maxsize=100_000)
-def counts(text: str, counted: frozenset[str]) -> bool:
+def counts(text: str, counted: frozenset[str], done: bool = False) -> bool:
     """Whether a number in the sentence counts the thing asked about (stems): it is a few words before or after
-    the number ("212 alerts", "reports … rose by 40 per cent"), not anywhere ("a team … within 24 hours")."""
+    the number ("212 alerts", "reports … rose by 40 per cent"), not anywhere ("a team … within 24 hours"), and
+    it does not count hours or days. done: the count asked is of what has happened, so a planned number or a
+    cap ("will allow up to 60 officers") does not answer it."""
     words = tokens(_strip_years(text))
-    numbers = [i for i, w in enumerate(words) if _NUMBER.fullmatch(w)]
+    numbers = [
+        i
+        for i, w in enumerate(words)
+        if _NUMBER.fullmatch(w)
+        and not (i + 1 < len(words) and words[i + 1] in _MEASURES)
+        and not (done and _PLANNED.intersection(words[max(0, i - PLAN_REACH) : i]))
+    ]
     said = [i for i, w in enumerate(words) if stems_of(w) & counted]
     return any(abs(i - j) <= COUNT_REACH for i in numbers for j in said)
 

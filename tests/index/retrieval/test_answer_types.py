@@ -97,3 +97,12 @@ def test_asking_for_the_name_of_an_office_holder_asks_for_a_person():
     plan = analyze("what's the name of the US attorney general in 2023?", CorpusView(years=(2023,)))
     assert plan.answer_type == "person" and plan.asks_role
     assert analyze("what is the name of the program?", CorpusView(years=(2023,))).answer_type != "person"
+
+
+def test_a_count_of_what_has_happened_is_not_answered_by_a_plan_a_cap_or_a_span_of_time():
+    officers, alerts = frozenset(stems_of("officers")), frozenset(stems_of("alerts"))
+    exchange = "The program will allow up to 60 officers a year to complete short placements."
+    assert counts(exchange, officers) and not counts(exchange, officers, done=True)
+    assert counts("So far, 41 officers have completed placements.", officers, done=True)
+    assert not counts("Labs will share alerts about new substances within 72 hours.", alerts)
+    assert counts("The network issued 212 alerts about newly identified substances.", alerts, done=True)
