@@ -28,6 +28,9 @@ CHROME_MARKERS = (
     "share this",
     "back to top",
     "read more",
+    "report a problem",
+    "date modified",
+    "was this page helpful",
     "terms of use",
     "©",
 )

@@ -25,6 +25,12 @@ _CHROME_LINE_PATTERNS = [
     r"by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}",  # "By Jane Doe"
     r"page \d+( of \d+)?",  # a printed page's footer
     r"from: [A-Z][\w .,'&()-]{1,80}",  # a government page's byline: "From: Public Safety Canada"
+    r"(statement|backgrounder|media advisory|readout|news)",  # a government page's label for its kind of page
+    r"report a problem( or mistake)?( on this page)?\.?",  # a government page's feedback link
+    # a page's date stamp: "Date modified: 2024-11-15", "Last updated November 15, 2024"
+    r"(date modified|last (updated|modified)|updated|published|posted)(:| on)?\s*"
+    r"(\d{4}-\d{2}-\d{2}|[a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [a-z]+ \d{4})",
+    r"was this page helpful\??( yes no)?",
 ]
 # Footer marks that prose never carries: a line holding one is chrome (if it is not a long paragraph).
 _FOOTER_MARKS = [

@@ -68,6 +68,14 @@ OVERVIEW = re.compile(
     r"|\btl;? ?dr\b|\b(gist|rundown|recap|highlights)\b",
     re.IGNORECASE,
 )
+
+
+def asked_span_words(question: str) -> set[str]:
+    """The words that ask for a span of time or a deadline ("how long", "by when"): the question's form."""
+    found = [*SPAN.finditer(question), *DEADLINE.finditer(question)]
+    return {w.lower() for m in found for w in re.findall(r"\w+", m.group())}
+
+
 # Asking when a topic was first raised ("when did they first discuss X", "which meeting first brought up X").
 _RAISED = (
     r"(mention\w*|discuss\w*|talk\w*|brought up|bring\w* up|rais\w*|address\w*|came up|come up|appear\w*|cover\w*)"

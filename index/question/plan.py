@@ -9,7 +9,7 @@ from index.question import intent
 from index.question.corpus import CorpusView
 from index.question.names import names_in
 from index.question.vocabulary import Vocabulary
-from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
+from index.text.words import STOP_WORDS, one_typo_from, plain_letters, stem, tokens
 
 # Words that frame a question about the statements but say nothing about its topic.
 _FRAMING_TEXT = """
@@ -29,6 +29,7 @@ _FRAMING_TEXT = """
     first second third fourth fifth sixth seventh eighth ninth tenth
     went go goes going came come comes supposed stand stands stood matter matters put set back
     today now currently nowadays presently anymore lately recently side sides communique communiques readout
+    around fast quickly soon
     shift shifts shifted shifting evolve evolved evolving evolution trend trends focus bring brings brought
     heard hear hearing news saw seen article articles headline headlines rumor rumour apparently supposedly
 """
@@ -44,7 +45,7 @@ _MEETING_TEXT = """
     re-established relaunched revived relaunch since back people persons leaders officials ones convene convened
     three four five six seven eight nine ten quick brief short rundown recap gist highlights overview summary
     tldr section sections heading headings takeaway takeaways conclusions results achievements decisions
-    point purpose aim goal objective reason big picture get-together gathering trying done overall end
+    point purpose aim goal objective reason big picture get-together gathering trying done overall end table
 """
 MEETING_WORDS = frozenset(_MEETING_TEXT.split())
 _MEETING_STEMS = frozenset(stem(w) for w in MEETING_WORDS | FRAMING_WORDS)
@@ -154,9 +155,9 @@ def _years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) 
     asked, not a pointer, if something else names the meeting."""
     years = corpus.years
     named = {int(y) for y in intent.YEAR.findall(question)}
-    lowered = question.lower()
+    lowered = plain_letters(question).lower()  # "quebec city" names Québec City
     for place, year in corpus.places.items():
-        if re.search(rf"\b{re.escape(place)}\b", lowered):
+        if re.search(rf"\b{re.escape(plain_letters(place))}\b", lowered):
             named.add(year)
     if years and intent.LATEST.search(question):
         named.add(years[-1])
@@ -180,7 +181,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     framing = FRAMING_WORDS | corpus.place_words
     words = tokens(question)
     corrections = {}
-    content = [w for w in words if w not in STOP_WORDS and w not in framing]  # only these may be misspelt
+    # only these may be misspelt: not the words that frame a question or a question about a meeting ("recap")
+    content = [w for w in words if w not in STOP_WORDS and w not in framing and w not in MEETING_WORDS]
     for word in content:
         fixed = vocabulary.correct(word, content) if not lexicon.acronym(word) else None
         if fixed is None and not vocabulary.knows(word) and word not in vocabulary.dictionary:
@@ -190,7 +192,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
             corrections[word] = fixed
     corrected = [corrections.get(w, w) for w in words]
     markers, aside = intent.set_aside(question)
-    keywords = [w for w in corrected if w not in STOP_WORDS and w not in markers | aside]
+    asking = intent.asked_span_words(question)  # "how long", "how soon": what is asked, not the topic
+    keywords = [w for w in corrected if w not in STOP_WORDS and w not in markers | aside | asking]
     topical = [w for w in keywords if w not in framing and not w[0].isdigit()]
     topical += [a for a in lexicon.acronyms_spelled_out(topical) if a not in topical]
     expansions = {t: lexicon.expansions(t) for t in topical if lexicon.expansions(t)}

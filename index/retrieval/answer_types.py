@@ -25,11 +25,12 @@ _DATE = re.compile(
 )
 _SPAN = (
     r"(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|few|several)[\s-]+"
-    r"(business[\s-]+|calendar[\s-]+)?(minute|hour|day|week|month|year)s?\b"
+    r"(business[\s-]+|calendar[\s-]+)?(minute|hour|day|week|month|year|decade)s?\b"
 )
 # A span of time ("within 72 hours", "a 30-day window", "every two weeks") or a pace ("in real time", "daily").
 _SPAN_SAID = re.compile(
-    r"\b(within|in|under|over|for|every|after|up to|at least|no more than|less than|no later than) (the first )?"
+    r"\b(within|in|under|over|for|every|after|up to|at least|no more than|less than|no later than)"
+    r" (the first |more than |over |nearly |almost |about |some |at least )?"
     rf"{_SPAN}"
     rf"|\b\d+[\s-](minute|hour|day|week|month|year)s?\b|\b(real[\s-]time|immediately|hourly|daily|weekly"
     r"|monthly|quarterly|annually|same[\s-]day|overnight)\b",

@@ -72,3 +72,11 @@ def test_a_dateline_line_gives_its_city_and_date():
     assert dated_line("Ottawa, Ontario - March 31, 2023") == ("Ottawa", "2023-03-31")
     assert dated_line("May 6, 2031") == (None, "2031-05-06")
     assert dated_line("Ministers met on May 6, 2031") is None
+
+
+def test_a_government_pages_labels_feedback_link_and_date_stamp_are_chrome():
+    for line in ["Statement", "Report a problem or mistake on this page", "Date modified: 2024-11-15"]:
+        assert is_chrome(line), line
+    assert is_chrome("Last updated November 15, 2024")
+    for line in ["Updated guidance on firearms", "Ministers issued a joint statement on firearms."]:
+        assert not is_chrome(line), line

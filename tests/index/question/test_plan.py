@@ -200,3 +200,20 @@ def test_what_a_question_sets_aside_is_not_its_topic():
     # setting the agenda aside asks for what a summary of the meeting leaves out: searched for, not summed up
     other = plan("Besides the main agenda, what other priority issues came up in 2023?")
     assert not other.about_meeting and "priority" in other.topical
+
+
+def test_a_host_city_is_named_with_or_without_its_accents():
+    quebec = CorpusView(vocabulary=VOCAB, places={"québec city": 2024, "ottawa": 2023}, years=(2023, 2024))
+    assert analyze("when was the quebec city forum", quebec).years == [2024]
+    assert analyze("when was the Québec City forum", quebec).years == [2024]
+
+
+def test_the_words_of_a_question_about_a_meeting_are_never_read_as_typos():
+    police = Vocabulary(["the RCMP Commissioner took part"], dictionary=frozenset({"took", "part", "commissioner"}))
+    recap = analyze("quick recap of the 2023 meeting pls", corpus(police))
+    assert recap.corrections == {} and recap.about_meeting
+    assert analyze("what topics were on the table at the 2023 forum", corpus()).about_meeting
+
+
+def test_the_words_asking_how_long_are_not_the_topic():
+    assert plan("how long have the border enforcement teams been around?").topical == ["enforcement", "teams"]

@@ -106,3 +106,10 @@ def test_a_count_of_what_has_happened_is_not_answered_by_a_plan_a_cap_or_a_span_
     assert counts("So far, 41 officers have completed placements.", officers, done=True)
     assert not counts("Labs will share alerts about new substances within 72 hours.", alerts)
     assert counts("The network issued 212 alerts about newly identified substances.", alerts, done=True)
+
+
+def test_a_span_of_time_may_be_said_loosely():
+    from index.retrieval.answer_types import holds
+
+    assert holds("span", "These teams have been in place for more than two decades.")
+    assert holds("span", "The review will be completed within about six months.")
