@@ -17,8 +17,8 @@ EXTRA_STATEMENTS = HERE / "statements"  # the new-statement split's statement: t
 DEV_STATEMENTS = HERE / "dev_statements"  # a synthetic statement to tune the handling of added statements on
 DEV_WEB_STATEMENTS = HERE / "dev_web_statements"  # a synthetic statement saved as a government web page (HTML)
 # Each split: its questions, and the statements added to the bundled ones before asking them.
-# dev, dev-new-statement and dev-web-statement are tuned on (the calibration is fitted on them); test and new-statement were
-# written after the changes and are never tuned on.
+# dev, dev-new-statement and dev-web-statement are tuned on (the calibration is fitted on them); test and
+# new-statement were written after the changes and are never tuned on.
 SPLITS = {
     "dev": HERE / "dev.jsonl",
     "dev-new-statement": HERE / "dev_new_statement.jsonl",
