@@ -25,6 +25,8 @@ _CHROME_LINE_PATTERNS = [
     r"by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}",  # "By Jane Doe"
     r"page \d+( of \d+)?",  # a printed page's footer
     r"from: [A-Z][\w .,'&()-]{1,80}",  # a government page's byline: "From: Public Safety Canada"
+    r"for immediate release",  # a news release's furniture
+    r"office of (public|media) affairs",
     r"(statement|backgrounder|media advisory|readout|news)",  # a government page's label for its kind of page
     r"report a problem( or mistake)?( on this page)?\.?",  # a government page's feedback link
     # a page's date stamp: "Date modified: 2024-11-15", "Last updated November 15, 2024"
@@ -86,12 +88,18 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
 _BULLET = re.compile(r"^[-•*–▪◦]\s+")
 
 
+# The mark a news release ends with ("###", "-30-"): what follows is the page's tags and furniture.
+_END_MARK = re.compile(r"^\\?(#\s*){3}$|^-\s*30\s*-$")
+
+
 def clean_lines(text: str) -> list[str]:
-    """Return the text's lines with chrome lines removed and whitespace normalised."""
+    """Return the text's lines with chrome lines removed and whitespace normalised, up to a release's end mark."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     lines = []
     for line in text.split("\n"):
         line = _BULLET.sub("", re.sub(r"[ \t]+", " ", line).strip())  # a list item's marker is not its text
+        if _END_MARK.match(line):
+            break
         if is_chrome(line):
             continue
         lines.append(line)
@@ -100,10 +108,12 @@ def clean_lines(text: str) -> list[str]:
 
 _MONTHS = tuple(calendar.month_name[1:])  # "January" … "December"
 # A line that is only a dateline: "Regina, Saskatchewan — May 6, 2031", "Ottawa, Ontario - March 31, 2023",
-# "May 6, 2031".
+# "May 6, 2031", "Friday, April 17, 2026", "November 14, 2024 — Québec City, Quebec".
+_PLACE = r"[A-Z][\w.'’ -]{1,40}?(?:, [A-Z][\w.'’ -]{1,40}?)?"
 _DATED_LINE = re.compile(
-    r"^(?:(?P<place>[A-Z][\w.'’ -]{1,40}?(?:, [A-Z][\w.'’ -]{1,40}?)?)\s*[—–-]\s*)?"
-    rf"(?P<month>{'|'.join(_MONTHS)}) (?P<day>\d{{1,2}}),? (?P<year>(?:19|20)\d\d)$"
+    rf"^(?:(?P<place>{_PLACE})\s*[—–-]\s*)?(?:(?:{'|'.join(calendar.day_name)}),? )?"
+    rf"(?P<month>{'|'.join(_MONTHS)}) (?P<day>\d{{1,2}}),? (?P<year>(?:19|20)\d\d)"
+    rf"(?:\s*[—–-]\s*(?P<after>{_PLACE}))?$"
 )
 
 
@@ -113,6 +123,6 @@ def dated_line(line: str) -> tuple[str | None, str] | None:
     if match is None:
         return None
     month = _MONTHS.index(match.group("month")) + 1
-    place = match.group("place")
+    place = match.group("place") or match.group("after")
     city = place.split(",")[0].strip() if place else None
     return city, f"{match.group('year')}-{month:02d}-{int(match.group('day')):02d}"

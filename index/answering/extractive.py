@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from index.answering.base import Answerer, Draft
@@ -12,16 +13,19 @@ from index.models import Answer
 from index.question import intent
 from index.question.plan import QueryPlan
 from index.retrieval.calibration import Calibration, log_odds
-from index.retrieval.evidence import Scored, continues_previous, score_candidates, sentence_stems
+from index.retrieval.evidence import Scored, continues_previous, read_whole, score_candidates
 from index.retrieval.snapshot import Snapshot
 from index.text.instructions import steers
-from index.text.words import stem
 
 MAX_YEARS_SEARCHED = 12  # years searched one by one for a first mention (beyond, those of the best sentences)
 OVERVIEW_ROOM = 2  # times the answer's usual length, for an overview of a statement
-# Stems of the words that say something was decided or will be done ("Ministers agreed to…", "will publish").
-_DECIDING = ("agreed", "committed", "commit", "will", "decided", "announced", "directed", "instructed", "launched")
-DECIDED = frozenset(map(stem, (*_DECIDING, "established", "created", "called", "asked", "tasked")))
+# The words that say something was decided or will be done ("Ministers agreed to…", "will publish", "called on"),
+# as words: a stem would also take "call centres" or "the establishment of".
+DECIDES = re.compile(
+    r"\b(agreed|committed|commits?|will|decided|announced|directed|instructed|launched|established|created"
+    r"|asked|tasked|called (on|upon))\b",
+    re.IGNORECASE,
+)
 EXTRA_QUOTE_MIN = 0.3  # a sentence quoted beside the best one must be this likely relevant on its own
 
 
@@ -175,7 +179,7 @@ def _place_of(item: Scored) -> tuple[str, str]:
 
 def _decides(item: Scored, snapshot: Snapshot) -> bool:
     """Whether a sentence (or the line it continues) says something was decided or will be done."""
-    return not DECIDED.isdisjoint(sentence_stems(item.candidate, snapshot)[1])
+    return DECIDES.search(read_whole(item.candidate.node, snapshot)) is not None
 
 
 def _quotable(good: list[Scored], floor: float, snapshot: Snapshot) -> list[Scored]:

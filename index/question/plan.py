@@ -138,6 +138,13 @@ def _framing_typo(word: str, framing: frozenset[str] | set[str]) -> str | None:
     return one_typo_from(word, (w for w in framing if w[0] == word[0]))
 
 
+def _after_a_meeting(question: str, corpus: CorpusView) -> bool:
+    """Whether a question asks about the meeting after one it names by its place ("the forum after Buffalo")."""
+    lowered = plain_letters(question).lower()
+    places = (re.escape(plain_letters(place)) for place in corpus.places)
+    return any(re.search(rf"\b(after|following)( the)? {place}\b", lowered) for place in places)
+
+
 def _sets_aside_the_agenda(aside: set[str]) -> bool:
     """Whether what a question sets aside is the meeting's agenda itself ("besides the main agenda")."""
     named = [w for w in aside if w not in STOP_WORDS]
@@ -218,6 +225,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         statement_years.append(year)
     years = (known if len(known) >= 2 else sorted(doc_years)) if compare else (known or None)
 
+    if _after_a_meeting(search_text, corpus) and "next" not in topical:
+        topical.append("next")  # "who hosts the forum after Buffalo": the next meeting, which its statement names
     names = names_in(question, corpus.names)
     numbers = [w for w in corrected if w[0].isdigit() and not _is_doc_year(w, doc_years)]
     meeting_only = not names and not numbers and all(stem(t) in _MEETING_STEMS for t in topical)

@@ -23,8 +23,8 @@ _DATE = re.compile(
     r"today|yesterday)\b|\b(19|20)\d\d\b",
     re.I,
 )
-_SPAN = (
-    r"(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|few|several)[\s-]+"
+_SPAN = (  # "72 hours", "two decades", "a few days", "days"
+    r"((\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a few|few|several)[\s-]+)?"
     r"(business[\s-]+|calendar[\s-]+)?(minute|hour|day|week|month|year|decade)s?\b"
 )
 # A span of time ("within 72 hours", "a 30-day window", "every two weeks") or a pace ("in real time", "daily").

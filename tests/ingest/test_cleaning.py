@@ -80,3 +80,15 @@ def test_a_government_pages_labels_feedback_link_and_date_stamp_are_chrome():
     assert is_chrome("Last updated November 15, 2024")
     for line in ["Updated guidance on firearms", "Ministers issued a joint statement on firearms."]:
         assert not is_chrome(line), line
+
+
+def test_a_news_release_ends_at_its_end_mark_and_its_furniture_is_chrome():
+    text = "Ministers met today.\nFor Immediate Release\nThey agreed.\n###\nTopics\nDrug Trafficking\n"
+    assert clean_lines(text) == ["Ministers met today.", "They agreed."]
+    assert clean_lines("They agreed.\n\\###\nFirearms Offenses") == ["They agreed."]  # as trafilatura escapes it
+    assert clean_lines("They agreed.\n-30-\nContacts") == ["They agreed."]
+
+
+def test_a_dateline_may_name_the_weekday_or_put_the_date_first():
+    assert dated_line("Friday, April 17, 2026") == (None, "2026-04-17")
+    assert dated_line("November 14, 2024 — Québec City, Quebec") == ("Québec City", "2024-11-14")

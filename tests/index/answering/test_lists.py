@@ -104,3 +104,11 @@ def test_a_comparison_over_more_years_than_it_quotes_does_not_say_the_others_are
     assert {c.date[:4] for c in reply.citations} == {"2022", "2023"}
     assert "Not quoted: the 2031 statement (an answer compares the 2 that match best)" in reply.answer
     assert "doesn't address" not in reply.answer
+
+
+def test_a_decision_is_said_in_words_not_stems():
+    from index.answering.extractive import DECIDES
+
+    assert DECIDES.search("Ministers called on officials to report back.")
+    assert DECIDES.search("They agreed to hold a tabletop exercise.")
+    assert not DECIDES.search("Grandparent scams run from call centres cost seniors $1.1 billion.")

@@ -217,3 +217,8 @@ def test_the_words_of_a_question_about_a_meeting_are_never_read_as_typos():
 
 def test_the_words_asking_how_long_are_not_the_topic():
     assert plan("how long have the border enforcement teams been around?").topical == ["enforcement", "teams"]
+
+
+def test_the_meeting_after_one_named_by_its_place_is_the_next_one():
+    after = plan("who hosts the forum after ottawa?")
+    assert "next" in after.topical and not after.about_meeting
