@@ -85,9 +85,10 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
 
 
 def _all_unknown(plan: QueryPlan) -> bool:
-    """Whether no statement uses any of the question's topic words (nor their synonyms) and it names no meeting:
-    nothing a sentence could be quoted for ("which meeting was held in Vancouver", "what about xylazine")."""
-    return bool(plan.topical) and set(plan.topical) <= set(plan.unknown) and not plan.years and not plan.names
+    """Whether no statement uses any of the question's topic words (nor their synonyms): nothing a sentence could
+    be quoted for ("which meeting was held in Vancouver", "what about xylazine", "the weather in Ottawa today"),
+    unless the question is about a meeting itself or names something a statement names."""
+    return bool(plan.topical) and set(plan.topical) <= set(plan.unknown) and not plan.about_meeting and not plan.names
 
 
 def scopes_of(plan: QueryPlan) -> list[int | None]:

@@ -37,7 +37,7 @@ FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 # Words that, with no other topic, make a question about a meeting itself: who came, when and where it was,
 # which one it was, what it covered.
 _MEETING_TEXT = """
-    attend attended attending attendance attendees represent represented representing representative
+    attend attended attending attendance attendees represent represented representing representative send sent
     representatives came come coming met meet meets take took taking place held hold visit visited visiting
     participate participated participants participating delegation delegations delegates lead led leading
     month day date time location venue town cover covered covers covering agenda issues themes subjects
@@ -94,6 +94,8 @@ class QueryPlan:
     corrections: dict[str, str] = field(default_factory=dict)
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # term -> the statements' words for it
     unknown: list[str] = field(default_factory=list)  # topic terms no indexed statement uses in any form
+    # two topic words side by side, the first naming a kind of the second ("human smuggling", "tobacco smuggling")
+    phrases: list[tuple[str, str]] = field(default_factory=list)
 
     def bm25_terms(self) -> list[str]:
         """Keyword query: topic terms, numbers and the statements' words for them."""
@@ -268,6 +270,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         defines=next((a for w in words if (a := lexicon.acronym(w))), None) if intent.DEFINE.search(question) else None,
         corrections=corrections,
         expansions=expansions,
+        phrases=[(a, b) for a, b in zip(corrected, corrected[1:]) if a in topical and b in topical and a != b],
         unknown=[
             t for t in topical if not vocabulary.knows(t) and not any(map(vocabulary.knows, expansions.get(t, ())))
         ],

@@ -29,6 +29,7 @@ FEATURES = (
     "asks_type",  # the question asks for a place, person, date, count, amount or overview
     "type_fit",  # … and the sentence holds that kind of answer
     "single_term",  # the question has at most one topic term ("What about Ukraine?")
+    "kind_missing",  # the sentence has the head of a two-word term of the question but not the word naming its kind
     "cosine_gap",  # how far the sentence's cosine is below the best one among the question's candidates
     "lexical_gap",  # how far its share of the topic terms is below the best one among them
 )

@@ -95,6 +95,12 @@ def _says_name(name: tuple[str, ...], text: str, candidate: Candidate, snapshot:
     return bool(before) and says_name(name, before, acronyms)
 
 
+def _kind_missing(phrases: list[tuple[set[str], set[str]]], stems: frozenset[str]) -> bool:
+    """Whether a sentence says the head of a two-word term of the question but not the word that names its kind
+    ("firearms smuggling" for "human smuggling"): the stems of each word, with their synonyms."""
+    return any(not stems.isdisjoint(head) and stems.isdisjoint(kind) for kind, head in phrases)
+
+
 def _rank_signal(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / (1 + rank)
 
@@ -175,6 +181,7 @@ def score_candidates(
     dictionary = snapshot.corpus.vocabulary.dictionary
     kind = plan.answer_type
     single = float(len(weights) <= 1)
+    phrases = [(lexicon.expand(kind), lexicon.expand(head)) for kind, head in plan.phrases]
     scored = []
     for cand in _with_followers(snapshot.retriever.retrieve(keywords, queries, scope), snapshot, queries):
         stems, said = sentence_stems(cand, snapshot)
@@ -205,6 +212,7 @@ def score_candidates(
             "asks_type": float(kind is not None),
             "type_fit": float(answer_types.type_fit(plan, kind, text, cand.node.metadata, dictionary, snapshot)),
             "single_term": single,
+            "kind_missing": float(_kind_missing(phrases, stems)),
         }
         # A sentence that reads as an instruction is withheld in every mode; one that lacks a required
         # amount, penalty, count or date can't answer.

@@ -69,7 +69,10 @@ def test_chat_shorthand_is_read_as_the_word_it_stands_for(regina):
     assert not reply.abstained and "2032" in reply.answer
 
 
-@pytest.mark.parametrize("question", ["which cbcf meeting was held in vancouver", "anything about xylazine?"])
+@pytest.mark.parametrize(
+    "question",
+    ["which cbcf meeting was held in vancouver", "anything about xylazine?", "what's the weather in regina today?"],
+)
 def test_a_question_no_statement_shares_a_word_with_abstains(regina, question):
     assert answer(question, engine=regina).abstained
 
