@@ -101,6 +101,18 @@ def _kind_missing(phrases: list[tuple[set[str], set[str]]], stems: frozenset[str
     return any(not stems.isdisjoint(head) and stems.isdisjoint(kind) for kind, head in phrases)
 
 
+def _only_another_kind(
+    phrases: list[tuple[set[str], set[str]]], weights: list[tuple[str, set[str], float]], stems: frozenset[str]
+) -> bool:
+    """Whether all a sentence shares with the question's topic is the head of a two-word term whose kind it
+    lacks ("firearms smuggling" and nothing else, for "human smuggling"): it is about something else."""
+    heads = [head for kind, head in phrases if not stems.isdisjoint(head) and stems.isdisjoint(kind)]
+    if not heads:
+        return False
+    said = [term_stems for _, term_stems, _ in weights if not stems.isdisjoint(term_stems)]
+    return all(any(not term_stems.isdisjoint(head) for head in heads) for term_stems in said)
+
+
 def _rank_signal(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / (1 + rank)
 
@@ -181,7 +193,9 @@ def score_candidates(
     dictionary = snapshot.corpus.vocabulary.dictionary
     kind = plan.answer_type
     single = float(len(weights) <= 1)
-    phrases = [(lexicon.expand(kind), lexicon.expand(head)) for kind, head in plan.phrases]
+    # two-word terms the statements use ("human smuggling"), not any two words side by side ("meth labs")
+    said = [(kind, head) for kind, head in plan.phrases if snapshot.says_together(kind, head)]
+    phrases = [(lexicon.expand(kind), lexicon.expand(head)) for kind, head in said]
     scored = []
     for cand in _with_followers(snapshot.retriever.retrieve(keywords, queries, scope), snapshot, queries):
         stems, said = sentence_stems(cand, snapshot)
@@ -222,6 +236,7 @@ def score_candidates(
             and answer_types.answers_what_is_asked(plan, kind, text, stems, lexicon, dictionary)
             and names_said
             and terms_said
+            and not _only_another_kind(phrases, weights, stems)
         )
         scored.append(Scored(cand, 0.0, lexical, scope, fit, features))
     # How far each sentence is from the best of its candidates: what ranks them is how they compare.

@@ -9,6 +9,7 @@ model) is read whole.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -73,6 +74,9 @@ class Reading:
     term_ids: TermIds = field(default_factory=TermIds)
 
 
+PAIR_UNITS_READ = 200  # units holding both words that are read for the two side by side
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Everything read from one manifest; replaced (reusing what it can) when another manifest is swapped in."""
@@ -86,6 +90,8 @@ class Snapshot:
     # unit id -> stems of its sentence with its heading, and of the sentence alone; filled as units are scored
     node_stems: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     strays: tuple[str, ...] = ()  # ids of stored units the manifest didn't name when it was loaded whole
+    # (word, next word) -> whether some unit says them side by side; filled as questions ask
+    pairs_said: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     @property
     def years(self) -> list[int]:
@@ -100,6 +106,25 @@ class Snapshot:
         """The whole sentence a unit belongs to."""
         found = self._sentence(node.metadata["doc_id"], sentence_number(node))
         return found.text if found else node.text
+
+    def says_together(self, first: str, second: str) -> bool:
+        """Whether some statement says two words side by side ("human smuggling"), as tokens() spells them."""
+        found = self.pairs_said.get((first, second))
+        if found is None:
+            units_of = self.corpus.vocabulary.units_of
+            both = units_of.get(first, set()) & units_of.get(second, set())
+            found = any(self._adjacent(unit, first, second) for unit in itertools.islice(both, PAIR_UNITS_READ))
+            self.pairs_said[(first, second)] = found
+        return found
+
+    def _adjacent(self, unit: str, first: str, second: str) -> bool:
+        part = self.parts.get(unit.rpartition(":")[0])
+        if part is None:
+            return False
+        for node, words in zip(part.nodes, part.tokens):
+            if node.node_id == unit:
+                return any(a == first and b == second for a, b in zip(words, words[1:]))
+        return False
 
     def previous_sentence(self, node: TextNode) -> str | None:
         """The sentence before a unit's sentence, when it is under the same heading."""

@@ -1,0 +1,24 @@
+"""Evidence signals of a sentence: two-word terms the statements use, and sentences about another kind of thing."""
+
+from __future__ import annotations
+
+from index.retrieval.evidence import _kind_missing, _only_another_kind
+from index.text.words import stems_of
+
+
+def test_two_words_are_a_term_when_a_statement_says_them_side_by_side(engine):
+    snapshot = engine.require_snapshot()
+    assert snapshot.says_together("human", "smuggling")
+    assert not snapshot.says_together("smuggling", "human") and not snapshot.says_together("meth", "labs")
+
+
+def test_a_sentence_sharing_only_the_head_of_a_two_word_term_is_about_another_kind():
+    phrases = [({"human"}, {"smuggl"})]
+    weights = [("human", {"human"}, 2.0), ("smuggling", {"smuggl"}, 1.5)]
+    firearms = stems_of("Discussions covered firearms smuggling and fraud.")
+    assert _kind_missing(phrases, firearms) and _only_another_kind(phrases, weights, firearms)
+    human = stems_of("They will counter human smuggling.")
+    assert not _kind_missing(phrases, human) and not _only_another_kind(phrases, weights, human)
+    # a sentence that says more of the question than the head is judged on all of it, by the calibrated model
+    more = [*weights, ("border", {"border"}, 1.0)]
+    assert not _only_another_kind(phrases, more, stems_of("Firearms smuggling across the border rose."))
