@@ -32,7 +32,8 @@ _SPAN_SAID = re.compile(
     r"\b(within|in|under|over|for|every|after|up to|at least|no more than|less than|no later than)"
     r" (the first |more than |over |nearly |almost |about |some |at least )?"
     rf"{_SPAN}"
-    rf"|\b\d+[\s-](minute|hour|day|week|month|year)s?\b|\b(real[\s-]time|immediately|hourly|daily|weekly"
+    rf"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[\s-](minute|hour|day|week|month|year)s?\b"
+    rf"|\b(real[\s-]time|immediately|hourly|daily|weekly"
     r"|monthly|quarterly|annually|same[\s-]day|overnight)\b",
     re.I,
 )

@@ -113,3 +113,10 @@ def test_a_span_of_time_may_be_said_loosely():
 
     assert holds("span", "These teams have been in place for more than two decades.")
     assert holds("span", "The review will be completed within about six months.")
+
+
+def test_a_span_of_days_may_be_an_adjective():
+    from index.retrieval.answer_types import holds
+
+    assert holds("span", "The two-day meeting was an opportunity to take stock.")
+    assert not holds("span", "Our two countries have longstanding cooperation.")
