@@ -70,8 +70,12 @@ def test_answers_still_come_when_the_store_is_broken(engine, tmp_path):
     broken._db.close()  # every later read or write raises sqlite3.ProgrammingError
     app = create_app(HTTPSettings(rate_limit_per_minute=0), engine=engine, feedback=broken)
     with TestClient(app) as c:
-        history = [{"question": "what was agreed on ghost guns?", "answer_id": "0" * 32}]
+        history = [{"question": "what was agreed on firearms smuggling?", "answer_id": "0" * 32}]
         data = c.post("/v1/ask", json={"question": "and in 2022?", "history": history}).json()
         vote = c.post("/v1/feedback", json={"answer_id": "0" * 32, "vote": "up"})
-    assert data["answer_id"] is None and not data["abstained"] and data["question"].endswith("ghost guns? and in 2022?")
+    assert (
+        data["answer_id"] is None
+        and not data["abstained"]
+        and data["question"].endswith("firearms smuggling? and in 2022?")
+    )
     assert vote.status_code == 503 and vote.headers["retry-after"] == "30"

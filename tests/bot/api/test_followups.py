@@ -8,7 +8,7 @@ import pytest
 
 from tests.bot.api.test_ask import events_of
 
-GHOST = "what was agreed on ghost guns?"
+GHOST = "what was agreed on firearms smuggling?"
 
 
 def years_cited(data: dict) -> set[str]:
@@ -32,7 +32,7 @@ def test_an_answer_id_stands_for_the_question_its_turn_was_about(client):
     second = client.post(
         "/v1/ask", json={"question": "and in 2022?", "history": [{"question": GHOST, "answer_id": first["answer_id"]}]}
     ).json()
-    # only the last turn is sent: its answer_id says it was about ghost guns, so 2023 is asked of ghost guns
+    # only the last turn is sent: its answer_id says it was about firearms smuggling, so 2023 is asked of ghost guns
     only_last = [{"question": "and in 2022?", "answer_id": second["answer_id"]}]
     third = client.post("/v1/ask", json={"question": "and in 2023?", "history": only_last}).json()
     assert third["question"] == f"{GHOST} and in 2023?" and years_cited(third) == {"2023"}

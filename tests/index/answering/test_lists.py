@@ -115,3 +115,9 @@ def test_a_decision_is_said_in_words_not_stems():
     assert DECIDES.search("Ministers called on officials to report back.")
     assert DECIDES.search("They agreed to hold a tabletop exercise.")
     assert not DECIDES.search("Grandparent scams run from call centres cost seniors $1.1 billion.")
+
+
+def test_a_statement_about_firearms_in_general_does_not_answer_for_ghost_guns(regina):
+    # the 2023 statement says "ghost guns"; the 2022 one speaks of firearms smuggling only: another kind of gun
+    assert answer("what was agreed on ghost guns in 2022?", engine=regina).abstained
+    assert not answer("what was agreed on ghost guns in 2023?", engine=regina).abstained
