@@ -226,3 +226,8 @@ def test_the_meeting_after_one_named_by_its_place_is_the_next_one():
 
 def test_two_topic_words_side_by_side_are_read_as_a_possible_term():
     assert plan("did they talk about human smuggling or tobacco?").phrases == [("human", "smuggling")]
+
+
+def test_what_a_meeting_signed_is_what_it_decided():
+    signed = plan("what did they actually sign or commit to at the end of the ottawa meeting")
+    assert signed.about_meeting and signed.answer_type == "decisions"
