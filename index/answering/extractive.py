@@ -77,7 +77,7 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
             if plan.first_mention and groups:  # said with its year: "In 2022: …"
                 plan = replace(plan, compare=True, years=[groups[0][0].candidate.year])
         # what a whole statement covers takes more room than one fact: its opening and its sections' leads
-        summing_up = plan.about_meeting and plan.answer_type in ("overview", "decisions")
+        summing_up = plan.about_meeting and (plan.answer_type or "overview") in ("overview", "decisions")
         quoted = max(limits.top_k, len(groups)) if plan.compare else limits.top_k  # a quote for each year compared
         room = limits.max_chars * (OVERVIEW_ROOM if summing_up else max(1.0, quoted / limits.top_k))
         reply = compose(text, groups, plan, snapshot, quoted, int(room), left_out) if groups else abstain(text)

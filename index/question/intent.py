@@ -61,7 +61,7 @@ OVERVIEW = re.compile(
     r"\b(main|key|major|central|other) (topics?|themes?|subjects?|issues?|areas?|points|priorit\w+|takeaways?"
     r"|outcomes?|results?|decisions?|conclusions?)\b"
     r"|\b(topics?|themes?|subjects?|issues?|agenda|focus areas?|sections?|headings?)\b.{0,40}\b(cover\w*|discuss\w*"
-    r"|address\w*|rais\w*|came up|on the table|include\w*|(are|were) (in|on))\b"
+    r"|address\w*|rais\w*|came up|on the table|include\w*|tackl\w*|(are|were) (in|on))\b"
     r"|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)( \w+){0,3} about\b"
     r"|\bsumm(ary|arize|arise)\b|\boverview\b|\bwhat did (the )?(ministers|they) (do|cover)\b"
     r"|\bwhat (did|does|do) (\w+ ){1,3}(cover|address)\b"

@@ -38,7 +38,7 @@ FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 # which one it was, what it covered.
 _MEETING_TEXT = """
     attend attended attending attendance attendees represent represented representing representative send sent
-    sign signed signing
+    sign signed signing tackle tackled tackling address addressed addressing
     representatives came come coming met meet meets take took taking place held hold visit visited visiting
     participate participated participants participating delegation delegations delegates lead led leading
     month day date time location venue town cover covered covers covering agenda issues themes subjects

@@ -129,3 +129,8 @@ def test_an_overview_quotes_what_a_meeting_covered_and_what_it_was_for(three):
     quotes = [c.quote for c in reply.citations]
     assert any("Focused on Grain Fraud" in q for q in quotes), quotes
     assert any("Ministers reviewed the work done since the previous Forum" in q for q in quotes), quotes
+
+
+def test_what_a_statement_is_about_is_summed_up_like_an_overview(three):
+    reply = answer("what's the 2022 statement mainly about?", engine=three)
+    assert len(reply.citations) >= 2 and {c.date[:4] for c in reply.citations} == {"2022"}, reply.answer

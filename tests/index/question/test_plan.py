@@ -231,3 +231,8 @@ def test_two_topic_words_side_by_side_are_read_as_a_possible_term():
 def test_what_a_meeting_signed_is_what_it_decided():
     signed = plan("what did they actually sign or commit to at the end of the ottawa meeting")
     assert signed.about_meeting and signed.answer_type == "decisions"
+
+
+def test_the_issues_a_meeting_tackled_are_its_overview():
+    tackled = plan("what issues did the 2023 forum tackle")
+    assert tackled.about_meeting and tackled.answer_type == "overview"
