@@ -1,7 +1,7 @@
 """Fit the answer-or-abstain model on the eval's tuning splits: `python -m eval.calibrate [--write]`.
 
 Every tuning question's candidate sentences (the best ten of each year it searches; dev.jsonl asked of the
-bundled statements, dev_new_statement.jsonl with a synthetic statement added) are labelled: a sentence
+bundled statements, the other dev splits each with its synthetic statements added) are labelled: a sentence
 holding gold or supporting evidence of an answerable question is an answer, everything else is not. A
 logistic regression over the features in index/retrieval/calibration.py is fitted to those labels. The
 answer cut-off is chosen by the share of right outcomes (a pinpoint-cited answer, or an abstention where the
