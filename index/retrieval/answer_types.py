@@ -74,6 +74,40 @@ def _office_held(text: str, match: re.Match) -> str:
     return " ".join(f"{lesser.group(0) if lesser else ''}{match.group(0)}".lower().split())
 
 
+# Whose office it is: "U.S. Secretary of Homeland Security", "Canada’s Minister of Justice", "Attorney General of the
+# United States". In a question "us" is the country only right before the office ("the us attorney general").
+_COUNTRY = re.compile(r"\b(U\.S\.|US|USA|United States|American|America|Canada|Canadian)(?:’s|'s|s)?(?!\w)")
+_COUNTRY_OF = {"U.S.": "us", "US": "us", "USA": "us", "United States": "us", "American": "us", "America": "us"}
+_OF_COUNTRY = re.compile(r"^\s+of (the )?(United States|Canada)\b", re.IGNORECASE)
+_COUNTRY_REACH = 40  # characters before an office where whose it is is looked for
+
+
+def _office_country(text: str, match: re.Match) -> str | None:
+    """Whose office an office match names, "us" or "ca", when the words around it say so."""
+    after = _OF_COUNTRY.match(text[match.end() :])
+    if after:
+        return "us" if after.group(2).lower().startswith("united") else "ca"
+    before = list(_COUNTRY.finditer(text[max(0, match.start() - _COUNTRY_REACH) : match.start()]))
+    return ("us" if before[-1].group(1) in _COUNTRY_OF else "ca") if before else None
+
+
+@lru_cache(maxsize=10_000)
+def asked_country(question: str) -> str | None:
+    """Whose office a question asks about ("the us attorney general": "us"), if it says."""
+    office = re.search(intent.OFFICE.pattern, question, re.IGNORECASE)
+    if office is None:
+        return None
+    # as a statement would write it: "US" only right before the office ("tell us who…" is no country)
+    text = question[: office.start()] + office.group(0).title() + question[office.end() :]
+    text = re.sub(r"\b(us|u\.s\.|usa)\s+$", "US ", text[: office.start()], flags=re.I) + text[office.start() :]
+    text = re.sub(r"\b(united states|american|america|canada|canadian)(?=’s|'s|s\b|\b)", _titled, text, flags=re.I)
+    return _office_country(text, re.search(intent.OFFICE.pattern, text))
+
+
+def _titled(match: re.Match) -> str:
+    return match.group(0).title()
+
+
 @lru_cache(maxsize=10_000)
 def asked_office(question: str) -> str | None:
     """The office a question asks about ("who was the attorney general in 2030": "attorney general"), with the
@@ -84,11 +118,16 @@ def asked_office(question: str) -> str | None:
 
 
 @lru_cache(maxsize=100_000)
-def names_a_person(text: str, dictionary: frozenset[str], office: str | None = None) -> bool:
+def names_a_person(
+    text: str, dictionary: frozenset[str], office: str | None = None, country: str | None = None
+) -> bool:
     """Whether the text names a person by office: an office (the one asked about, if given, and not a deputy's
-    when the question didn't ask for one) followed by a capitalised word no dictionary has."""
+    when the question didn't ask for one, nor the other country's when it asked for one country's) followed by a
+    capitalised word no dictionary has."""
     for match in intent.OFFICE.finditer(text):
         if office is not None and _office_held(text, match) != office:
+            continue
+        if country is not None and _office_country(text, match) not in (None, country):
             continue
         after = re.findall(r"[A-Za-z][\w’'-]*", text[match.end() :])[:_OFFICE_REACH]
         if any(w[0].isupper() and len(w) > 2 and w.lower() not in dictionary for w in after):
@@ -132,7 +171,7 @@ def answers_what_is_asked(
     if plan.superlative and not intent.RANKS.search(text):
         return False
     if kind == "person" and plan.asks_role:
-        return names_a_person(text, dictionary, asked_office(plan.text))
+        return names_a_person(text, dictionary, asked_office(plan.text), asked_country(plan.text))
     if kind == "place" and intent.PLACE_KIND.search(plan.text):
         asked = set(plan.keywords).union(*plan.expansions.values()) if plan.expansions else set(plan.keywords)
         return names_another_place(text, frozenset(asked))

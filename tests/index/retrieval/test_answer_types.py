@@ -120,3 +120,16 @@ def test_a_span_of_days_may_be_an_adjective():
 
     assert holds("span", "The two-day meeting was an opportunity to take stock.")
     assert not holds("span", "Our two countries have longstanding cooperation.")
+
+
+def test_an_office_asked_of_one_country_is_not_answered_by_the_other_countrys():
+    from index.retrieval.answer_types import asked_country
+
+    assert asked_country("what's the name of the US attorney general in 2030?") == "us"
+    assert asked_country("who was the attorney general of canada in 2023") == "ca"
+    assert asked_country("tell us who the attorney general was") is None  # "us" is no country there
+    joined = "They were joined by Canada’s Minister of Justice and Attorney General, Priya Raghunathan."
+    assert names_a_person(joined, DICTIONARY, "attorney general", "ca")
+    assert not names_a_person(joined, DICTIONARY, "attorney general", "us")
+    hosted = "Lametti hosted Attorney General of the United States Merrick Garland."
+    assert names_a_person(hosted, DICTIONARY, "attorney general", "us")
