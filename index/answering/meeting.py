@@ -154,9 +154,10 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
                 if _states("place", text := snapshot.sentence_text(n), n, snapshot) and len(text.split()) >= MIN_WORDS
             ]
             found = found[:1] + _section_leads(own, k)
-        if kind == "decisions":  # the first decision under each heading, in the statement's order
+        if kind == "decisions":  # the first decision under each heading (each one, without headings), in order
             decided = [n for n in own if _states(kind, snapshot.sentence_text(n), n, snapshot)]
-            found = _section_leads(decided, k, untitled=True)
+            headed = any(n.metadata.get("section") for n in own)
+            found = _section_leads(decided, k, untitled=True) if headed else decided[:k]
         if not found and kind == "ordinal" and _asks_first_since_restart(plan.text):
             # the meeting that re-established the forum is the first since: it says so by re-establishing it
             found = [n for n in own[:OPENING_SENTENCES] if _REESTABLISHES.search(snapshot.sentence_text(n))]

@@ -105,11 +105,11 @@ SUPERLATIVE = re.compile(
     rf"\b(the|had|has|have|got|get|with) ({_MOST})\b(?! (recent|recently|latest|important|likely)\b)", re.IGNORECASE
 )
 RANKS = re.compile(rf"\b({_MOST}|best|top|leading|busiest|deadliest|longest|first|primary|majority)\b", re.IGNORECASE)
-# Asking what is being done about something ("any plan for that", "is anyone tackling it", "what are they doing
-# for …"): a sentence saying what was decided answers it, not only one that describes the problem.
+# Asking what is being done or was decided about something ("any plan for that", "is anyone tackling it", "what did
+# they decide about …"): a sentence saying what was decided answers it, not only one that describes the problem.
 ACTION = re.compile(
     r"\b(doing|do about|plans?|planning|tackl\w*|going to do|gonna do|steps|measures|actions?|respon(se|d)"
-    r"|going after|go after|crack(ing)? down|supposed to)\b",
+    r"|going after|go after|crack(ing)? down|supposed to|decided?|agreed?|commit(ted)? to)\b",
     re.IGNORECASE,
 )
 # Asking about the present ("right now", "currently"): the statements say what held at each meeting, not since.

@@ -32,6 +32,7 @@ _FRAMING_TEXT = """
     around fast quickly soon
     shift shifts shifted shifting evolve evolved evolving evolution trend trends focus bring brings brought
     heard hear hearing news saw seen article articles headline headlines rumor rumour apparently supposedly
+    list show name names
 """
 FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 # Words that, with no other topic, make a question about a meeting itself: who came, when and where it was,
@@ -194,7 +195,9 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     # only these may be misspelt: not the words that frame a question or a question about a meeting ("recap")
     content = [w for w in words if w not in STOP_WORDS and w not in framing and w not in MEETING_WORDS]
     for word in content:
-        fixed = vocabulary.correct(word, content) if not lexicon.acronym(word) else None
+        # an acronym or an everyday word the lexicon knows ("meth") is no typo of a statement's word ("met")
+        known = lexicon.acronym(word) or lexicon.expansions(word)
+        fixed = vocabulary.correct(word, content) if not known else None
         if fixed is None and not vocabulary.knows(word) and word not in vocabulary.dictionary:
             # a typo of an everyday word the statements say otherwise, or of a framing word or place ("goverments")
             fixed = lexicon.misspelt(word) or _framing_typo(word, framing)

@@ -134,3 +134,36 @@ def test_an_overview_quotes_what_a_meeting_covered_and_what_it_was_for(three):
 def test_what_a_statement_is_about_is_summed_up_like_an_overview(three):
     reply = answer("what's the 2022 statement mainly about?", engine=three)
     assert len(reply.citations) >= 2 and {c.date[:4] for c in reply.citations} == {"2022"}, reply.answer
+
+
+READOUT = """Readout of the 2032 Canada-U.S. Cross-Border Crime Forum
+
+Friday, April 16, 2032
+
+Attorney General Nora Quill hosted Canada’s Minister of Public Safety, Idris Vale, in Duluth, Minnesota, for the \
+2032 Canada-U.S. Cross-Border Crime Forum.
+
+The Ministers heard that grain fraud is rising. They agreed to share export certificate records.
+
+Ministers discussed rail theft. They committed to a joint patrol pilot on the Duluth rail corridor.
+
+The Ministers agreed that Canada will host the next Forum in 2033.
+
+###
+
+Topics
+Fraud
+"""
+
+
+def test_the_decisions_of_a_statement_without_headings_are_each_one_in_order(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("duluth")
+    (folder / "2032-readout-duluth.txt").write_text(READOUT, encoding="utf-8")
+    meta = {"title": "Readout of the 2032 Canada-U.S. Cross-Border Crime Forum", "year": 2032, "place": "Duluth"}
+    (folder / "2032-readout-duluth.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    eng = make_engine(tmp_path_factory.mktemp("duluth-index"), embedder)
+    assert not ingest_paths([BUNDLED_CORPUS, folder / "2032-readout-duluth.txt"], eng.store, eng.embedder).skipped
+    eng.refresh(force=True)
+    quotes = [c.quote for c in answer("what did they agree in duluth?", engine=eng).citations]
+    assert len(quotes) >= 2 and any("export certificate" in q for q in quotes), quotes
+    assert any("joint patrol pilot" in q for q in quotes) and not any("Topics" in q for q in quotes), quotes

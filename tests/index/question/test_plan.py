@@ -236,3 +236,16 @@ def test_what_a_meeting_signed_is_what_it_decided():
 def test_the_issues_a_meeting_tackled_are_its_overview():
     tackled = plan("what issues did the 2023 forum tackle")
     assert tackled.about_meeting and tackled.answer_type == "overview"
+
+
+def test_an_everyday_word_the_lexicon_knows_is_no_typo():
+    meth = Vocabulary(["Ministers met in Ottawa"], dictionary=frozenset({"ministers"}))
+    lexicon = Lexicon(everyday={"meth": ("methamphetamine",)})
+    asked = analyze("what was said about meth at the last meeting?", corpus(meth, lexicon=lexicon))
+    assert asked.corrections == {} and asked.topical == ["meth"] and not asked.about_meeting
+
+
+def test_listing_decisions_is_asking_what_a_meeting_decided_and_deciding_about_a_topic_asks_for_a_decision():
+    listed = plan("list the decisions from the 2023 meeting")
+    assert listed.about_meeting and listed.answer_type == "decisions"
+    assert plan("what did they decide about firearms smuggling?").asks_action
