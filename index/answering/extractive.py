@@ -87,8 +87,10 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
 def _all_unknown(plan: QueryPlan) -> bool:
     """Whether no statement uses any of the question's topic words (nor their synonyms): nothing a sentence could
     be quoted for ("which meeting was held in Vancouver", "what about xylazine", "the weather in Ottawa today"),
-    unless the question is about a meeting itself or names something a statement names."""
-    return bool(plan.topical) and set(plan.topical) <= set(plan.unknown) and not plan.about_meeting and not plan.names
+    unless the question asks about a meeting itself, a fact of a meeting it names, or something a statement names."""
+    if plan.about_meeting or plan.names or (plan.years and plan.answer_type in MEETING_FACTS):
+        return False  # "who spoke for Canada in 2024": a meeting's fact, asked in words no statement uses
+    return bool(plan.topical) and set(plan.topical) <= set(plan.unknown)
 
 
 def scopes_of(plan: QueryPlan) -> list[int | None]:

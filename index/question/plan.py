@@ -39,6 +39,7 @@ FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 # which one it was, what it covered.
 _MEETING_TEXT = """
     attend attended attending attendance attendees represent represented representing representative send sent
+    spoke speak speaking
     sign signed signing tackle tackled tackling address addressed addressing
     representatives came come coming met meet meets take took taking place held hold visit visited visiting
     participate participated participants participating delegation delegations delegates lead led leading
@@ -159,6 +160,18 @@ def _is_doc_year(word: str, doc_years: set[int]) -> bool:
     return word.isdigit() and len(word) == 4 and int(word) in doc_years
 
 
+def _place_names(corpus: CorpusView) -> dict[str, int]:
+    """Each host city's names, accents off: its whole name, and the first word of a name of several words when no
+    other city shares it and it frames nothing ("quebec" for Québec City, not "new" for New York)."""
+    names = {plain_letters(place): year for place, year in corpus.places.items()}
+    firsts: dict[str, set[int]] = {}
+    for place, year in names.items():
+        words = place.replace(",", " ").split()
+        if len(words) > 1 and len(words[0]) >= 4 and words[0] not in FRAMING_WORDS | MEETING_WORDS | STOP_WORDS:
+            firsts.setdefault(words[0], set()).add(year)
+    return {first: next(iter(found)) for first, found in firsts.items() if len(found) == 1} | names
+
+
 def _years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) -> set[int]:
     """Statement years the question points at: by number, host city, "latest", "previous", "the third meeting".
 
@@ -167,8 +180,8 @@ def _years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) 
     years = corpus.years
     named = {int(y) for y in intent.YEAR.findall(question)}
     lowered = plain_letters(question).lower()  # "quebec city" names Québec City
-    for place, year in corpus.places.items():
-        if re.search(rf"\b{re.escape(plain_letters(place))}\b", lowered):
+    for place, year in _place_names(corpus).items():
+        if re.search(rf"\b{re.escape(place)}\b", lowered):
             named.add(year)
     if years and intent.LATEST.search(question):
         named.add(years[-1])

@@ -117,6 +117,11 @@ def test_a_decision_is_said_in_words_not_stems():
     assert not DECIDES.search("Grandparent scams run from call centres cost seniors $1.1 billion.")
 
 
+def test_a_fact_of_a_named_meeting_asked_in_words_no_statement_uses_is_still_answered(regina):
+    reply = answer("who spoke for canada at the regina forum?", engine=regina)
+    assert not reply.abstained and reply.citations[0].doc_id == DOC_ID
+
+
 def test_a_statement_about_firearms_in_general_does_not_answer_for_ghost_guns(regina):
     # the 2023 statement says "ghost guns"; the 2022 one speaks of firearms smuggling only: another kind of gun
     assert answer("what was agreed on ghost guns in 2022?", engine=regina).abstained

@@ -249,3 +249,13 @@ def test_listing_decisions_is_asking_what_a_meeting_decided_and_deciding_about_a
     listed = plan("list the decisions from the 2023 meeting")
     assert listed.about_meeting and listed.answer_type == "decisions"
     assert plan("what did they decide about firearms smuggling?").asks_action
+
+
+def test_a_host_city_of_several_words_is_also_named_by_its_first_word_alone():
+    cities = CorpusView(vocabulary=VOCAB, places={"québec city": 2024, "new york": 2025}, years=(2024, 2025))
+    assert analyze("what happened in quebec?", cities).years == [2024]
+    assert analyze("what happened at the new meeting?", cities).years is None  # "new" names no city
+
+
+def test_who_spoke_for_a_country_asks_who_came():
+    assert plan("who spoke for canada at the 2023 forum?").about_meeting
