@@ -96,7 +96,7 @@ PURPOSE = re.compile(
 # Asking what was decided ("what did they agree on", "what did they sign or commit to", "main outcomes").
 DECISIONS = re.compile(
     r"\b(agree|agreed|decide|decided|commit|committed|sign|signed|announce|announced|promise|promised|pledge|pledged)"
-    r"( to| on)?\b|\b(outcomes?|decisions?|deliverables?)\b",
+    r"( to| on)?\b|\b(outcomes?|decisions?|deliverables?|commitments)\b",
     re.IGNORECASE,
 )
 # Asking which one ranks first ("which crossing had the most deaths"): only a sentence that ranks things answers.

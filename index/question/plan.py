@@ -40,7 +40,7 @@ FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 _MEETING_TEXT = """
     attend attended attending attendance attendees represent represented representing representative send sent
     spoke speak speaking
-    sign signed signing tackle tackled tackling address addressed addressing
+    sign signed signing tackle tackled tackling address addressed addressing areas area work
     representatives came come coming met meet meets take took taking place held hold visit visited visiting
     participate participated participants participating delegation delegations delegates lead led leading
     month day date time location venue town cover covered covers covering agenda issues themes subjects
@@ -53,7 +53,9 @@ _MEETING_TEXT = """
 MEETING_WORDS = frozenset(_MEETING_TEXT.split())
 _MEETING_STEMS = frozenset(stem(w) for w in MEETING_WORDS | FRAMING_WORDS)
 # An open question ("what…", "tell me…") rather than a yes-or-no one ("did they visit the border?").
-_OPEN_QUESTION = re.compile(r"\W*(what|tell|summar|describe|give|explain|overview|recap|how did)", re.IGNORECASE)
+_OPEN_QUESTION = re.compile(
+    r"\W*(what|tell|summar|describe|give|explain|overview|recap|how did|name|list|show)", re.IGNORECASE
+)
 MEETING_TYPES = ("ordinal", "date", "place", "person", "purpose", "decisions", "overview")
 _MEETING_REF = re.compile(r"\b(meetings?|meet|met|forums?|statements?|cbcf|summits?|sessions?|ministers|they)\b", re.I)
 

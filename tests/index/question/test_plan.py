@@ -259,3 +259,10 @@ def test_a_host_city_of_several_words_is_also_named_by_its_first_word_alone():
 
 def test_who_spoke_for_a_country_asks_who_came():
     assert plan("who spoke for canada at the 2023 forum?").about_meeting
+
+
+def test_everyday_ways_of_asking_what_a_meeting_covered_or_committed_to():
+    assert plan("name the topics of the 2022 forum").about_meeting
+    commitments = plan("What are the main commitments in the Ottawa statement?")
+    assert commitments.about_meeting and commitments.answer_type == "decisions"
+    assert plan("What areas did the 2022 joint statement commit to work on?").about_meeting
