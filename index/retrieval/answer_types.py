@@ -184,10 +184,9 @@ def answers_what_is_asked(
 
 
 COUNT_REACH = 6  # words between a number and the thing it counts ("4,527 sex-offender travel notifications")
-# A number followed by one of these counts time or a share, not the thing asked about ("within 72 hours").
+# A number followed by one of these counts time, not the thing asked about ("within 72 hours").
 _MEASURES = frozenset(
     ("minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years")
-    + ("per", "percent", "cent", "times")
 )
 # Words before a number that make it a plan, a cap or a target rather than what has happened ("up to 60").
 _PLANNED = frozenset(
