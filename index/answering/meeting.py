@@ -14,7 +14,7 @@ from llama_index.core.schema import TextNode
 
 from index.question import intent
 from index.question.plan import QueryPlan
-from index.retrieval import answer_types
+from index.retrieval import answer_types, offices
 from index.retrieval.evidence import Scored
 from index.retrieval.hybrid import Candidate
 from index.retrieval.snapshot import Snapshot
@@ -89,7 +89,7 @@ def _states(kind: str, text: str, node: TextNode, snapshot: Snapshot, precise: b
     if kind == "place":
         return answer_types.has_place(text, str(meta.get("place") or ""))
     if kind == "person":
-        return answer_types.names_a_person(text, snapshot.corpus.vocabulary.dictionary)
+        return offices.names_a_person(text, snapshot.corpus.vocabulary.dictionary)
     if kind == "purpose":
         return _PURPOSE_SAID.search(text) is not None
     if kind == "decisions":

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from index.question.plan import FRAMING_WORDS
+from index.question.framing import FRAMING_WORDS
 from index.text.instructions import is_instruction
 from index.text.words import MONTHS, STOP_WORDS, stem, tokens
 from ingest.sentences import split_sentences

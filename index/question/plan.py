@@ -7,51 +7,12 @@ from dataclasses import dataclass, field
 
 from index.question import intent
 from index.question.corpus import CorpusView
+from index.question.framing import FRAMING_WORDS, MEETING_STEMS, MEETING_WORDS
 from index.question.names import names_in
+from index.question.pointers import after_a_meeting, years_named
 from index.question.vocabulary import Vocabulary
-from index.text.words import STOP_WORDS, one_typo_from, plain_letters, stem, tokens
+from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
 
-# Words that frame a question about the statements but say nothing about its topic.
-_FRAMING_TEXT = """
-    say said says saying agree agreed statement statements joint forum cbcf meeting meetings minister
-    ministers canada canadian canadians united states us usa u.s america american americans country
-    countries tell please know discuss discussed discussing discussion discussions mention mentioned mentions
-    regarding anything something thing things year years cross border crime cross-border two governments
-    government officials could
-    would might may also get got give like want wondering curious explain summary summarize describe
-    happened happen talk talked topic topics outcome outcomes hey hi hello thanks thank ok okay exactly
-    actually really much many new one lot kind sort bit stuff wrt re pls plz
-    compare compared comparison change changed changes differ difference differences different versus vs
-    between both either each did does doing done make made commit committed commitment commitments
-    decide decided plan planned plans going gonna try trying wanted way ways plain terms promise promised
-    promises basically briefly overall main key specific specifically regard respect latest recent
-    earlier earliest newest older previous prior last most city place where held hosted host hosts
-    first second third fourth fifth sixth seventh eighth ninth tenth
-    went go goes going came come comes supposed stand stands stood matter matters put set back
-    today now currently nowadays presently anymore lately recently side sides communique communiques readout
-    around fast quickly soon
-    shift shifts shifted shifting evolve evolved evolving evolution trend trends focus bring brings brought
-    heard hear hearing news saw seen article articles headline headlines rumor rumour apparently supposedly
-    list show name names
-"""
-FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
-# Words that, with no other topic, make a question about a meeting itself: who came, when and where it was,
-# which one it was, what it covered.
-_MEETING_TEXT = """
-    attend attended attending attendance attendees represent represented representing representative send sent
-    spoke speak speaking
-    sign signed signing tackle tackled tackling address addressed addressing areas area work
-    representatives came come coming met meet meets take took taking place held hold visit visited visiting
-    participate participated participants participating delegation delegations delegates lead led leading
-    month day date time location venue town cover covered covers covering agenda issues themes subjects
-    priorities focus focused number edition session sessions times restart restarted reestablished
-    re-established relaunched revived relaunch since back people persons leaders officials ones convene convened
-    three four five six seven eight nine ten quick brief short rundown recap gist highlights overview summary
-    tldr section sections heading headings takeaway takeaways conclusions results achievements decisions
-    point purpose aim goal objective reason big picture get-together gathering trying done overall end table
-"""
-MEETING_WORDS = frozenset(_MEETING_TEXT.split())
-_MEETING_STEMS = frozenset(stem(w) for w in MEETING_WORDS | FRAMING_WORDS)
 # An open question ("what…", "tell me…") rather than a yes-or-no one ("did they visit the border?").
 _OPEN_QUESTION = re.compile(
     r"\W*(what|tell|summar|describe|give|explain|overview|recap|how did|name|list|show)", re.IGNORECASE
@@ -145,13 +106,6 @@ def _framing_typo(word: str, framing: frozenset[str] | set[str]) -> str | None:
     return one_typo_from(word, (w for w in framing if w[0] == word[0]))
 
 
-def _after_a_meeting(question: str, corpus: CorpusView) -> bool:
-    """Whether a question asks about the meeting after one it names by its place ("the forum after Buffalo")."""
-    lowered = plain_letters(question).lower()
-    places = (re.escape(plain_letters(place)) for place in corpus.places)
-    return any(re.search(rf"\b(after|following)( the)? {place}\b", lowered) for place in places)
-
-
 def _sets_aside_the_agenda(aside: set[str]) -> bool:
     """Whether what a question sets aside is the meeting's agenda itself ("besides the main agenda")."""
     named = [w for w in aside if w not in STOP_WORDS]
@@ -160,44 +114,6 @@ def _sets_aside_the_agenda(aside: set[str]) -> bool:
 
 def _is_doc_year(word: str, doc_years: set[int]) -> bool:
     return word.isdigit() and len(word) == 4 and int(word) in doc_years
-
-
-def _place_names(corpus: CorpusView) -> dict[str, int]:
-    """Each host city's names, accents off: its whole name, and the first word of a name of several words when no
-    other city shares it and it frames nothing ("quebec" for Québec City, not "new" for New York)."""
-    names = {plain_letters(place): year for place, year in corpus.places.items()}
-    firsts: dict[str, set[int]] = {}
-    for place, year in names.items():
-        words = place.replace(",", " ").split()
-        if len(words) > 1 and len(words[0]) >= 4 and words[0] not in FRAMING_WORDS | MEETING_WORDS | STOP_WORDS:
-            firsts.setdefault(words[0], set()).add(year)
-    return {first: next(iter(found)) for first, found in firsts.items() if len(found) == 1} | names
-
-
-def _years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) -> set[int]:
-    """Statement years the question points at: by number, host city, "latest", "previous", "the third meeting".
-
-    When the question asks which meeting one was ("was Ottawa the first meeting?"), an ordinal is what is
-    asked, not a pointer, if something else names the meeting."""
-    years = corpus.years
-    named = {int(y) for y in intent.YEAR.findall(question)}
-    lowered = plain_letters(question).lower()  # "quebec city" names Québec City
-    for place, year in _place_names(corpus).items():
-        if re.search(rf"\b{re.escape(place)}\b", lowered):
-            named.add(year)
-    if years and intent.LATEST.search(question):
-        named.add(years[-1])
-    if years and intent.EARLIEST.search(question):
-        named.add(years[0])
-    if len(years) >= 2 and intent.PREVIOUS.search(question):
-        named.add(years[-2])
-    if asks_ordinal and named:
-        return named
-    for match in intent.ORDINAL.finditer(question):
-        year = corpus.ordinals.get(intent.ordinal_number(match.group(1)))
-        if year is not None:
-            named.add(year)
-    return named
 
 
 def analyze(question: str, corpus: CorpusView) -> QueryPlan:
@@ -233,7 +149,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     search_text = question
     for wrong, right in corrections.items():
         search_text = re.sub(rf"\b{re.escape(wrong)}\b", right, search_text, flags=re.IGNORECASE)
-    known = sorted(_years_named(search_text, corpus, wants_ordinal) & doc_years) if not first_mention else []
+    known = sorted(years_named(search_text, corpus, wants_ordinal) & doc_years) if not first_mention else []
     spanned = intent.years_spanned(question, corpus.years)
     known = spanned if len(spanned) >= 2 else known
     compare = bool(intent.COMPARE.search(question) or intent.CHANGE_OVER_TIME.search(question)) or len(known) >= 2
@@ -246,11 +162,11 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         statement_years.append(year)
     years = (known if len(known) >= 2 else sorted(doc_years)) if compare else (known or None)
 
-    if _after_a_meeting(search_text, corpus) and "next" not in topical:
+    if after_a_meeting(search_text, corpus) and "next" not in topical:
         topical.append("next")  # "who hosts the forum after Buffalo": the next meeting, which its statement names
     names = names_in(question, corpus.names)
     numbers = [w for w in corrected if w[0].isdigit() and not _is_doc_year(w, doc_years)]
-    meeting_only = not names and not numbers and all(stem(t) in _MEETING_STEMS for t in topical)
+    meeting_only = not names and not numbers and all(stem(t) in MEETING_STEMS for t in topical)
     meeting_only = meeting_only and bool(known or _MEETING_REF.search(question))
     # "besides the main agenda, what else came up": what is asked is what a summary of the meeting leaves out
     meeting_only = meeting_only and not _sets_aside_the_agenda(aside)

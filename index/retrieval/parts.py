@@ -16,9 +16,9 @@ from functools import lru_cache
 from llama_index.core.schema import TextNode
 
 from index.question import intent
+from index.question.framing import FRAMING_WORDS
 from index.question.lexicon import Lexicon
 from index.question.names import WordUse, learn_names, word_use
-from index.question.plan import FRAMING_WORDS
 from index.retrieval.keywords import TermIds, UnitTerms, keyword_terms
 from index.store.records import embedding_text
 from index.text.words import STOP_WORDS, stem, tokens

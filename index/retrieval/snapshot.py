@@ -18,9 +18,9 @@ import numpy as np
 from llama_index.core.schema import TextNode
 
 from index.question.corpus import CorpusView
+from index.question.framing import FRAMING_WORDS
 from index.question.lexicon import Lexicon
 from index.question.names import single_names
-from index.question.plan import FRAMING_WORDS
 from index.question.vocabulary import Vocabulary
 from index.retrieval.hybrid import HybridRetriever
 from index.retrieval.keywords import TermIds, keyword_index, live_terms

@@ -1,4 +1,4 @@
-"""What kind of answer a sentence holds: a person named by office, a count of what is asked about."""
+"""What kind of answer a sentence holds: an amount, a count of what is asked about, a span of time, a place."""
 
 from __future__ import annotations
 
@@ -7,21 +7,13 @@ from index.question.lexicon import Lexicon
 from index.question.plan import analyze
 from index.retrieval.answer_types import (
     answers_what_is_asked,
-    asked_office,
     counts,
-    names_a_person,
     names_another_place,
 )
 from index.text.words import stems_of
 
 _WORDS = "angel watch center department homeland security justice minister public safety director"
 DICTIONARY = frozenset(_WORDS.split())
-
-
-def test_a_person_is_named_by_office_not_by_any_capitalised_words():
-    assert names_a_person("Canada’s Minister of Public Safety Marco Mendicino hosted them.", DICTIONARY)
-    assert names_a_person("commitments made by President Biden and others", DICTIONARY)
-    assert not names_a_person("The Angel Watch Center, a collaboration with the Department of Justice.", DICTIONARY)
 
 
 def _fits(question: str, sentence: str) -> bool:
@@ -57,15 +49,6 @@ def test_a_count_must_count_what_is_asked_near_its_number():
     notifications, teams = frozenset(stems_of("notifications")), frozenset(stems_of("teams"))
     assert counts("It sent 4,527 sex-offender travel notifications to 130 countries.", notifications)
     assert not counts("a standing team of investigators from the two countries, deployed within 24 hours", teams)
-
-
-def test_an_office_asked_about_must_be_the_one_held_not_its_deputy():
-    deputy = "They were joined by the Deputy Attorney General of the United States, Marcus Bell."
-    assert asked_office("who was the attorney general in 2030?") == "attorney general"
-    assert asked_office("who is the deputy attorney general") == "deputy attorney general"
-    assert not names_a_person(deputy, DICTIONARY, "attorney general")
-    assert names_a_person(deputy, DICTIONARY, "deputy attorney general")
-    assert names_a_person("Attorney General of the United States Merrick B. Garland", DICTIONARY, "attorney general")
 
 
 def test_a_superlative_is_answered_only_by_a_sentence_that_ranks():
@@ -120,16 +103,3 @@ def test_a_span_of_days_may_be_an_adjective():
 
     assert holds("span", "The two-day meeting was an opportunity to take stock.")
     assert not holds("span", "Our two countries have longstanding cooperation.")
-
-
-def test_an_office_asked_of_one_country_is_not_answered_by_the_other_countrys():
-    from index.retrieval.answer_types import asked_country
-
-    assert asked_country("what's the name of the US attorney general in 2030?") == "us"
-    assert asked_country("who was the attorney general of canada in 2023") == "ca"
-    assert asked_country("tell us who the attorney general was") is None  # "us" is no country there
-    joined = "They were joined by Canada’s Minister of Justice and Attorney General, Priya Raghunathan."
-    assert names_a_person(joined, DICTIONARY, "attorney general", "ca")
-    assert not names_a_person(joined, DICTIONARY, "attorney general", "us")
-    hosted = "Lametti hosted Attorney General of the United States Merrick Garland."
-    assert names_a_person(hosted, DICTIONARY, "attorney general", "us")
