@@ -106,6 +106,14 @@ def _framing_typo(word: str, framing: frozenset[str] | set[str]) -> str | None:
     return one_typo_from(word, (w for w in framing if w[0] == word[0]))
 
 
+def _announced(year: int | None, question: str, corpus: CorpusView) -> bool:
+    """Whether a question asks where or when a meeting after the latest statement will be held, and a statement
+    names its year ("where will the 2031 forum be": "the Forum will next meet in the United States in 2031")."""
+    asks = intent.WHERE.search(question) or intent.WHEN.search(question)
+    later = year is not None and bool(corpus.years) and year > max(corpus.years)
+    return later and bool(asks) and str(year) in corpus.vocabulary.units_of
+
+
 def _sets_aside_the_agenda(aside: set[str]) -> bool:
     """Whether what a question sets aside is the meeting's agenda itself ("besides the main agenda")."""
     named = [w for w in aside if w not in STOP_WORDS]
@@ -179,7 +187,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         exact=[w for w in corrected if _is_exact_term(w, vocabulary) and not _is_doc_year(w, doc_years)],
         years=years,
         compare=compare and len(years or []) >= 2,
-        unknown_year=unknown_year if not known else None,
+        unknown_year=unknown_year if not known and not _announced(unknown_year, question, corpus) else None,
         wants_money=bool(intent.MONEY.search(question)) and not intent.SPAN.search(question),
         wants_penalty=bool(intent.PENALTY.search(question)),
         wants_count=bool(intent.COUNT.search(question)),

@@ -126,3 +126,11 @@ def test_a_statement_about_firearms_in_general_does_not_answer_for_ghost_guns(re
     # the 2023 statement says "ghost guns"; the 2022 one speaks of firearms smuggling only: another kind of gun
     assert answer("what was agreed on ghost guns in 2022?", engine=regina).abstained
     assert not answer("what was agreed on ghost guns in 2023?", engine=regina).abstained
+
+
+def test_where_a_meeting_after_the_latest_statement_will_be_held_is_answered_from_the_statement_naming_it(regina):
+    # the 2031 Regina statement names the next meeting's year; no statement is from that year
+    reply = answer("where will the 2032 forum be held?", engine=regina)
+    assert not reply.abstained and "2032" in reply.answer
+    assert "There is no CBCF statement from 2032" in answer("what did the 2032 forum agree on?", engine=regina).answer
+    assert "There is no CBCF statement from 2021" in answer("where was the 2021 forum held?", engine=regina).answer
