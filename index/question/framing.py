@@ -35,6 +35,8 @@ _MEETING_TEXT = """
     attend attended attending attendance attendees represent represented representing representative send sent
     spoke speak speaking
     sign signed signing tackle tackled tackling address addressed addressing areas area work
+    sum points message messages cooperation cooperate collaboration collaborate together announcements
+    announcement
     representatives came come coming met meet meets take took taking place held hold visit visited visiting
     participate participated participants participating delegation delegations delegates lead led leading
     month day date time location venue town cover covered covers covering agenda issues themes subjects

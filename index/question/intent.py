@@ -63,7 +63,8 @@ OVERVIEW = re.compile(
     r"|\b(topics?|themes?|subjects?|issues?|agenda|focus areas?|sections?|headings?)\b.{0,40}\b(cover\w*|discuss\w*"
     r"|address\w*|rais\w*|came up|on the table|include\w*|tackl\w*|(are|were) (in|on))\b"
     r"|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)( \w+){0,3} about\b"
-    r"|\bsumm(ary|arize|arise)\b|\boverview\b|\bwhat did (the )?(ministers|they) (do|cover)\b"
+    r"|\bsumm(ary|arize|arise)\b|\bsum (it |this |that |them )?up\b|\boverview\b"
+    r"|\bwhat did (the )?(ministers|they) (do|cover)\b"
     r"|\bwhat (did|does|do) (\w+ ){1,3}(cover|address)\b"
     r"|\btl;? ?dr\b|\b(gist|rundown|recap|highlights)\b",
     re.IGNORECASE,
@@ -96,7 +97,7 @@ PURPOSE = re.compile(
 # Asking what was decided ("what did they agree on", "what did they sign or commit to", "main outcomes").
 DECISIONS = re.compile(
     r"\b(agree|agreed|decide|decided|commit|committed|sign|signed|announce|announced|promise|promised|pledge|pledged)"
-    r"( to| on)?\b|\b(outcomes?|decisions?|deliverables?|commitments)\b",
+    r"( to| on)?\b|\b(outcomes?|decisions?|deliverables?|commitments|announcements?)\b",
     re.IGNORECASE,
 )
 # Asking which one ranks first ("which crossing had the most deaths"): only a sentence that ranks things answers.

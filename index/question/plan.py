@@ -18,7 +18,9 @@ _OPEN_QUESTION = re.compile(
     r"\W*(what|tell|summar|describe|give|explain|overview|recap|how did|name|list|show)", re.IGNORECASE
 )
 MEETING_TYPES = ("ordinal", "date", "place", "person", "purpose", "decisions", "overview")
-_MEETING_REF = re.compile(r"\b(meetings?|meet|met|forums?|statements?|cbcf|summits?|sessions?|ministers|they)\b", re.I)
+_MEETING_REF = re.compile(
+    r"\b(meetings?|meet|met|forums?|statements?|cbcf|summits?|sessions?|ministers|they|agenda)\b", re.IGNORECASE
+)
 
 
 @dataclass

@@ -266,3 +266,12 @@ def test_everyday_ways_of_asking_what_a_meeting_covered_or_committed_to():
     commitments = plan("What are the main commitments in the Ottawa statement?")
     assert commitments.about_meeting and commitments.answer_type == "decisions"
     assert plan("What areas did the 2022 joint statement commit to work on?").about_meeting
+
+
+def test_more_everyday_ways_of_asking_for_a_meetings_overview_or_its_decisions():
+    assert plan("can you sum up the ottawa statement in a few points").answer_type == "overview"
+    assert plan("can you sum up the ottawa statement in a few points").about_meeting
+    assert plan("what is the overall message of the joint statements?").about_meeting
+    assert plan("what was the agenda?").about_meeting
+    announced = plan("what were the headline announcements in 2023?")
+    assert announced.about_meeting and announced.answer_type == "decisions"
