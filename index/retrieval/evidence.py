@@ -95,22 +95,19 @@ def _says_name(name: tuple[str, ...], text: str, candidate: Candidate, snapshot:
     return bool(before) and says_name(name, before, acronyms)
 
 
-def _kind_missing(phrases: list[tuple[set[str], set[str]]], stems: frozenset[str]) -> bool:
-    """Whether a sentence says the head of a two-word term of the question but not the word that names its kind
+def _heads_without_kind(phrases: list[tuple[set[str], set[str]]], stems: frozenset[str]) -> list[set[str]]:
+    """The heads of the question's two-word terms that a sentence says without the word naming their kind
     ("firearms smuggling" for "human smuggling"): the stems of each word, with their synonyms."""
-    return any(not stems.isdisjoint(head) and stems.isdisjoint(kind) for kind, head in phrases)
+    return [head for kind, head in phrases if not stems.isdisjoint(head) and stems.isdisjoint(kind)]
 
 
 def _only_another_kind(
-    phrases: list[tuple[set[str], set[str]]], weights: list[tuple[str, set[str], float]], stems: frozenset[str]
+    heads: list[set[str]], weights: list[tuple[str, set[str], float]], stems: frozenset[str]
 ) -> bool:
-    """Whether all a sentence shares with the question's topic is the head of a two-word term whose kind it
-    lacks ("firearms smuggling" and nothing else, for "human smuggling"): it is about something else."""
-    heads = [head for kind, head in phrases if not stems.isdisjoint(head) and stems.isdisjoint(kind)]
-    if not heads:
-        return False
+    """Whether all a sentence shares with the question's topic is such heads (_heads_without_kind): "firearms
+    smuggling" and nothing else, for "human smuggling"; it is about something else."""
     said = [term_stems for _, term_stems, _ in weights if not stems.isdisjoint(term_stems)]
-    return all(any(not term_stems.isdisjoint(head) for head in heads) for term_stems in said)
+    return bool(heads) and all(any(not term_stems.isdisjoint(head) for head in heads) for term_stems in said)
 
 
 def _rank_signal(rank: int | None) -> float:
@@ -194,11 +191,11 @@ def score_candidates(
     kind = plan.answer_type
     single = float(len(weights) <= 1)
     # two-word terms the statements use ("human smuggling"), not any two words side by side ("meth labs")
-    said = [(kind, head) for kind, head in plan.phrases if snapshot.says_together(kind, head)]
-    phrases = [(lexicon.expand(kind), lexicon.expand(head)) for kind, head in said]
+    phrases = [(lexicon.expand(a), lexicon.expand(b)) for a, b in plan.phrases if snapshot.says_together(a, b)]
     scored = []
     for cand in _with_followers(snapshot.retriever.retrieve(keywords, queries, scope), snapshot, queries):
         stems, said = sentence_stems(cand, snapshot)
+        heads = _heads_without_kind(phrases, stems)
         lexical = lexical_support(weights, stems)
         heuristic = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
         text = snapshot.sentence_text(cand.node)
@@ -226,7 +223,7 @@ def score_candidates(
             "asks_type": float(kind is not None),
             "type_fit": float(answer_types.type_fit(plan, kind, text, cand.node.metadata, dictionary, snapshot)),
             "single_term": single,
-            "kind_missing": float(_kind_missing(phrases, stems)),
+            "kind_missing": float(bool(heads)),
         }
         # A sentence that reads as an instruction is withheld in every mode; one that lacks a required
         # amount, penalty, count or date can't answer.
@@ -236,7 +233,7 @@ def score_candidates(
             and answer_types.answers_what_is_asked(plan, kind, text, stems, lexicon, dictionary)
             and names_said
             and terms_said
-            and not _only_another_kind(phrases, weights, stems)
+            and not _only_another_kind(heads, weights, stems)
         )
         scored.append(Scored(cand, 0.0, lexical, scope, fit, features))
     # How far each sentence is from the best of its candidates: what ranks them is how they compare.

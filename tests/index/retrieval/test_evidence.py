@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.retrieval.evidence import _kind_missing, _only_another_kind
+from index.retrieval.evidence import _heads_without_kind, _only_another_kind
 from index.text.words import stems_of
 
 
@@ -16,9 +16,12 @@ def test_a_sentence_sharing_only_the_head_of_a_two_word_term_is_about_another_ki
     phrases = [({"human"}, {"smuggl"})]
     weights = [("human", {"human"}, 2.0), ("smuggling", {"smuggl"}, 1.5)]
     firearms = stems_of("Discussions covered firearms smuggling and fraud.")
-    assert _kind_missing(phrases, firearms) and _only_another_kind(phrases, weights, firearms)
+    heads = _heads_without_kind(phrases, firearms)
+    assert heads and _only_another_kind(heads, weights, firearms)
     human = stems_of("They will counter human smuggling.")
-    assert not _kind_missing(phrases, human) and not _only_another_kind(phrases, weights, human)
+    heads = _heads_without_kind(phrases, human)
+    assert not heads and not _only_another_kind(heads, weights, human)
     # a sentence that says more of the question than the head is judged on all of it, by the calibrated model
     more = [*weights, ("border", {"border"}, 1.0)]
-    assert not _only_another_kind(phrases, more, stems_of("Firearms smuggling across the border rose."))
+    border = stems_of("Firearms smuggling across the border rose.")
+    assert not _only_another_kind(_heads_without_kind(phrases, border), more, border)
