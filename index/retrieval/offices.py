@@ -28,6 +28,9 @@ _COUNTRY = re.compile(r"\b(U\.S\.|US|USA|United States|American|America|Canada|C
 _COUNTRY_OF = {"U.S.": "us", "US": "us", "USA": "us", "United States": "us", "American": "us", "America": "us"}
 _OF_COUNTRY = re.compile(r"^\s+of (the )?(United States|Canada)\b", re.IGNORECASE)
 _COUNTRY_REACH = 40  # characters before an office where whose it is is looked for
+# How a question may type them: a country's name in any case; "us", "u.s.", "usa" only right before the office.
+_COUNTRY_NAME = re.compile(r"\b(united states|american|america|canada|canadian)(?=’s|'s|s\b|\b)", re.IGNORECASE)
+_US_RIGHT_BEFORE = re.compile(r"\b(us|u\.s\.|usa)(?=\s+$)", re.IGNORECASE)
 
 
 def _office_country(text: str, match: re.Match) -> str | None:
@@ -45,15 +48,11 @@ def asked_country(question: str) -> str | None:
     office = re.search(intent.OFFICE.pattern, question, re.IGNORECASE)
     if office is None:
         return None
-    # as a statement would write it: "US" only right before the office ("tell us who…" is no country)
-    text = question[: office.start()] + office.group(0).title() + question[office.end() :]
-    text = re.sub(r"\b(us|u\.s\.|usa)\s+$", "US ", text[: office.start()], flags=re.I) + text[office.start() :]
-    text = re.sub(r"\b(united states|american|america|canada|canadian)(?=’s|'s|s\b|\b)", _titled, text, flags=re.I)
-    return _office_country(text, re.search(intent.OFFICE.pattern, text))
-
-
-def _titled(match: re.Match) -> str:
-    return match.group(0).title()
+    # the words before the office as a statement writes them (same length, so the match still points at the
+    # office): country names capitalised, and "us" only right before the office ("tell us who…" is no country)
+    before = _COUNTRY_NAME.sub(lambda m: m.group(0).title(), question[: office.start()])
+    before = _US_RIGHT_BEFORE.sub(lambda m: m.group(0).upper(), before)
+    return _office_country(before + question[office.start() :], office)
 
 
 @lru_cache(maxsize=10_000)
