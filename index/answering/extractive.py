@@ -38,7 +38,7 @@ class Limits:
     top_k: int
     max_chars: int
     # a comparison quotes each year it asks about, up to this many: "across the statements" asks for every one
-    compared_years: int = 6
+    compared_years: int
 
     @property
     def keep_within(self) -> float:

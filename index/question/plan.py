@@ -146,6 +146,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
             corrections[word] = fixed
     corrected = [corrections.get(w, w) for w in words]
     markers, aside = intent.set_aside(question)
+    asks_span = intent.SPAN.search(question) is not None
     asking = intent.asked_span_words(question)  # "how long", "how soon": what is asked, not the topic
     keywords = [w for w in corrected if w not in STOP_WORDS and w not in markers | aside | asking]
     topical = [w for w in keywords if w not in framing and not w[0].isdigit()]
@@ -190,10 +191,10 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         years=years,
         compare=compare and len(years or []) >= 2,
         unknown_year=unknown_year if not known and not _announced(unknown_year, question, corpus) else None,
-        wants_money=bool(intent.MONEY.search(question)) and not intent.SPAN.search(question),
+        wants_money=bool(intent.MONEY.search(question)) and not asks_span,
         wants_penalty=bool(intent.PENALTY.search(question)),
         wants_count=bool(intent.COUNT.search(question)),
-        wants_span=bool(intent.SPAN.search(question)) and not intent.PENALTY.search(question),
+        wants_span=asks_span and not intent.PENALTY.search(question),
         wants_deadline=bool(intent.DEADLINE.search(question)),
         wants_date=bool(intent.WHEN.search(question)) and not first_mention,
         wants_place=bool(intent.WHERE.search(question)),
