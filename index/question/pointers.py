@@ -7,8 +7,7 @@ import re
 
 from index.question import intent
 from index.question.corpus import CorpusView
-from index.question.framing import FRAMING_WORDS, MEETING_WORDS
-from index.text.words import STOP_WORDS, plain_letters
+from index.text.words import plain_letters
 
 
 def after_a_meeting(question: str, corpus: CorpusView) -> bool:
@@ -16,18 +15,6 @@ def after_a_meeting(question: str, corpus: CorpusView) -> bool:
     lowered = plain_letters(question).lower()
     places = (re.escape(plain_letters(place)) for place in corpus.places)
     return any(re.search(rf"\b(after|following)( the)? {place}\b", lowered) for place in places)
-
-
-def place_names(corpus: CorpusView) -> dict[str, int]:
-    """Each host city's names, accents off: its whole name, and the first word of a name of several words when no
-    other city shares it and it frames nothing ("quebec" for Québec City, not "new" for New York)."""
-    names = {plain_letters(place): year for place, year in corpus.places.items()}
-    firsts: dict[str, set[int]] = {}
-    for place, year in names.items():
-        words = place.replace(",", " ").split()
-        if len(words) > 1 and len(words[0]) >= 4 and words[0] not in FRAMING_WORDS | MEETING_WORDS | STOP_WORDS:
-            firsts.setdefault(words[0], set()).add(year)
-    return {first: next(iter(found)) for first, found in firsts.items() if len(found) == 1} | names
 
 
 def years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) -> set[int]:
@@ -38,7 +25,7 @@ def years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) -
     years = corpus.years
     named = {int(y) for y in intent.YEAR.findall(question)}
     lowered = plain_letters(question).lower()  # "quebec city" names Québec City
-    for place, year in place_names(corpus).items():
+    for place, year in corpus.place_names.items():
         if re.search(rf"\b{re.escape(place)}\b", lowered):
             named.add(year)
     if years and intent.LATEST.search(question):
