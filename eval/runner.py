@@ -17,6 +17,7 @@ EXTRA_STATEMENTS = HERE / "statements"  # the new-statement split's statement: t
 DEV_STATEMENTS = HERE / "dev_statements"  # a synthetic statement to tune the handling of added statements on
 DEV_WEB_STATEMENTS = HERE / "dev_web_statements"  # a synthetic statement saved as a government web page (HTML)
 DEV_READOUT_STATEMENTS = HERE / "dev_readout_statements"  # a synthetic U.S. press-release readout (HTML)
+DEV_NEWS_STATEMENTS = HERE / "dev_news_statements"  # a synthetic Canadian news release with Quick facts (HTML)
 # Each split: its questions, and the statements added to the bundled ones before asking them.
 # the dev splits are tuned on (the calibration is fitted on them); test and new-statement were written after the
 # changes and are never tuned on.
@@ -25,6 +26,8 @@ SPLITS = {
     "dev-new-statement": HERE / "dev_new_statement.jsonl",
     "dev-web-statement": HERE / "dev_web_statement.jsonl",
     "dev-readout-statement": HERE / "dev_readout_statement.jsonl",
+    "dev-newcomer": HERE / "dev_newcomer.jsonl",
+    "dev-news-statement": HERE / "dev_news_statement.jsonl",
     "test": HERE / "test.jsonl",
     "new-statement": HERE / "new_statement.jsonl",
 }
@@ -32,9 +35,17 @@ ADDED_STATEMENTS = {
     "dev-new-statement": DEV_STATEMENTS,
     "dev-web-statement": DEV_WEB_STATEMENTS,
     "dev-readout-statement": DEV_READOUT_STATEMENTS,
+    "dev-news-statement": DEV_NEWS_STATEMENTS,
     "new-statement": EXTRA_STATEMENTS,
 }
-TUNING_SPLITS = ("dev", "dev-new-statement", "dev-web-statement", "dev-readout-statement")
+TUNING_SPLITS = (
+    "dev",
+    "dev-new-statement",
+    "dev-web-statement",
+    "dev-readout-statement",
+    "dev-newcomer",
+    "dev-news-statement",
+)
 DEFAULT_DATASET = SPLITS["dev"]
 DEFAULT_THRESHOLDS = HERE / "thresholds.toml"
 
