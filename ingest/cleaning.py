@@ -88,8 +88,14 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
 _BULLET = re.compile(r"^[-•*–▪◦]\s+")
 
 
-# The mark a news release ends with ("###", "-30-"): what follows is the page's tags and furniture.
-_END_MARK = re.compile(r"^\\?(#\s*){3}$|^-\s*30\s*-$")
+# The mark a news release ends with ("###", "-30-"): what follows is the page's tags and furniture. A heading
+# of a release's end matter ("Contacts", "Associated links", a government page's "Page details") ends it too:
+# names, titles and phone numbers for the press, not what the statement says.
+_END_MARK = re.compile(
+    r"^\\?(#\s*){3}$|^-\s*30\s*-$|^(#{1,6}\s*)?(?:(?:media |press )?contacts?|for (?:more|further) information"
+    r"|associated links|related links|search for related information by keyword|page details|stay connected)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def clean_lines(text: str) -> list[str]:

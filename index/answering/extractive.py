@@ -16,6 +16,7 @@ from index.retrieval.calibration import Calibration, log_odds
 from index.retrieval.evidence import Scored, continues_previous, read_whole, score_candidates
 from index.retrieval.snapshot import Snapshot
 from index.text.instructions import steers
+from index.text.words import MONTHS
 
 MAX_YEARS_SEARCHED = 12  # years searched one by one for a first mention (beyond, those of the best sentences)
 OVERVIEW_ROOM = 2  # times the answer's usual length, for an overview of a statement
@@ -87,10 +88,14 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
 def _all_unknown(plan: QueryPlan) -> bool:
     """Whether no statement uses any of the question's topic words (nor their synonyms): nothing a sentence could
     be quoted for ("which meeting was held in Vancouver", "what about xylazine", "the weather in Ottawa today"),
-    unless the question asks about a meeting itself, a fact of a meeting it names, or something a statement names."""
-    if plan.about_meeting or plan.names or (plan.years and plan.answer_type in MEETING_FACTS):
-        return False  # "who spoke for Canada in 2024": a meeting's fact, asked in words no statement uses
-    return bool(plan.topical) and set(plan.topical) <= set(plan.unknown)
+    unless the question asks about a meeting itself, a fact of a meeting it names (not "who won the Stanley Cup
+    in 2023": a thing no statement names is asked about), or something a statement names."""
+    if plan.about_meeting or plan.names:
+        return False
+    if plan.years and plan.answer_type in MEETING_FACTS and len(plan.unknown) == 1:
+        return False  # "who cheered for Canada in 2024": a meeting's fact asked with one word no statement uses
+    topical = {w for w in plan.topical if w not in MONTHS}  # "in march" says when, not what about
+    return bool(topical) and topical <= set(plan.unknown)
 
 
 def scopes_of(plan: QueryPlan) -> list[int | None]:

@@ -31,10 +31,11 @@ _MONTHS = "|".join(MONTHS)
 _MEETING_NEAR = re.compile(r"\b(CBCF|Forum|meeting|met|meet|convened)\b", re.IGNORECASE)
 _REESTABLISHES = re.compile(r"\b(re-?establish\w*|relaunch\w*|reviv\w*|restart\w*)\b", re.IGNORECASE)
 # What a statement says its meeting was for: "met … to discuss how to…", "the meeting allowed Ministers to assess
-# progress", "Ministers reviewed progress … and agreed on priorities", "took stock of the commitments".
+# progress", "Ministers reviewed progress … and agreed on priorities", "took stock of the commitments", "The Forum
+# brings together … leaders … to coordinate…".
 _PURPOSE_SAID = re.compile(
     r"\b(met|meet|meeting|gathered|convened)\b[^;]{0,120}?\bto (discuss|assess|review|take stock|set|advance|renew)\b"
-    r"|\ballowed \w+ to\b|\btook stock\b|\bagreed on priorities\b"
+    r"|\ballowed \w+ to\b|\btook stock\b|\bagreed on priorities\b|\bbrings? together\b[^;]{0,120}?\bto [a-z]+"
     r"|\b(reviewed|assess(ed)?) (the )?(progress|work|commitments|implementation)\b",
     re.IGNORECASE,
 )
@@ -50,9 +51,10 @@ def _dated(text: str, year: int, precise: bool) -> bool:
     """Whether a sentence dates something to the statement's year ("March 10, 2023", "in March 2022"), or, when
     no day or month is asked for, to the day the statement was issued ("Today, …")."""
     for match in re.finditer(rf"\b({_MONTHS})\b[^.;]{{0,12}}\b{year}\b", text, re.IGNORECASE):
-        # the date of the meeting, not of something else the sentence mentions: a dateline, or next to the meeting
+        # the date of the meeting, not of something else the sentence mentions: a dateline (at the start, or all
+        # there is: "Vancouver, British Columbia, June 12, 2025"), or next to the meeting
         around = text[max(0, match.start() - 30) : match.end() + 30]
-        if match.start() < 20 or _MEETING_NEAR.search(around):
+        if match.start() < 20 or len(text.split()) < MIN_WORDS or _MEETING_NEAR.search(around):
             return True
     return not precise and re.match(r"\W*today\b", text, re.IGNORECASE) is not None
 
@@ -132,6 +134,14 @@ def _purpose_of(own: list[TextNode], snapshot: Snapshot, taken: list[TextNode]) 
     return list(itertools.islice(said, 1))
 
 
+def _of_the_kind_asked(decided: list[TextNode], question: str, snapshot: Snapshot) -> list[TextNode]:
+    """Of a meeting's decisions, those made the way the question asks ("what did they sign": those signed), when
+    there are any; all of them otherwise."""
+    asked = stems_of(question)
+    said = [n for n in decided if stems_of(" ".join(_DECIDED.findall(snapshot.sentence_text(n)))) & asked]
+    return said or decided
+
+
 def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Scored]]:
     """For each statement asked about, the sentences that state the meeting fact asked for; [] when none does."""
     kind = plan.answer_type or "overview"
@@ -156,6 +166,7 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
             found = found[:1] + _section_leads(own, k)
         if kind == "decisions":  # the first decision under each heading (each one, without headings), in order
             decided = [n for n in own if _states(kind, snapshot.sentence_text(n), n, snapshot)]
+            decided = _of_the_kind_asked(decided, plan.text, snapshot)
             headed = any(n.metadata.get("section") for n in own)
             found = _section_leads(decided, k, untitled=True) if headed else decided[:k]
         if not found and kind == "ordinal" and _asks_first_since_restart(plan.text):

@@ -26,7 +26,7 @@ _FRAMING_TEXT = """
     around fast quickly soon
     shift shifts shifted shifting evolve evolved evolving evolution trend trends focus bring brings brought
     heard hear hearing news saw seen article articles headline headlines rumor rumour apparently supposedly
-    list show name names
+    list show name names based located headquartered housed stationed situated
 """
 FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 # Words that, with no other topic, make a question about a meeting itself: who came, when and where it was,

@@ -56,7 +56,9 @@ WHO = re.compile(
     re.IGNORECASE,
 )
 # Asking for a place by its kind ("which city"): the answer must name one the question doesn't.
+# Asking for a place by its kind ("which city"), or where something is based: a sentence must name a place.
 PLACE_KIND = re.compile(r"\b(which|what) (\w+ )?(city|town|country|province|state|location|venue)\b", re.IGNORECASE)
+LOCATED = re.compile(r"\bwhere\b.{0,40}\b(based|located|headquartered|housed|stationed|situated)\b", re.IGNORECASE)
 OVERVIEW = re.compile(
     r"\b(main|key|major|central|other) (topics?|themes?|subjects?|issues?|areas?|points|priorit\w+|takeaways?"
     r"|outcomes?|results?|decisions?|conclusions?)\b"
@@ -91,7 +93,9 @@ PURPOSE = re.compile(
     r"|\b(point|purpose|aim|goal|objective|reason)s? (of|for|behind) (the |this |that )?(\w+ )?"
     r"(meeting|forum|get-together|summit|session|gathering|statement|communiqu\w+)\b"
     r"|\bwhat were they (trying|there|hoping) to\b|\bset out to\b"
-    r"|\bbig picture\b",
+    r"|\bbig picture\b"
+    r"|\b(forum|cbcf|meeting|meetings)( \w+)? (is|was|are|were) (\w+ ){0,2}for\W*$"  # "the forum is actually for"
+    r"|\bwhat(['’]s| is| was) (the |this )?(forum|cbcf|meeting)( \w+)? for\W*$",  # "what's the forum for"
     re.IGNORECASE,
 )
 # Asking what was decided ("what did they agree on", "what did they sign or commit to", "main outcomes").
@@ -188,6 +192,16 @@ def counted_word(question: str) -> str | None:
     return None
 
 
+# Asking what someone said ("what did Thibodeau say about boats"): the words naming who said it.
+_SAID_BY = re.compile(r"\bwhat (?:did|does|has|had|do) ((?:[\w'’.-]+ ){0,2}[\w'’.-]+) (?:say|said|tell|told)\b", re.I)
+
+
+def quoted_speaker(question: str) -> list[str]:
+    """The words naming whoever the question asks the words of ("what did Mendicino say": ["mendicino"])."""
+    match = _SAID_BY.search(question)
+    return match.group(1).lower().split() if match else []
+
+
 # Asking for a person by role, or who someone is: only a sentence naming a person answers it.
 # Officials are named with their office ("Minister of Public Safety Marco Mendicino", "President Biden").
 _OFFICES = (
@@ -198,8 +212,9 @@ OFFICE = re.compile(rf"\b({_OFFICES})\b")
 # Asking for an office holder's name ("what's the name of the US attorney general"): a person is asked for.
 NAME_OF_OFFICE = re.compile(rf"\bname of (\S+ ){{0,3}}?({_OFFICES})\b", re.IGNORECASE)
 ROLE = re.compile(
-    r"\b(who (is|was|are|were)|director|head of|chief|commissioner|minister|secretary|leader|spokes\w+|president"
-    r"|attorney general|ambassador|chair\w*|officials?|representatives?|delegates?|(full )?name of)\b",
+    r"\b(who (is|was|are|were)|who['’]s|director|head of|chief|commander|commissioner|minister|secretary|leader"
+    r"|spokes\w+|president|attorney general|ambassador|chair\w*|officials?|representatives?|delegates?"
+    r"|(full )?name of)\b",
     re.IGNORECASE,
 )
 

@@ -46,6 +46,7 @@ class QueryPlan:
     wants_date: bool = False
     wants_place: bool = False
     wants_person: bool = False
+    wants_quote: bool = False  # what a named person said: their own words, quoted
     wants_overview: bool = False
     wants_purpose: bool = False  # what a meeting was for
     wants_decisions: bool = False  # what a meeting decided, when no topic is named
@@ -74,7 +75,8 @@ class QueryPlan:
     @property
     def answer_type(self) -> str | None:
         """The kind of answer asked for, if the wording asks for one."""
-        kinds = ("money", "penalty", "ordinal", "count", "span", "deadline", "date", "place", "person", "purpose")
+        kinds = ("money", "penalty", "ordinal", "count", "span", "deadline", "date", "place", "quote", "person")
+        kinds += ("purpose",)
         kinds += ("decisions", "overview")
         for name in kinds:
             if getattr(self, f"wants_{name}"):
@@ -181,13 +183,14 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     meeting_only = meeting_only and bool(known or _MEETING_REF.search(question))
     # "besides the main agenda, what else came up": what is asked is what a summary of the meeting leaves out
     meeting_only = meeting_only and not _sets_aside_the_agenda(aside)
+    exact = [w for w in corrected if _is_exact_term(w, vocabulary) and not _is_doc_year(w, doc_years)]
     return QueryPlan(
         text=question,
         search_text=search_text,
         keywords=keywords,
         topical=topical,
         numbers=numbers,
-        exact=[w for w in corrected if _is_exact_term(w, vocabulary) and not _is_doc_year(w, doc_years)],
+        exact=exact,
         years=years,
         compare=compare and len(years or []) >= 2,
         unknown_year=unknown_year if not known and not _announced(unknown_year, question, corpus) else None,
@@ -199,6 +202,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_date=bool(intent.WHEN.search(question)) and not first_mention,
         wants_place=bool(intent.WHERE.search(question)),
         wants_person=bool(intent.WHO.search(question) or intent.NAME_OF_OFFICE.search(question)),
+        wants_quote=any(w in exact for w in intent.quoted_speaker(question)),
         wants_overview=bool(intent.OVERVIEW.search(question)),
         # what a meeting was for or decided: asked of a meeting itself, with no topic named
         wants_purpose=meeting_only and bool(intent.PURPOSE.search(question)),

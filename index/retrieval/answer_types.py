@@ -12,7 +12,7 @@ from index.question.lexicon import Lexicon
 from index.question.plan import QueryPlan
 from index.retrieval.offices import asked_country, asked_office, names_a_person
 from index.retrieval.snapshot import Snapshot
-from index.text.words import stems_of, tokens
+from index.text.words import MONTHS, WEEKDAYS, stems_of, tokens
 
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
@@ -94,20 +94,28 @@ def answers_what_is_asked(
     plan: QueryPlan, kind: str | None, text: str, stems: frozenset[str], lexicon: Lexicon, dictionary: frozenset[str]
 ) -> bool:
     """A count must count what is asked about ("how many deaths"), an amount asked about as spending ("how much
-    was put into…") must be spent, and a person asked for by role ("who is the director of…") must be named."""
+    was put into…") must be spent, a person asked for by role ("who is the director of…") must be named, and a
+    date must be more than the year the question gives."""
     if plan.superlative and not intent.RANKS.search(text):
         return False
     if kind == "person" and plan.asks_role:
         return names_a_person(text, dictionary, asked_office(plan.text), asked_country(plan.text))
-    if kind == "place" and intent.PLACE_KIND.search(plan.text):
-        asked = set(plan.keywords).union(*plan.expansions.values()) if plan.expansions else set(plan.keywords)
-        return names_another_place(text, frozenset(asked))
+    if kind == "place" and (intent.PLACE_KIND.search(plan.text) or intent.LOCATED.search(plan.text)):
+        return names_another_place(text, _asked_words(plan))
+    if kind in ("date", "deadline") and plan.numbers and not holds("span", text):
+        # "what date in 2026 is the Denver meeting": the year the question gives is not the date it asks for
+        return any(m.group() not in plan.numbers for m in _DATE.finditer(text))
     if kind == "count" and plan.counted:
         done = bool(intent.DONE_COUNT.search(plan.text))
         return counts(text, frozenset(lexicon.expand(plan.counted)), done)
     if kind == "money" and plan.spending:
         return intent.SPENDING.search(text) is not None
     return True
+
+
+def _asked_words(plan: QueryPlan) -> frozenset[str]:
+    """The question's keywords and the statements' words for them."""
+    return frozenset(set(plan.keywords).union(*plan.expansions.values()))
 
 
 COUNT_REACH = 6  # words between a number and the thing it counts ("4,527 sex-offender travel notifications")
@@ -142,6 +150,8 @@ def counts(text: str, counted: frozenset[str], done: bool = False) -> bool:
 
 
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][^\W\d_]{2,}")  # inside a sentence, not its first word
+_QUOTATION = re.compile(r"[“”\"]")
+_NOT_PLACES = FRAMING_WORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)  # capitalised, but never a place asked for
 
 
 @lru_cache(maxsize=100_000)
@@ -150,7 +160,7 @@ def names_another_place(text: str, asked: frozenset[str]) -> bool:
     word inside it that is not the question's own, nor one of the words that frame every statement."""
     for match in _CAPITALISED.finditer(text):
         word = tokens(match.group())
-        if word and not match.group().isupper() and word[0] not in asked and word[0] not in FRAMING_WORDS:
+        if word and not match.group().isupper() and word[0] not in asked and word[0] not in _NOT_PLACES:
             return True
     return False
 
@@ -184,10 +194,14 @@ def type_fit(
         return False
     if kind in REQUIRED:
         return holds(kind, text)
-    if kind == "place":
+    if kind == "place":  # the meeting's own place, or, asked where something is ("where is X based"), any other
+        if intent.LOCATED.search(plan.text):
+            return names_another_place(text, _asked_words(plan))
         return has_place(text, str(meta.get("place") or ""))
     if kind == "person":
         return has_person(text, dictionary)
+    if kind == "quote":  # someone's own words, in quotation marks
+        return _QUOTATION.search(text) is not None
     if kind == "overview":
         number = int(meta.get("sentence_no", meta.get("position", 0)))
         return is_overview(text, snapshot.headings.get(meta["doc_id"], ()), number)

@@ -86,13 +86,14 @@ def _says_term(term: str, stems: frozenset[str], lexicon: Lexicon) -> bool:
 
 
 def _says_name(name: tuple[str, ...], text: str, candidate: Candidate, snapshot: Snapshot) -> bool:
-    """Whether a sentence says a name the question uses; a single-word name (a country: "Russia") may be said by
-    the sentence before it under the same heading, which sets what the paragraph is about."""
+    """Whether a sentence says a name the question uses; the sentence before it under the same heading may say it
+    for it: any name when it leans back on that one ("Such an agreement…"), a single-word name (a country:
+    "Russia") always, as that sentence sets what the paragraph is about."""
     acronyms = snapshot.corpus.lexicon.acronyms
     if says_name(name, text, acronyms):
         return True
-    before = snapshot.previous_sentence(candidate.node) if len(name) == 1 else None
-    return bool(before) and says_name(name, before, acronyms)
+    before = snapshot.previous_sentence(candidate.node)
+    return bool(before) and (len(name) == 1 or continues(text, before)) and says_name(name, before, acronyms)
 
 
 def _heads_without_kind(phrases: list[tuple[set[str], set[str]]], stems: frozenset[str]) -> list[set[str]]:

@@ -113,8 +113,12 @@ def sentence_number(node: TextNode) -> int:
 
 
 def _headings(nodes: list[TextNode]) -> tuple[frozenset[str], ...]:
-    """The statement's section headings, as stem sets (stop words left out), in order."""
-    heads = dict.fromkeys(n.metadata["section"] for n in nodes if n.metadata.get("section"))
+    """The statement's section headings, as stem sets (stop words left out), in order; none when fewer than half
+    its units stand under a heading: a release with only "Quick facts" at its end is not laid out by topic."""
+    headed = [n.metadata["section"] for n in nodes if n.metadata.get("section")]
+    if 2 * len(headed) < len(nodes):
+        return ()
+    heads = dict.fromkeys(headed)
     stems = (frozenset(stem(w) for w in tokens(h) if w not in STOP_WORDS) for h in heads)
     return tuple(s for s in stems if s)
 

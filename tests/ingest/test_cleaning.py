@@ -89,6 +89,16 @@ def test_a_news_release_ends_at_its_end_mark_and_its_furniture_is_chrome():
     assert clean_lines("They agreed.\n-30-\nContacts") == ["They agreed."]
 
 
+def test_a_release_ends_where_its_contacts_and_links_begin_but_its_quick_facts_are_kept():
+    text = "They agreed.\nQuick facts\nThe Forum was created in 1997.\nContacts\nJane Roe\nPress Secretary\n555-0100"
+    assert clean_lines(text) == ["They agreed.", "Quick facts", "The Forum was created in 1997."]
+    for heading in ["## Media contacts", "Associated links", "For more information:", "Page details"]:
+        assert clean_lines(f"They agreed.\n{heading}\nPublic Safety Canada") == ["They agreed."], heading
+    # a sentence that mentions contacts is not a heading
+    kept = ["Ministers agreed to share contacts between police services."]
+    assert clean_lines(kept[0]) == kept
+
+
 def test_a_dateline_may_name_the_weekday_or_put_the_date_first():
     assert dated_line("Friday, April 17, 2026") == (None, "2026-04-17")
     assert dated_line("November 14, 2024 — Québec City, Quebec") == ("Québec City", "2024-11-14")
