@@ -51,3 +51,17 @@ def test_asking_which_one_ranks_first_is_a_superlative_but_the_most_recent_meeti
     assert not intent.SUPERLATIVE.search("what was the most recent cbcf statement about?")
     assert intent.RANKS.search("the world's longest undefended border")
     assert not intent.RANKS.search("149 went to Canada")
+
+
+def test_what_someone_said_names_the_speaker_and_what_a_statement_said_does_not():
+    assert intent.quoted_speaker("what did Thibodeau say about boats") == ["thibodeau"]
+    assert intent.quoted_speaker("what has the deputy minister told reporters") == ["the", "deputy", "minister"]
+    assert intent.quoted_speaker("what topics did they cover") == []
+
+
+def test_where_something_is_based_asks_for_a_place_and_what_the_forum_is_for_asks_its_purpose():
+    assert intent.LOCATED.search("where’s the jmic gonna be based")
+    assert not intent.LOCATED.search("where did they meet")
+    for question in ["what's the forum for", "in 2025 what did they say the forum is actually for"]:
+        assert intent.PURPOSE.search(question), question
+    assert not intent.PURPOSE.search("what did the forum do for seniors")

@@ -1,0 +1,88 @@
+"""A statement saved as a government news release: its contacts and links are not statement text, its dateline
+dates the meeting, its topic list sums it up, and a minister's quotation answers what the minister said."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from index.core import answer, ingest_paths
+from index.settings import BUNDLED_CORPUS
+from tests.conftest import make_engine
+
+DOC = "2034-test-news-release-kenora"
+RELEASE = """<html><body><main>
+<p>News release</p>
+<h1>Ministers meet at the 2034 Canada–U.S. Cross-Border Crime Forum</h1>
+<p>From: Public Safety Canada</p>
+<p>Kenora, Ontario, May 3, 2034</p>
+<p>Today, Canada’s Minister of Public Safety, Ingrid Paquette, welcomed U.S. Attorney General Carlton Reyes to \
+Kenora for the fifth meeting of the Cross-Border Crime Forum since it was re-established.</p>
+<p>The Forum brings together the justice and public safety leaders of both countries to coordinate their work \
+against crime that crosses the border.</p>
+<p>Discussions focused on float plane smuggling, lake freighter theft, forged fishing licences and online fraud.</p>
+<p>Ministers agreed to open a Northern Lakes Interdiction Office, which will be based in Thunder Bay, Ontario. \
+The office is expected to open by September 2034.</p>
+<p>Ministers signed a Memorandum on Float Plane Inspections. They also agreed to publish a joint guide on \
+forged fishing licences.</p>
+<p>Ministers will meet again in 2035 in Minneapolis.</p>
+<p>“Smugglers use our lakes because they think nobody is watching,” said Ingrid Paquette, Minister of Public \
+Safety.</p>
+<h2>Quick facts</h2>
+<ul><li>The Forum first met in 1997.</li></ul>
+<h2>Contacts</h2>
+<p>Lise Ouellet</p><p>Press Secretary</p><p>Office of the Minister of Public Safety</p><p>613-555-0199</p>
+<h2>Page details</h2><p>Date modified: 2034-05-03</p>
+</main></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def kenora(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("kenora")
+    (folder / f"{DOC}.html").write_text(RELEASE, encoding="utf-8")
+    meta = {"title": "Ministers meet at the 2034 Canada–U.S. Cross-Border Crime Forum", "year": 2034}
+    (folder / f"{DOC}.meta.json").write_text(json.dumps(meta | {"place": "Kenora"}), encoding="utf-8")
+    eng = make_engine(tmp_path_factory.mktemp("kenora-index"), embedder)
+    assert not ingest_paths([BUNDLED_CORPUS, folder / f"{DOC}.html"], eng.store, eng.embedder).skipped
+    eng.refresh(force=True)
+    return eng
+
+
+def _quotes(reply) -> str:
+    return " ".join(c.quote for c in reply.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when was the kenora meeting", "May 3, 2034"),
+        ("what topics did the 2034 forum cover", "float plane smuggling"),
+        ("what did paquette say", "nobody is watching"),
+        ("where’s the northern lakes interdiction office gonna be based", "Thunder Bay"),
+        ("in 2034 what did they say the forum is actually for", "brings together"),
+        ("what did they sign in kenora", "Memorandum on Float Plane Inspections"),
+    ],
+)
+def test_a_news_release_answers_everyday_questions(kenora, question, expected):
+    reply = answer(question, engine=kenora)
+    assert not reply.abstained and expected in _quotes(reply), (question, _quotes(reply))
+    assert all(c.doc_id == DOC for c in reply.citations), question
+
+
+def test_its_contacts_and_page_details_are_not_statement_text(kenora):
+    for question in ["who is lise ouellet", "what is the press secretary’s phone number", "kenora overview"]:
+        reply = answer(question, engine=kenora)
+        assert "Ouellet" not in _quotes(reply) and "613-555" not in _quotes(reply), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what date in 2035 is the minneapolis meeting",  # the year the question gives is no date
+        "who’s the commander of the northern lakes interdiction office",  # no person is named for it
+    ],
+)
+def test_what_the_release_does_not_give_is_not_made_up(kenora, question):
+    assert answer(question, engine=kenora).abstained, question
