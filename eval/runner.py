@@ -18,6 +18,7 @@ DEV_STATEMENTS = HERE / "dev_statements"  # a synthetic statement to tune the ha
 DEV_WEB_STATEMENTS = HERE / "dev_web_statements"  # a synthetic statement saved as a government web page (HTML)
 DEV_READOUT_STATEMENTS = HERE / "dev_readout_statements"  # a synthetic U.S. press-release readout (HTML)
 DEV_NEWS_STATEMENTS = HERE / "dev_news_statements"  # a synthetic Canadian news release with Quick facts (HTML)
+DEV_PDF_STATEMENTS = HERE / "dev_pdf_statements"  # a synthetic two-page PDF statement with running headers
 # Each split: its questions, and the statements added to the bundled ones before asking them.
 # the dev splits are tuned on (the calibration is fitted on them); test and new-statement were written after the
 # changes and are never tuned on.
@@ -28,6 +29,8 @@ SPLITS = {
     "dev-readout-statement": HERE / "dev_readout_statement.jsonl",
     "dev-newcomer": HERE / "dev_newcomer.jsonl",
     "dev-news-statement": HERE / "dev_news_statement.jsonl",
+    "dev-people": HERE / "dev_people.jsonl",
+    "dev-pdf-statement": HERE / "dev_pdf_statement.jsonl",
     "test": HERE / "test.jsonl",
     "new-statement": HERE / "new_statement.jsonl",
 }
@@ -36,6 +39,7 @@ ADDED_STATEMENTS = {
     "dev-web-statement": DEV_WEB_STATEMENTS,
     "dev-readout-statement": DEV_READOUT_STATEMENTS,
     "dev-news-statement": DEV_NEWS_STATEMENTS,
+    "dev-pdf-statement": DEV_PDF_STATEMENTS,
     "new-statement": EXTRA_STATEMENTS,
 }
 TUNING_SPLITS = (
@@ -45,6 +49,8 @@ TUNING_SPLITS = (
     "dev-readout-statement",
     "dev-newcomer",
     "dev-news-statement",
+    "dev-people",
+    "dev-pdf-statement",
 )
 DEFAULT_DATASET = SPLITS["dev"]
 DEFAULT_THRESHOLDS = HERE / "thresholds.toml"
