@@ -61,6 +61,9 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
         reply = abstain(text, "Answers come only from what the statements say; the question asks for something else.")
     elif plan.unknown_year is not None:
         reply = abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
+    elif plan.unnamed and not plan.about_meeting:
+        named = " ".join(plan.unnamed[0]).title()
+        reply = abstain(text, f"The statements never mention the {named}, so they can't say anything about it.")
     elif plan.answer_type == "person" and plan.asks_role and intent.PRESENT.search(plan.text):
         reply = abstain(text, "They say who held an office at each meeting, not who holds it now.")
     else:

@@ -42,6 +42,7 @@ _PURPOSE_SAID = re.compile(
 # What a statement says was decided: "Ministers agreed to…", "decided to…", "signed…", "committed to…" (a stance,
 # "we remain committed to…", "are equally committed to…", is not a decision).
 _DECIDED = re.compile(r"\b(agreed|decided|signed|announced|launched|endorsed|pledged|resolved)\b", re.IGNORECASE)
+_SPECIFIC_DECISIONS = stems_of("signed launched announced endorsed pledged")  # made in one way, asked by it
 _COMMITTED = re.compile(r"\bcommitted to\b", re.IGNORECASE)
 _STANCE = re.compile(r"\b(are|is|am|be|been|remain|remains)\s+(\w+\s+)?committed\b", re.IGNORECASE)
 _PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)  # "what day exactly…"
@@ -54,7 +55,7 @@ def _dated(text: str, year: int, precise: bool) -> bool:
         # the date of the meeting, not of something else the sentence mentions: a dateline (at the start, or all
         # there is: "Vancouver, British Columbia, June 12, 2025"), or next to the meeting
         around = text[max(0, match.start() - 30) : match.end() + 30]
-        if match.start() < 20 or len(text.split()) < MIN_WORDS or _MEETING_NEAR.search(around):
+        if match.start() < 20 or len(re.findall(r"\w+", text)) < MIN_WORDS or _MEETING_NEAR.search(around):
             return True
     return not precise and re.match(r"\W*today\b", text, re.IGNORECASE) is not None
 
@@ -137,7 +138,7 @@ def _purpose_of(own: list[TextNode], snapshot: Snapshot, taken: list[TextNode]) 
 def _of_the_kind_asked(decided: list[TextNode], question: str, snapshot: Snapshot) -> list[TextNode]:
     """Of a meeting's decisions, those made the way the question asks ("what did they sign": those signed), when
     there are any; all of them otherwise."""
-    asked = stems_of(question)
+    asked = stems_of(question) & _SPECIFIC_DECISIONS  # "agree", "decide": any decision
     said = [n for n in decided if stems_of(" ".join(_DECIDED.findall(snapshot.sentence_text(n)))) & asked]
     return said or decided
 

@@ -27,6 +27,7 @@ _FRAMING_TEXT = """
     shift shifts shifted shifting evolve evolved evolving evolution trend trends focus bring brings brought
     heard hear hearing news saw seen article articles headline headlines rumor rumour apparently supposedly
     list show name names based located headquartered housed stationed situated
+    fundamentally essentially ultimately generally usually typically primarily mainly mostly english simple simply
 """
 FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 # Words that, with no other topic, make a question about a meeting itself: who came, when and where it was,
@@ -37,7 +38,8 @@ _MEETING_TEXT = """
     sign signed signing tackle tackled tackling address addressed addressing areas area work
     sum points message messages cooperation cooperate collaboration collaborate together announcements
     announcement
-    representatives came come coming met meet meets take took taking place held hold visit visited visiting
+    representatives came come coming met meet meets take took taking place part join joined joining held hold
+    visit visited visiting
     participate participated participants participating delegation delegations delegates lead led leading
     month day date time location venue town cover covered covers covering agenda issues themes subjects
     priorities focus focused number edition session sessions times restart restarted reestablished

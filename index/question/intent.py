@@ -20,7 +20,7 @@ CHANGE_OVER_TIME = re.compile(
     re.IGNORECASE,
 )
 MONEY = re.compile(
-    r"\b(how much (money|funding|cash)|budget\w*|dollars?|funding amount|how much .*(cost|spend|"
+    r"\b(how much (money|funding|cash)|(what|which|any) (funding|funds)|budget\w*|dollars?|funding amount|how much .*(cost|spend|"
     r"invest|fund|allocat)\w*|cost|spend(ing)?|spent|invest(ed|ment)?|\$|cad|usd|million|billion)\b",
     re.IGNORECASE,
 )
@@ -95,7 +95,7 @@ PURPOSE = re.compile(
     r"|\bwhat were they (trying|there|hoping) to\b|\bset out to\b"
     r"|\bbig picture\b"
     r"|\b(forum|cbcf|meeting|meetings)( \w+)? (is|was|are|were) (\w+ ){0,2}for\W*$"  # "the forum is actually for"
-    r"|\bwhat(['’]s| is| was) (the |this )?(forum|cbcf|meeting)( \w+)? for\W*$",  # "what's the forum for"
+    r"|\bwhat(['’]s| is| was) (the |this )?(\w+ )?(forum|cbcf|meeting)( \w+)? for\W*$",  # "what's the forum for"
     re.IGNORECASE,
 )
 # Asking what was decided ("what did they agree on", "what did they sign or commit to", "main outcomes").
@@ -147,6 +147,7 @@ CONTRACTED = re.compile(r"\b(what|where|who|when|how)s\b", re.IGNORECASE)
 ORDINAL_ASK = re.compile(
     r"\b(which|what) (number|edition|session|meeting number)\b"
     r"|\b(which|what) (\w+ )?(meeting|forum|one) (was|is) (it|this|that)\b"
+    r"|\b(which|what) (\w+ )?(meeting|forum) (was|is) the (\d{4}|\w+) (one|meeting|forum)\b"
     r"|\bhow many (\w+ )?(meetings|forums|sessions|times)\b|\bnumber of (\w+ )?(meetings|forums|sessions)\b",
     re.IGNORECASE,
 )
@@ -243,6 +244,14 @@ MEETING_YEAR = re.compile(
     r"|\b(cbcf|forum|meeting|statement|session|summit)\s+(?:of|in|from|held in)\s+(19\d\d|20\d\d)\b",
     re.IGNORECASE,
 )
+
+
+_NUMBERED = re.compile(r"\b(1st|2nd|3rd|[4-9]th|10th)\b", re.IGNORECASE)
+
+
+def ordinals_spelled_out(text: str) -> str:
+    """A text with its numbered ordinals in words ("2nd" for "second"), as the statements write them."""
+    return _NUMBERED.sub(lambda m: ORDINALS[ordinal_number(m.group(1)) - 1], text)
 
 
 def ordinal_number(word: str) -> int:

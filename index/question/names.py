@@ -148,6 +148,21 @@ def names_in(question: str, names: frozenset) -> list[Name]:
     return found
 
 
+def unknown_names(question: str, known: frozenset, dictionary: frozenset[str], framing: frozenset[str]) -> list[Name]:
+    """Names of bodies or instruments a question writes capitalised ("the Safe Third Country Agreement") that no
+    statement uses, whole or inside a longer name of its own: the longest of each."""
+    asked = [
+        n for n in learn_names([question], dictionary, framing) if n[-1] in INSTITUTION_WORDS and not _inside(n, known)
+    ]
+    return [n for n in asked if not any(n != other and _inside(n, {other}) for other in asked)]
+
+
+def _inside(name: Name, names: Iterable[Name]) -> bool:
+    """Whether a name is one of the names, or a run of words inside one."""
+    size = len(name)
+    return any(tuple(other[i : i + size]) == name for other in names for i in range(len(other) - size + 1))
+
+
 @lru_cache(maxsize=1 << 15)
 def _said_words(text: str) -> tuple[str, ...]:
     """A sentence's tokens, and the parts of its hyphenated ones ("U.S.-Mexico" says Mexico); made once a text."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from index.question import intent
 from index.question.corpus import CorpusView
 from index.question.framing import FRAMING_WORDS, MEETING_STEMS, MEETING_WORDS
-from index.question.names import names_in
+from index.question.names import names_in, unknown_names
 from index.question.pointers import after_a_meeting, years_named
 from index.question.vocabulary import Vocabulary
 from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
@@ -53,6 +53,7 @@ class QueryPlan:
     wants_ordinal: bool = False
     first_mention: bool = False  # "when did they first discuss X": the earliest statement that does
     names: list[tuple[str, ...]] = field(default_factory=list)  # names of the statements the question uses
+    unnamed: list[tuple[str, ...]] = field(default_factory=list)  # names of bodies it uses that no statement does
     defines: str | None = None  # the acronym whose meaning is asked ("what does CBSA stand for?")
     asks_role: bool = False  # a person asked for by role, or who someone is ("who is the director of…")
     asks_action: bool = False  # what is being done about something ("any plan for that?")
@@ -110,6 +111,30 @@ def _framing_typo(word: str, framing: frozenset[str] | set[str]) -> str | None:
     return one_typo_from(word, (w for w in framing if w[0] == word[0]))
 
 
+# Abbreviations in place names ("St. John", "Ste-Foy", "Mt. Vernon", "Ft. Erie"), and the words they stand for.
+_PLACE_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+_PLACE_ABBREVIATION = re.compile(r"\b(st|ste|mt|ft|pt)\b\.?(?=[\s-]+\w)", re.IGNORECASE)
+
+
+def _places_spelled_out(question: str, place_words: frozenset[str]) -> str:
+    """A question with the abbreviations in a place's name written out, when a host city's name has the word
+    ("st. john" for Saint John)."""
+
+    def spelled(match: re.Match) -> str:
+        word = _PLACE_ABBREVIATIONS[match.group(1).lower()]
+        return word if word in place_words else match.group()
+
+    return _PLACE_ABBREVIATION.sub(spelled, question)
+
+
+def _place_typo(word: str, words: list[str], place_words: frozenset[str]) -> str | None:
+    """The word of a host city's name that a word right after another word of it misspells ("saint jon")."""
+    at = words.index(word)
+    if at == 0 or words[at - 1] not in place_words or len(word) < 3 or not word.isalpha():
+        return None
+    return one_typo_from(word, (w for w in place_words if w[0] == word[0] and w != words[at - 1]))
+
+
 def _announced(year: int | None, question: str, corpus: CorpusView) -> bool:
     """Whether a question asks where or when a meeting after the latest statement will be held, and a statement
     names its year ("where will the 2031 forum be": "the Forum will next meet in the United States in 2031")."""
@@ -131,13 +156,17 @@ def _is_doc_year(word: str, doc_years: set[int]) -> bool:
 def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     """Build the plan for one question."""
     vocabulary, lexicon, doc_years = corpus.vocabulary, corpus.lexicon, set(corpus.years)
-    question = intent.CONTRACTED.sub(r"\1 is", lexicon.spelled_out(question))
+    question = intent.ordinals_spelled_out(intent.CONTRACTED.sub(r"\1 is", lexicon.spelled_out(question)))
+    question = _places_spelled_out(question, corpus.place_words)
     framing = FRAMING_WORDS | corpus.place_words
     words = tokens(question)
     corrections = {}
     # only these may be misspelt: not the words that frame a question or a question about a meeting ("recap")
     content = [w for w in words if w not in STOP_WORDS and w not in framing and w not in MEETING_WORDS]
     for word in content:
+        if fixed := _place_typo(word, words, corpus.place_words):  # "saint jon" for Saint John
+            corrections[word] = fixed
+            continue
         # an acronym or an everyday word the lexicon knows ("meth") is no typo of a statement's word ("met")
         known = lexicon.acronym(word) or lexicon.expansions(word)
         fixed = vocabulary.correct(word, content) if not known else None
@@ -212,6 +241,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         meeting_only=meeting_only,
         statement_years=statement_years,
         names=names,
+        unnamed=unknown_names(question, corpus.names, vocabulary.dictionary, FRAMING_WORDS),
         counted=corrections.get(counted, counted) if (counted := intent.counted_word(question)) else None,
         spending=bool(intent.SPENDING.search(question)),
         superlative=bool(intent.SUPERLATIVE.search(question)),

@@ -203,7 +203,7 @@ def score_candidates(
         # Exact terms (numbers, coined words) and the statements' names the question uses, all said.
         names_said = all(_says_name(name, text, cand, snapshot) for name in plan.names)
         asks_exact = bool(plan.exact or plan.names)
-        has_exact = asks_exact and names_said and all(stem(t) in stems or t in stems for t in plan.exact)
+        has_exact = asks_exact and names_said and all(_says_term(t, stems, lexicon) for t in plan.exact)
         # A number or an acronym asked about must be there (or the acronym's long form): nothing else says it.
         required = [t for t in plan.exact if t[0].isdigit()] + [t for t in plan.topical if lexicon.acronym(t)]
         terms_said = all(_says_term(t, stems, lexicon) for t in required)
