@@ -20,7 +20,8 @@ CHANGE_OVER_TIME = re.compile(
     re.IGNORECASE,
 )
 MONEY = re.compile(
-    r"\b(how much (money|funding|cash)|(what|which|any) (funding|funds)|budget\w*|dollars?|funding amount|how much .*(cost|spend|"
+    r"\b(how much (money|funding|cash)|(what|which|any) (funding|funds)|budget\w*|dollars?|funding amount"
+    r"|how much .*(cost|spend|"
     r"invest|fund|allocat)\w*|cost|spend(ing)?|spent|invest(ed|ment)?|\$|cad|usd|million|billion)\b",
     re.IGNORECASE,
 )
