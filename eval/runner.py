@@ -19,6 +19,7 @@ DEV_WEB_STATEMENTS = HERE / "dev_web_statements"  # a synthetic statement saved 
 DEV_READOUT_STATEMENTS = HERE / "dev_readout_statements"  # a synthetic U.S. press-release readout (HTML)
 DEV_NEWS_STATEMENTS = HERE / "dev_news_statements"  # a synthetic Canadian news release with Quick facts (HTML)
 DEV_PDF_STATEMENTS = HERE / "dev_pdf_statements"  # a synthetic two-page PDF statement with running headers
+DEV_MD_STATEMENTS = HERE / "dev_md_statements"  # a synthetic U.S. release pasted as Markdown, outcomes as bullets
 # Each split: its questions, and the statements added to the bundled ones before asking them.
 # the dev splits are tuned on (the calibration is fitted on them); test and new-statement were written after the
 # changes and are never tuned on.
@@ -31,16 +32,21 @@ SPLITS = {
     "dev-news-statement": HERE / "dev_news_statement.jsonl",
     "dev-people": HERE / "dev_people.jsonl",
     "dev-pdf-statement": HERE / "dev_pdf_statement.jsonl",
+    "dev-series": HERE / "dev_series.jsonl",
+    "dev-md-statement": HERE / "dev_md_statement.jsonl",
     "test": HERE / "test.jsonl",
     "new-statement": HERE / "new_statement.jsonl",
 }
-ADDED_STATEMENTS = {
-    "dev-new-statement": DEV_STATEMENTS,
-    "dev-web-statement": DEV_WEB_STATEMENTS,
-    "dev-readout-statement": DEV_READOUT_STATEMENTS,
-    "dev-news-statement": DEV_NEWS_STATEMENTS,
-    "dev-pdf-statement": DEV_PDF_STATEMENTS,
-    "new-statement": EXTRA_STATEMENTS,
+ADDED_STATEMENTS: dict[str, tuple[Path, ...]] = {
+    "dev-new-statement": (DEV_STATEMENTS,),
+    "dev-web-statement": (DEV_WEB_STATEMENTS,),
+    "dev-readout-statement": (DEV_READOUT_STATEMENTS,),
+    "dev-news-statement": (DEV_NEWS_STATEMENTS,),
+    "dev-pdf-statement": (DEV_PDF_STATEMENTS,),
+    "dev-md-statement": (DEV_MD_STATEMENTS,),
+    # questions across a series of five statements, from 2022 to 2026
+    "dev-series": (DEV_WEB_STATEMENTS, DEV_NEWS_STATEMENTS, DEV_READOUT_STATEMENTS),
+    "new-statement": (EXTRA_STATEMENTS,),
 }
 TUNING_SPLITS = (
     "dev",
@@ -51,6 +57,8 @@ TUNING_SPLITS = (
     "dev-news-statement",
     "dev-people",
     "dev-pdf-statement",
+    "dev-series",
+    "dev-md-statement",
 )
 DEFAULT_DATASET = SPLITS["dev"]
 DEFAULT_THRESHOLDS = HERE / "thresholds.toml"
@@ -150,13 +158,15 @@ def run_eval(engine, dataset: Path = DEFAULT_DATASET) -> tuple[dict, list[dict]]
     return aggregate(rows), rows
 
 
-def with_statements(engine, added: Path, folder: Path):
+def with_statements(engine, added: tuple[Path, ...], folder: Path):
     """An engine like this one (same model and answerer) over the bundled statements plus the statements in
-    added, in an index of its own under folder."""
+    the added folders, in an index of its own under folder."""
     settings = engine.settings.model_copy(update={"data_dir": folder, "chroma_host": None})
     extra = Engine(settings, embedder=engine.embedder, answerer=engine.answerer)
-    # each statement has its metadata beside it (the folder's README has none)
-    statements = sorted(p for p in added.iterdir() if p.suffix != ".json" and p.with_suffix(".meta.json").is_file())
+    # each statement has its metadata beside it (a folder's README has none)
+    statements = sorted(
+        p for where in added for p in where.iterdir() if p.suffix != ".json" and p.with_suffix(".meta.json").is_file()
+    )
     report = ingest_paths([engine.settings.corpus_dir, *statements], extra.store, extra.embedder)
     if report.skipped:
         raise RuntimeError(f"could not ingest the new statement: {report.skipped}")

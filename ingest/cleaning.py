@@ -26,6 +26,9 @@ _CHROME_LINE_PATTERNS = [
     r"page \d+( of \d+)?",  # a printed page's footer
     r"from: [A-Z][\w .,'&()-]{1,80}",  # a government page's byline: "From: Public Safety Canada"
     r"for immediate release",  # a news release's furniture
+    # a U.S. release's tags after its text: "Topic(s): Drug Trafficking", "Press Release Number: 27-512"
+    r"(topic|component)\(s\):.*",
+    r"press release (number|no\.?):?\s*[\w-]+",
     r"office of (public|media) affairs",
     r"(statement|backgrounder|media advisory|readout|news)",  # a government page's label for its kind of page
     r"report a problem( or mistake)?( on this page)?\.?",  # a government page's feedback link
@@ -86,6 +89,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
 
 
 _BULLET = re.compile(r"^[-•*–▪◦]\s+")
+_RELEASE_LABEL = re.compile(r"^for immediate release\s*[|:–—-]\s*(?=\S)", re.IGNORECASE)
 
 
 # The mark a news release ends with ("###", "-30-"): what follows is the page's tags and furniture. A heading
@@ -104,6 +108,7 @@ def clean_lines(text: str) -> list[str]:
     lines = []
     for line in text.split("\n"):
         line = _BULLET.sub("", re.sub(r"[ \t]+", " ", line).strip())  # a list item's marker is not its text
+        line = _RELEASE_LABEL.sub("", line)  # "FOR IMMEDIATE RELEASE | Thursday, May 20, 2027": the date stays
         if _END_MARK.match(line):
             break
         if is_chrome(line):

@@ -90,7 +90,7 @@ def _marked_up(markdown: str) -> tuple[str, str | None, frozenset[str] | None]:
     """Markdown's plain text, its title (a first-level heading before anything else) and its other headings:
     the headings it marks are its sections, whatever their case ("Next steps"); None when it marks none."""
     title, headings, lines = None, set(), []
-    for line in markdown.split("\n"):
+    for line in _HTML_COMMENT.sub("", markdown).split("\n"):
         match = _MD_HEADING_LINE.match(line)
         if match:
             words = _strip_markdown(match.group(2)).strip()
@@ -116,10 +116,13 @@ _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^[ \t]*(>[ \t]?)+", re.MULTILINE)  # a blockquote's marks: "> “…,” said …"
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # a note to editors, never shown
 
 
 def _strip_markdown(text: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_HEADING.sub("", text)
     text = _MD_BULLET.sub("", text)
+    text = _MD_QUOTE.sub("", text)
     return _MD_EMPHASIS.sub(r"\2", text)

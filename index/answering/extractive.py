@@ -20,6 +20,7 @@ from index.text.words import MONTHS
 
 MAX_YEARS_SEARCHED = 12  # years searched one by one for a first mention (beyond, those of the best sentences)
 OVERVIEW_ROOM = 2  # times the answer's usual length, for an overview of a statement
+OVERVIEW_QUOTES = 5  # an overview quotes up to this many sentences (its opening, its sections' leads), if they fit
 # The words that say something was decided or will be done ("Ministers agreed to…", "will publish", "called on"),
 # as words: a stem would also take "call centres" or "the establishment of".
 DECIDES = re.compile(
@@ -69,7 +70,7 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
     else:
         groups = definition_groups(plan, snapshot)
         if not groups and plan.about_meeting:
-            groups = meeting_groups(plan, snapshot, limits.top_k)
+            groups = meeting_groups(plan, snapshot, max(limits.top_k, OVERVIEW_QUOTES))
         if len(groups) > 1:  # one meeting fact per statement, each labelled with its year
             plan = replace(plan, compare=True, years=sorted(g[0].scope for g in groups))
         left_out: list[int] = []
@@ -78,11 +79,12 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
                 kept = _years_saying_most(plan, snapshot, queries, limits)
                 left_out, plan = [y for y in plan.years if y not in kept], replace(plan, years=kept)
             groups = select(plan, snapshot, queries, limits)
-            if plan.first_mention and groups:  # said with its year: "In 2022: …"
+            if (plan.first_mention or plan.last_mention) and groups:  # said with its year: "In 2022: …"
                 plan = replace(plan, compare=True, years=[groups[0][0].candidate.year])
         # what a whole statement covers takes more room than one fact: its opening and its sections' leads
         summing_up = plan.about_meeting and (plan.answer_type or "overview") in ("overview", "decisions")
         quoted = max(limits.top_k, len(groups)) if plan.compare else limits.top_k  # a quote for each year compared
+        quoted = max(quoted, OVERVIEW_QUOTES) if summing_up and not plan.compare else quoted
         room = limits.max_chars * (OVERVIEW_ROOM if summing_up else max(1.0, quoted / limits.top_k))
         reply = compose(text, groups, plan, snapshot, quoted, int(room), left_out) if groups else abstain(text)
     return Draft(text, plan, reply)
@@ -109,12 +111,14 @@ def scopes_of(plan: QueryPlan) -> list[int | None]:
 def select(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits) -> list[list[Scored]]:
     """Sentences eligible for quoting, one best-first group per year asked about."""
     scopes = scopes_of(plan)
-    if plan.first_mention:
+    if plan.first_mention or plan.last_mention:
         # "when did they first discuss X": the earliest statement that says about as much on X as the best one,
-        # or that names as much of X (a later statement may rank higher for saying it at more length)
+        # or that names as much of X (a later statement may rank higher for saying it at more length); "the most
+        # recent thing they said about X": the latest such statement
+        years = _years_to_search(plan, snapshot, queries, limits)
         found = [
             g
-            for year in _years_to_search(plan, snapshot, queries, limits)
+            for year in (reversed(years) if plan.last_mention else years)
             if (g := _year_group(plan, snapshot, queries, limits, year))
         ]
         best = max((log_odds(g[0].relevance) for g in found), default=0.0)

@@ -124,6 +124,16 @@ def _section_leads(units: list[TextNode], k: int, untitled: bool = False) -> lis
     return [node for section, node in seen.items() if section or untitled][:k]
 
 
+def _untitled_lead(units: list[TextNode], opening: list[TextNode]) -> list[TextNode]:
+    """The first sentence of the paragraph after the opening one, when it comes before any heading: the topic a
+    statement takes up first, before its titled sections."""
+    if not opening or any(n.metadata.get("section") for n in opening):
+        return []
+    after = (n for n in units if n.metadata.get("paragraph", 0) > opening[0].metadata.get("paragraph", 0))
+    first = next(after, None)
+    return [first] if first is not None and not first.metadata.get("section") else []
+
+
 def _purpose_of(own: list[TextNode], snapshot: Snapshot, taken: list[TextNode]) -> list[TextNode]:
     """The opening sentence that says what a meeting was for ("The meeting allowed Ministers to assess
     progress…"), unless it is already among the sentences taken: at most one."""
@@ -164,7 +174,7 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
                 for n in own[:OPENING_SENTENCES]
                 if _states("place", text := snapshot.sentence_text(n), n, snapshot) and len(text.split()) >= MIN_WORDS
             ]
-            found = found[:1] + _section_leads(own, k)
+            found = found[:1] + _untitled_lead(own, found[:1]) + _section_leads(own, k)
         if kind == "decisions":  # the first decision under each heading (each one, without headings), in order
             decided = [n for n in own if _states(kind, snapshot.sentence_text(n), n, snapshot)]
             decided = _of_the_kind_asked(decided, plan.text, snapshot)

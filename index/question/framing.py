@@ -22,7 +22,7 @@ _FRAMING_TEXT = """
     earlier earliest newest older previous prior last most city place where held hosted host hosts
     first second third fourth fifth sixth seventh eighth ninth tenth
     went go goes going came come comes supposed stand stands stood matter matters put set back
-    today now currently nowadays presently anymore lately recently side sides communique communiques readout
+    time today now currently nowadays presently anymore lately recently side sides communique communiques readout
     around fast quickly soon
     shift shifts shifted shifting evolve evolved evolving evolution trend trends focus bring brings brought
     heard hear hearing news saw seen article articles headline headlines rumor rumour apparently supposedly

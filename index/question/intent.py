@@ -65,7 +65,7 @@ OVERVIEW = re.compile(
     r"|outcomes?|results?|decisions?|conclusions?)\b"
     r"|\b(topics?|themes?|subjects?|issues?|agenda|focus areas?|sections?|headings?)\b.{0,40}\b(cover\w*|discuss\w*"
     r"|address\w*|rais\w*|came up|on the table|include\w*|tackl\w*|(are|were) (in|on))\b"
-    r"|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)( \w+){0,3} about\b"
+    r"|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)( (?!sa(id|ys?)\b)\w+){0,3} about\b"
     r"|\bsumm(ary|arize|arise)\b|\bsum (it |this |that |them )?up\b|\boverview\b"
     r"|\bwhat did (the )?(ministers|they) (do|cover)\b"
     r"|\bwhat (did|does|do) (\w+ ){1,3}(cover|address)\b"
@@ -87,6 +87,13 @@ _RAISED = (
 _FIRST = r"\b(first|earliest)\b(?!\s+(meeting|forum|statement|cbcf|session|summit|one)s?\b)"  # not "the first meeting"
 FIRST_MENTION = re.compile(
     rf"{_FIRST}[^?.!]{{0,40}}\b{_RAISED}|\b{_RAISED}\b[^?.!]{{0,40}}\b(for the first time|first)\b", re.IGNORECASE
+)
+# Asking what was said about a topic most recently ("the most recent thing they said about X", "when did they last
+# discuss X"): the latest statement that says about as much on it, not the latest statement.
+LAST_MENTION = re.compile(
+    rf"\b(most recent|latest|last|newest)\s+(thing|things|word|words|update|updates|mention|time)\b"
+    rf"|\b(last|most recently)\s+{_RAISED}",
+    re.IGNORECASE,
 )
 # Asking what a meeting was for ("why did they meet", "the point of the Ottawa meeting", "what did it set out to do").
 PURPOSE = re.compile(

@@ -52,6 +52,7 @@ class QueryPlan:
     wants_decisions: bool = False  # what a meeting decided, when no topic is named
     wants_ordinal: bool = False
     first_mention: bool = False  # "when did they first discuss X": the earliest statement that does
+    last_mention: bool = False  # "the most recent thing they said about X": the latest statement that does
     names: list[tuple[str, ...]] = field(default_factory=list)  # names of the statements the question uses
     unnamed: list[tuple[str, ...]] = field(default_factory=list)  # names of bodies it uses that no statement does
     defines: str | None = None  # the acronym whose meaning is asked ("what does CBSA stand for?")
@@ -135,6 +136,13 @@ def _place_typo(word: str, words: list[str], place_words: frozenset[str]) -> str
     return one_typo_from(word, (w for w in place_words if w[0] == word[0] and w != words[at - 1]))
 
 
+def _asks_quote(speaker: list[str], exact: list[str], lexicon) -> bool:
+    """Whether the words naming who said something name a person: by a name only the statements have
+    ("Thibodeau"), or by office ("the minister", "the AG")."""
+    spelled = [" ".join(lexicon.acronyms.get(a, (w,))) if (a := lexicon.acronym(w)) else w for w in speaker]
+    return any(w in exact for w in speaker) or bool(intent.OFFICE.search(" ".join(spelled).title()))
+
+
 def _announced(year: int | None, question: str, corpus: CorpusView) -> bool:
     """Whether a question asks where or when a meeting after the latest statement will be held, and a statement
     names its year ("where will the 2031 forum be": "the Forum will next meet in the United States in 2031")."""
@@ -188,10 +196,12 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         intent.stated_ordinals(question) and intent.RESTART.search(question)
     )
     first_mention = bool(intent.FIRST_MENTION.search(question))
+    last_mention = bool(intent.LAST_MENTION.search(question)) and not first_mention
     search_text = question
     for wrong, right in corrections.items():
         search_text = re.sub(rf"\b{re.escape(wrong)}\b", right, search_text, flags=re.IGNORECASE)
-    known = sorted(years_named(search_text, corpus, wants_ordinal) & doc_years) if not first_mention else []
+    named = years_named(search_text, corpus, wants_ordinal) if not (first_mention or last_mention) else set()
+    known = sorted(named & doc_years)
     spanned = intent.years_spanned(question, corpus.years)
     known = spanned if len(spanned) >= 2 else known
     compare = bool(intent.COMPARE.search(question) or intent.CHANGE_OVER_TIME.search(question)) or len(known) >= 2
@@ -212,7 +222,16 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     meeting_only = meeting_only and bool(known or _MEETING_REF.search(question))
     # "besides the main agenda, what else came up": what is asked is what a summary of the meeting leaves out
     meeting_only = meeting_only and not _sets_aside_the_agenda(aside)
-    exact = [w for w in corrected if _is_exact_term(w, vocabulary) and not _is_doc_year(w, doc_years)]
+    # the forum's own name ("CBCF") is said of every statement, and words asking about a meeting ("tackling") are
+    # no coined terms: neither is an exact term of a question
+    exact = [
+        w
+        for w in corrected
+        if _is_exact_term(w, vocabulary)
+        and not _is_doc_year(w, doc_years)
+        and w not in FRAMING_WORDS
+        and w not in MEETING_WORDS
+    ]
     return QueryPlan(
         text=question,
         search_text=search_text,
@@ -231,13 +250,14 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_date=bool(intent.WHEN.search(question)) and not first_mention,
         wants_place=bool(intent.WHERE.search(question)),
         wants_person=bool(intent.WHO.search(question) or intent.NAME_OF_OFFICE.search(question)),
-        wants_quote=any(w in exact for w in intent.quoted_speaker(question)),
+        wants_quote=_asks_quote(intent.quoted_speaker(question), exact, lexicon),
         wants_overview=bool(intent.OVERVIEW.search(question)),
         # what a meeting was for or decided: asked of a meeting itself, with no topic named
         wants_purpose=meeting_only and bool(intent.PURPOSE.search(question)),
         wants_decisions=meeting_only and bool(intent.DECISIONS.search(question)),
         wants_ordinal=wants_ordinal,
         first_mention=first_mention,
+        last_mention=last_mention,
         meeting_only=meeting_only,
         statement_years=statement_years,
         names=names,

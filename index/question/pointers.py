@@ -11,10 +11,28 @@ from index.text.words import plain_letters
 
 
 def after_a_meeting(question: str, corpus: CorpusView) -> bool:
-    """Whether a question asks about the meeting after one it names by its place ("the forum after Buffalo")."""
+    """Whether a question asks about the meeting after one it names by its place ("the forum after Buffalo"),
+    and no statement of a later meeting is indexed: what that meeting's statement says of the next one."""
     lowered = plain_letters(question).lower()
-    places = (re.escape(plain_letters(place)) for place in corpus.places)
+    latest = max(corpus.years, default=None)
+    places = (re.escape(plain_letters(place)) for place, year in corpus.places.items() if year == latest)
     return any(re.search(rf"\b(after|following)( the)? {place}\b", lowered) for place in places)
+
+
+_BEFORE = r"\b(?:before|preceding|prior to|ahead of)(?: the)? (?:(?:meeting|forum|one) (?:in|at) )?"
+_AFTER = r"\b(?:after|following)(?: the)? (?:(?:meeting|forum|one) (?:in|at) )?"
+
+
+def _neighbour(lowered: str, pointer: str, year: int, years: list[int]) -> int:
+    """The year a meeting pointer names: its own, or the indexed one just before or after it when the question
+    asks for the meeting before or after it ("the meeting before Buffalo"), if there is one."""
+    if year in years and re.search(_BEFORE + pointer + r"\b", lowered) and years.index(year) > 0:
+        return years[years.index(year) - 1]
+    # "the next forum after Seattle" asks what Seattle's statement says of the next one: no shift
+    after = re.search(_AFTER + pointer + r"\b", lowered) and not re.search(r"\bnext\b", lowered)
+    if year in years and after and years.index(year) < len(years) - 1:
+        return years[years.index(year) + 1]
+    return year
 
 
 def years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) -> set[int]:
@@ -23,11 +41,11 @@ def years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) -
     When the question asks which meeting one was ("was Ottawa the first meeting?"), an ordinal is what is
     asked, not a pointer, if something else names the meeting."""
     years = corpus.years
-    named = {int(y) for y in intent.YEAR.findall(question)}
     lowered = plain_letters(question).lower()  # "quebec city" names Québec City
+    named = {_neighbour(lowered, y, int(y), years) for y in intent.YEAR.findall(question)}
     for place, year in corpus.place_names.items():
         if re.search(rf"\b{re.escape(place)}\b", lowered):
-            named.add(year)
+            named.add(_neighbour(lowered, re.escape(place), year, years))
     if years and intent.LATEST.search(question):
         named.add(years[-1])
     if years and intent.EARLIEST.search(question):

@@ -102,3 +102,9 @@ def test_a_release_ends_where_its_contacts_and_links_begin_but_its_quick_facts_a
 def test_a_dateline_may_name_the_weekday_or_put_the_date_first():
     assert dated_line("Friday, April 17, 2026") == (None, "2026-04-17")
     assert dated_line("November 14, 2024 — Québec City, Quebec") == ("Québec City", "2024-11-14")
+
+
+def test_a_us_release_keeps_its_date_but_not_its_label_or_its_tags():
+    text = "FOR IMMEDIATE RELEASE | Thursday, May 20, 2027\nMinisters met.\nTopic(s): Drug Trafficking; Firearms\n"
+    text += "Component(s): Office of the Attorney General\nPress Release Number: 27-512"
+    assert clean_lines(text) == ["Thursday, May 20, 2027", "Ministers met."]

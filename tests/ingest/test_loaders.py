@@ -48,6 +48,17 @@ def test_markdown_syntax_is_removed(tmp_path):
     assert units[0].sentence == "Ministers welcomed new sensors." and units[0].section == "Border Tech"
 
 
+def test_a_markdown_comment_is_not_text_and_a_blockquote_loses_its_marks(tmp_path):
+    path = tmp_path / "notes-2031.md"
+    path.write_text(
+        "<!-- draft for review -->\n# Forum 2031\n\nMinisters met.\n\n> “We act,” said the Minister.\n",
+        encoding="utf-8",
+    )
+    doc, units = read_document(path)
+    assert doc.meta.title == "Forum 2031"  # the comment before it does not hide the title
+    assert [u.sentence for u in units] == ["Ministers met.", "“We act,” said the Minister."]
+
+
 @pytest.mark.parametrize(
     "name, content, reason",
     [
