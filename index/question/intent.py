@@ -6,7 +6,7 @@ import re
 
 COMPARE = re.compile(
     r"\b(compar\w*|differ\w*|evolv\w*|versus|vs\.?|contrast\w*|over time|year over year|"
-    r"both (years|statements|meetings|forums|sessions)|each (year|statement|meeting|forum)|"
+    r"both (years|statements|meetings|forums|sessions)|(each|every) (\w+ )?(year|statement|meeting|forum)|"
     r"(each|every|all) of the (\w+ ){0,2}(years|statements|meetings|forums|sessions)|"
     r"(all|every) (the |three |four |five )?(\w+ )?(meetings|forums|statements|sessions)|"
     r"(in|across|between) (the )?(two|both|three|all) (statements|meetings|years|forums)"
@@ -45,7 +45,7 @@ WHEN = re.compile(
 )
 WHERE = re.compile(
     r"^\W*where\b|\bwhere (was|were|did|is|will|does|do)\b"
-    r"|\b(which|what) (\w+ )?(city|place|country|location|venue|town)\b"
+    r"|\b(which|what) (\w+ )?(city|cities|place|places|country|countries|location|locations|venues?|towns?)\b"
     r"|\bheld (in|at)\b|\bhost (city|country)\b",
     re.IGNORECASE,
 )
@@ -53,11 +53,12 @@ WHO = re.compile(
     r"^\W*who\b|\bwho (was|were|is|are|did|attended|represented|hosted|came|led|signed)\b|\bwhose\b"
     r"|\b(which|what|same) (?!(will|would|did|do|does|are|were|was|is|have|has|can|could|should|the)\b)(\w+ )?"
     r"(officials?|ministers?|people|leaders?|representatives?|secretar\w+|delegates?"
-    r"|delegation|persons?|attendees|participants)\b",
+    r"|delegation|persons?|attendees|participants)\b"
+    r"|\b(list|name)( \w+){0,3} (ministers|officials|leaders|representatives|delegates|secretaries)\b",
     re.IGNORECASE,
 )
-# Asking for a place by its kind ("which city"): the answer must name one the question doesn't.
-# Asking for a place by its kind ("which city"), or where something is based: a sentence must name a place.
+# Asking for a place by its kind ("which city"), or where something is based: a sentence must name one the question
+# doesn't.
 PLACE_KIND = re.compile(r"\b(which|what) (\w+ )?(city|town|country|province|state|location|venue)\b", re.IGNORECASE)
 LOCATED = re.compile(r"\bwhere\b.{0,40}\b(based|located|headquartered|housed|stationed|situated)\b", re.IGNORECASE)
 OVERVIEW = re.compile(
