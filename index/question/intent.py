@@ -54,7 +54,7 @@ WHO = re.compile(
     r"|\b(which|what|same) (?!(will|would|did|do|does|are|were|was|is|have|has|can|could|should|the)\b)(\w+ )?"
     r"(officials?|ministers?|people|leaders?|representatives?|secretar\w+|delegates?"
     r"|delegation|persons?|attendees|participants)\b"
-    r"|\b(list|name)( \w+){0,3} (ministers|officials|leaders|representatives|delegates|secretaries)\b",
+    r"|\b(list|name)( [\w'’]+){0,3} (ministers|officials|leaders|representatives|delegates|secretaries)\b",
     re.IGNORECASE,
 )
 # Asking for a place by its kind ("which city"), or where something is based: a sentence must name one the question

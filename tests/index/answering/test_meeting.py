@@ -167,3 +167,12 @@ def test_the_decisions_of_a_statement_without_headings_are_each_one_in_order(tmp
     quotes = [c.quote for c in answer("what did they agree in duluth?", engine=eng).citations]
     assert len(quotes) >= 2 and any("export certificate" in q for q in quotes), quotes
     assert any("joint patrol pilot" in q for q in quotes) and not any("Topics" in q for q in quotes), quotes
+
+
+def test_the_meeting_before_a_named_one_and_the_latest_word_on_a_topic_come_from_the_right_statement(three):
+    before = answer("what did the meeting before regina say about firearms?", engine=three)
+    assert before.citations and {c.doc_id for c in before.citations} == {"2023-cbcf-joint-statement-ottawa"}
+    # the latest statement (Regina) says nothing of firearms: the most recent word on them is Ottawa's
+    latest = answer("what's the most recent thing they said about firearms?", engine=three)
+    assert latest.citations and {c.doc_id for c in latest.citations} == {"2023-cbcf-joint-statement-ottawa"}
+    assert latest.answer.startswith("In 2023")
