@@ -20,6 +20,7 @@ DEV_READOUT_STATEMENTS = HERE / "dev_readout_statements"  # a synthetic U.S. pre
 DEV_NEWS_STATEMENTS = HERE / "dev_news_statements"  # a synthetic Canadian news release with Quick facts (HTML)
 DEV_PDF_STATEMENTS = HERE / "dev_pdf_statements"  # a synthetic two-page PDF statement with running headers
 DEV_MD_STATEMENTS = HERE / "dev_md_statements"  # a synthetic U.S. release pasted as Markdown, outcomes as bullets
+DEV_TXT_STATEMENTS = HERE / "dev_txt_statements"  # a synthetic statement copied from a web page as plain text
 # Each split: its questions, and the statements added to the bundled ones before asking them.
 # the dev splits are tuned on (the calibration is fitted on them); test and new-statement were written after the
 # changes and are never tuned on.
@@ -34,6 +35,8 @@ SPLITS = {
     "dev-pdf-statement": HERE / "dev_pdf_statement.jsonl",
     "dev-series": HERE / "dev_series.jsonl",
     "dev-md-statement": HERE / "dev_md_statement.jsonl",
+    "dev-fresh": HERE / "dev_fresh.jsonl",
+    "dev-txt-statement": HERE / "dev_txt_statement.jsonl",
     "test": HERE / "test.jsonl",
     "new-statement": HERE / "new_statement.jsonl",
 }
@@ -44,6 +47,7 @@ ADDED_STATEMENTS: dict[str, tuple[Path, ...]] = {
     "dev-news-statement": (DEV_NEWS_STATEMENTS,),
     "dev-pdf-statement": (DEV_PDF_STATEMENTS,),
     "dev-md-statement": (DEV_MD_STATEMENTS,),
+    "dev-txt-statement": (DEV_TXT_STATEMENTS,),
     # questions across a series of five statements, from 2022 to 2026
     "dev-series": (DEV_WEB_STATEMENTS, DEV_NEWS_STATEMENTS, DEV_READOUT_STATEMENTS),
     "new-statement": (EXTRA_STATEMENTS,),
@@ -59,6 +63,8 @@ TUNING_SPLITS = (
     "dev-pdf-statement",
     "dev-series",
     "dev-md-statement",
+    "dev-fresh",
+    "dev-txt-statement",
 )
 DEFAULT_DATASET = SPLITS["dev"]
 DEFAULT_THRESHOLDS = HERE / "thresholds.toml"

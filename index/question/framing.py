@@ -18,7 +18,7 @@ _FRAMING_TEXT = """
     compare compared comparison change changed changes differ difference differences different versus vs
     between both either each did does doing done make made commit committed commitment commitments
     decide decided plan planned plans going gonna try trying wanted way ways plain terms promise promised
-    promises basically briefly overall main key specific specifically regard respect latest recent
+    promises basically briefly overall main key specific specifically exact precise regard respect latest recent
     earlier earliest newest older previous prior last most city place where held hosted host hosts
     first second third fourth fifth sixth seventh eighth ninth tenth
     went go goes going came come comes supposed stand stands stood matter matters put set back
@@ -42,7 +42,8 @@ _MEETING_TEXT = """
     visit visited visiting
     participate participated participants participating delegation delegations delegates lead led leading
     month day date time location venue town cover covered covers covering agenda issues themes subjects
-    priorities focus focused number edition session sessions times restart restarted reestablished
+    priorities focus focused concentrate concentrated emphasis emphasized prioritized
+    number edition session sessions times restart restarted reestablished
     re-established relaunched revived relaunch since back people persons leaders officials ones convene convened
     three four five six seven eight nine ten quick brief short rundown recap gist highlights overview summary
     tldr section sections heading headings takeaway takeaways conclusions results achievements decisions

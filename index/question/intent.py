@@ -39,7 +39,8 @@ SPAN = re.compile(
 # Asking how soon, or by when: a span of time answers, or the date it ends ("to begin in January 2030").
 DEADLINE = re.compile(r"\bhow soon\b|\bby when\b|\b(what|which) (time ?frame|timeline|deadline)\b", re.IGNORECASE)
 WHEN = re.compile(
-    r"^\W*when\b|\bwhen (was|were|did|is|will|does|do|had|has|have)\b|\b(what|which) (date|day|month|year)\b"
+    r"^\W*when\b|\bwhen (was|were|did|is|will|does|do|had|has|have)\b"
+    r"|\b(what|which) (exact |precise |specific )?(date|day|month|year)\b"
     r"|\b(what|which) (was|is|were) the (\w+ )?(date|day|month)\b|\b(date|day|month) of (the|that|this)\b",
     re.I,
 )
@@ -65,7 +66,8 @@ OVERVIEW = re.compile(
     r"\b(main|key|major|central|other) (topics?|themes?|subjects?|issues?|areas?|points|priorit\w+|takeaways?"
     r"|outcomes?|results?|decisions?|conclusions?)\b"
     r"|\b(topics?|themes?|subjects?|issues?|agenda|focus areas?|sections?|headings?)\b.{0,40}\b(cover\w*|discuss\w*"
-    r"|address\w*|rais\w*|came up|on the table|include\w*|tackl\w*|(are|were) (in|on))\b"
+    r"|address\w*|rais\w*|came up|on the table|include\w*|tackl\w*|(are|were) (in|on)|concentrat\w*|focus\w*"
+    r"|cent(er|re)\w* on|emphasi\w*|prioriti\w*)\b"
     r"|\bwhat (was|were|is) (the )?(\w+ ){0,4}(statement|meeting|forum|cbcf)( (?!sa(id|ys?)\b)\w+){0,3} about\b"
     r"|\bsumm(ary|arize|arise)\b|\bsum (it |this |that |them )?up\b|\boverview\b"
     r"|\bwhat did (the )?(ministers|they) (do|cover)\b"
@@ -184,6 +186,15 @@ SPENDING = re.compile(
     r"|commit\w*|earmark\w*|grants?|dedicat\w*|provid\w*)\b",
     re.IGNORECASE,
 )
+# "cost seniors $1.1 billion", "what do scams cost old people": an amount someone lost, not one spent on something
+_LOSS = re.compile(
+    r"\bcost(s|ing)?\s+(?!(an?|about|nearly|more|over|roughly|approximately|some|up|at|less)\b)[a-z]+", re.IGNORECASE
+)
+
+
+def spends(text: str) -> bool:
+    """Whether a text speaks of money spent or put into something (not of what a crime cost its victims)."""
+    return SPENDING.search(_LOSS.sub("", text)) is not None
 
 
 def counted_word(question: str) -> str | None:

@@ -263,7 +263,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         names=names,
         unnamed=unknown_names(question, corpus.names, vocabulary.dictionary, FRAMING_WORDS),
         counted=corrections.get(counted, counted) if (counted := intent.counted_word(question)) else None,
-        spending=bool(intent.SPENDING.search(question)),
+        spending=intent.spends(question),
         superlative=bool(intent.SUPERLATIVE.search(question)),
         asks_role=bool(intent.ROLE.search(question)),
         asks_action=bool(intent.ACTION.search(question)),

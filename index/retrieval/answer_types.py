@@ -108,8 +108,8 @@ def answers_what_is_asked(
     if kind == "count" and plan.counted:
         done = bool(intent.DONE_COUNT.search(plan.text))
         return counts(text, frozenset(lexicon.expand(plan.counted)), done)
-    if kind == "money" and plan.spending:
-        return intent.SPENDING.search(text) is not None
+    if kind == "money" and plan.spending:  # what a crime cost its victims ("cost seniors $1.1 billion") is no spending
+        return intent.spends(text)
     return True
 
 

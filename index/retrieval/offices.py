@@ -79,4 +79,14 @@ def names_a_person(
         after = re.findall(r"[A-Za-z][\w’'-]*", text[match.end() :])[:_OFFICE_REACH]
         if any(w[0].isupper() and len(w) > 2 and w.lower() not in dictionary for w in after):
             return True
+        if _NAMED_AFTER.match(text[match.end() :]):  # a name of dictionary words: "…, Margaret Ellison,"
+            return True
     return False
+
+
+# An office's holder named after a comma, by two or more capitalised words: "Attorney General of the United States,
+# Margaret Ellison," "Minister of Public Safety, the Honourable Danielle Thibodeau".
+_NAMED_AFTER = re.compile(
+    r"^(?:\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w’'.-]*|and|of|the)\s*)+)?,\s+(?:the\s+Honourable\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+)+\s*(?:,|and\b|$)"
+)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.question.names import learn_names, names_in, says_name, single_names, word_use
+from index.question.names import learn_names, names_in, says_name, single_names, unknown_names, word_use
 from index.question.plan import FRAMING_WORDS
 
 _WORDS = """the angel watch center statement of partnership trilateral commission task force firearms violence
@@ -65,3 +65,12 @@ def test_a_country_is_said_by_its_adjective_too():
     assert says_name(("russia",), "assets of sanctioned Russian individuals", {})
     assert says_name(("mexico",), "the U.S.-Mexico border", {})
     assert not says_name(("mexico",), "ransomware attacks on critical infrastructure", {})
+
+
+def test_a_capitalised_name_of_a_body_no_statement_uses_is_kept_apart():
+    known = learn_names(TEXTS, DICTIONARY, FRAMING_WORDS)
+    question = "Do the statements discuss the Safe Third Country Agreement?"
+    assert unknown_names(question, known, DICTIONARY, FRAMING_WORDS) == [("safe", "third", "country", "agreement")]
+    said = "What did the Angel Watch Center do?"  # a name the statements use, or a run inside one
+    assert unknown_names(said, known, DICTIONARY, FRAMING_WORDS) == []
+    assert unknown_names("what about the safe third country agreement", known, DICTIONARY, FRAMING_WORDS) == []

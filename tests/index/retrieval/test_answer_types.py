@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from index.question import intent
 from index.question.corpus import CorpusView
 from index.question.lexicon import Lexicon
 from index.question.plan import analyze
@@ -103,3 +104,9 @@ def test_a_span_of_days_may_be_an_adjective():
 
     assert holds("span", "The two-day meeting was an opportunity to take stock.")
     assert not holds("span", "Our two countries have longstanding cooperation.")
+
+
+def test_what_a_crime_cost_its_victims_is_no_spending():
+    assert not intent.spends("Elder fraud cost seniors in both countries an estimated $1.1 billion in 2025.")
+    assert not intent.spends("how much do grandparent scams cost old people?")
+    assert intent.spends("The campaign will cost $5 million.") and intent.spends("how much funding goes to it?")
