@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -26,6 +27,19 @@ def embedder() -> Embedder:
 def make_engine(data_dir, embedder, **overrides) -> Engine:
     """An engine over an embedded Chroma database in data_dir."""
     return Engine(EngineSettings(data_dir=data_dir, chroma_host=None, **overrides), embedder=embedder)
+
+
+def engine_with_statement(tmp_path_factory, embedder, filename: str, text: str, meta: dict) -> Engine:
+    """An engine over the bundled statements plus one written here (its file name, text and metadata)."""
+    folder = tmp_path_factory.mktemp("added")
+    path = folder / filename
+    path.write_text(text, encoding="utf-8")
+    path.with_suffix(".meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    eng = make_engine(tmp_path_factory.mktemp("added-index"), embedder)
+    report = ingest_paths([BUNDLED_CORPUS, path], eng.store, eng.embedder)
+    assert not report.skipped, report.skipped
+    eng.refresh(force=True)
+    return eng
 
 
 @pytest.fixture(scope="session")

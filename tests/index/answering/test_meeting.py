@@ -3,13 +3,10 @@ bundled statements and for one written here, from a city and with people the cod
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from index.core import answer, ingest_paths
-from index.settings import BUNDLED_CORPUS
-from tests.conftest import make_engine
+from index.core import answer
+from tests.conftest import engine_with_statement
 
 REGINA = "2030-test-statement-regina"
 STATEMENT = """Joint Statement from the 2030 Canada–U.S. Cross-Border Crime Forum
@@ -33,15 +30,8 @@ Ministers noted that thefts from freight trains rose sharply in 2029.
 
 @pytest.fixture(scope="module")
 def three(tmp_path_factory, embedder):
-    folder = tmp_path_factory.mktemp("regina")
-    (folder / f"{REGINA}.txt").write_text(STATEMENT, encoding="utf-8")
     meta = {"title": "Joint Statement from the 2030 Canada–U.S. Cross-Border Crime Forum", "year": 2030}
-    (folder / f"{REGINA}.meta.json").write_text(json.dumps(meta | {"place": "Regina"}), encoding="utf-8")
-    eng = make_engine(tmp_path_factory.mktemp("three-index"), embedder)
-    report = ingest_paths([BUNDLED_CORPUS, folder / f"{REGINA}.txt"], eng.store, eng.embedder)
-    assert not report.skipped
-    eng.refresh(force=True)
-    return eng
+    return engine_with_statement(tmp_path_factory, embedder, f"{REGINA}.txt", STATEMENT, meta | {"place": "Regina"})
 
 
 def _quotes(reply) -> str:
@@ -157,13 +147,8 @@ Fraud
 
 
 def test_the_decisions_of_a_statement_without_headings_are_each_one_in_order(tmp_path_factory, embedder):
-    folder = tmp_path_factory.mktemp("duluth")
-    (folder / "2032-readout-duluth.txt").write_text(READOUT, encoding="utf-8")
     meta = {"title": "Readout of the 2032 Canada-U.S. Cross-Border Crime Forum", "year": 2032, "place": "Duluth"}
-    (folder / "2032-readout-duluth.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    eng = make_engine(tmp_path_factory.mktemp("duluth-index"), embedder)
-    assert not ingest_paths([BUNDLED_CORPUS, folder / "2032-readout-duluth.txt"], eng.store, eng.embedder).skipped
-    eng.refresh(force=True)
+    eng = engine_with_statement(tmp_path_factory, embedder, "2032-readout-duluth.txt", READOUT, meta)
     quotes = [c.quote for c in answer("what did they agree in duluth?", engine=eng).citations]
     assert len(quotes) >= 2 and any("export certificate" in q for q in quotes), quotes
     assert any("joint patrol pilot" in q for q in quotes) and not any("Topics" in q for q in quotes), quotes

@@ -3,13 +3,10 @@ dates the meeting, its topic list sums it up, and a minister's quotation answers
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from index.core import answer, ingest_paths
-from index.settings import BUNDLED_CORPUS
-from tests.conftest import make_engine
+from index.core import answer
+from tests.conftest import engine_with_statement
 
 DOC = "2034-test-news-release-kenora"
 RELEASE = """<html><body><main>
@@ -40,14 +37,8 @@ Safety.</p>
 
 @pytest.fixture(scope="module")
 def kenora(tmp_path_factory, embedder):
-    folder = tmp_path_factory.mktemp("kenora")
-    (folder / f"{DOC}.html").write_text(RELEASE, encoding="utf-8")
-    meta = {"title": "Ministers meet at the 2034 Canada–U.S. Cross-Border Crime Forum", "year": 2034}
-    (folder / f"{DOC}.meta.json").write_text(json.dumps(meta | {"place": "Kenora"}), encoding="utf-8")
-    eng = make_engine(tmp_path_factory.mktemp("kenora-index"), embedder)
-    assert not ingest_paths([BUNDLED_CORPUS, folder / f"{DOC}.html"], eng.store, eng.embedder).skipped
-    eng.refresh(force=True)
-    return eng
+    meta = {"title": "Ministers meet at the 2034 Canada–U.S. Cross-Border Crime Forum", "year": 2034, "place": "Kenora"}
+    return engine_with_statement(tmp_path_factory, embedder, f"{DOC}.html", RELEASE, meta)
 
 
 def _quotes(reply) -> str:
