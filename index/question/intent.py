@@ -72,7 +72,7 @@ OVERVIEW = re.compile(
     r"|\bsumm(ary|arize|arise)\b|\bsum (it |this |that |them )?up\b|\boverview\b"
     r"|\bwhat did (the )?(ministers|they) (do|cover)\b"
     r"|\bwhat (did|does|do) (\w+ ){1,3}(cover|address)\b"
-    r"|\btl;? ?dr\b|\b(gist|rundown|recap|highlights)\b",
+    r"|\btl;? ?dr\b|\b(gist|rundown|recap|highlights|nutshell|outline|bullet points?)\b|\bon (\S+ ){0,2}plate\b",
     re.IGNORECASE,
 )
 

@@ -275,3 +275,8 @@ def test_more_everyday_ways_of_asking_for_a_meetings_overview_or_its_decisions()
     assert plan("what was the agenda?").about_meeting
     announced = plan("what were the headline announcements in 2023?")
     assert announced.about_meeting and announced.answer_type == "decisions"
+
+
+def test_a_nutshell_an_outline_or_what_was_on_their_plate_asks_for_an_overview():
+    for question in ["2022 statement in a nutshell", "bullet points of the ottawa statement", "what was on the plate"]:
+        assert plan(question).answer_type == "overview", question
