@@ -101,7 +101,7 @@ LAST_MENTION = re.compile(
 # Asking what a meeting was for ("why did they meet", "the point of the Ottawa meeting", "what did it set out to do").
 PURPOSE = re.compile(
     r"\bwhy did (\w+ ){0,3}(meet|met|get together|gather|come together|convene)|\bwhy (was|were) (\w+ ){0,3}held\b"
-    r"|\b(point|purpose|aim|goal|objective|reason)s? (of|for|behind) (the |this |that )?(\w+ )?"
+    r"|\b(?<!bullet )(point|purpose|aim|goal|objective|reason)s? (of|for|behind) (the |this |that )?(\w+ )?"
     r"(meeting|forum|get-together|summit|session|gathering|statement|communiqu\w+)\b"
     r"|\bwhat were they (trying|there|hoping) to\b|\bset out to\b"
     r"|\bbig picture\b"
