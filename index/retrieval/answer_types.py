@@ -151,16 +151,20 @@ def counts(text: str, counted: frozenset[str], done: bool = False) -> bool:
 
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][^\W\d_]{2,}")  # inside a sentence, not its first word
 _QUOTATION = re.compile(r"[“”\"]")
+_NEXT = re.compile(r"\b(next|again|upcoming)\b", re.IGNORECASE)
+_COUNTRY_WORDS = frozenset(("canada", "united", "states", "america"))
 _NOT_PLACES = FRAMING_WORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)  # capitalised, but never a place asked for
 
 
 @lru_cache(maxsize=100_000)
-def names_another_place(text: str, asked: frozenset[str]) -> bool:
+def names_another_place(text: str, asked: frozenset[str], countries: bool = False) -> bool:
     """Whether a sentence names something (a place, asked for by kind) that the question doesn't: a capitalised
-    word inside it that is not the question's own, nor one of the words that frame every statement."""
+    word inside it that is not the question's own, nor one of the words that frame every statement (the
+    forum's two countries count when a country may answer: "the next Forum will be held in Canada")."""
+    excluded = _NOT_PLACES - _COUNTRY_WORDS if countries else _NOT_PLACES
     for match in _CAPITALISED.finditer(text):
         word = tokens(match.group())
-        if word and not match.group().isupper() and word[0] not in asked and word[0] not in _NOT_PLACES:
+        if word and not match.group().isupper() and word[0] not in asked and word[0] not in excluded:
             return True
     return False
 
@@ -197,6 +201,9 @@ def type_fit(
     if kind == "place":  # the meeting's own place, or, asked where something is ("where is X based"), any other
         if intent.LOCATED.search(plan.text):
             return names_another_place(text, _asked_words(plan))
+        if "next" in plan.topical:  # where the next meeting will be ("will meet again in …"), not where this one was
+            said = _NEXT.search(text)
+            return bool(said) and names_another_place(text[said.start() :], _asked_words(plan), countries=True)
         return has_place(text, str(meta.get("place") or ""))
     if kind == "person":
         return has_person(text, dictionary)

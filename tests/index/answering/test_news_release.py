@@ -54,6 +54,7 @@ def _quotes(reply) -> str:
         ("where’s the northern lakes interdiction office gonna be based", "Thunder Bay"),
         ("in 2034 what did they say the forum is actually for", "brings together"),
         ("what did they sign in kenora", "Memorandum on Float Plane Inspections"),
+        ("where’s the next forum after kenora going to be?", "Minneapolis"),
     ],
 )
 def test_a_news_release_answers_everyday_questions(kenora, question, expected):
