@@ -21,6 +21,8 @@ DEV_NEWS_STATEMENTS = HERE / "dev_news_statements"  # a synthetic Canadian news 
 DEV_PDF_STATEMENTS = HERE / "dev_pdf_statements"  # a synthetic two-page PDF statement with running headers
 DEV_MD_STATEMENTS = HERE / "dev_md_statements"  # a synthetic U.S. release pasted as Markdown, outcomes as bullets
 DEV_TXT_STATEMENTS = HERE / "dev_txt_statements"  # a synthetic statement copied from a web page as plain text
+DEV_HTML_STATEMENTS = HERE / "dev_html_statements"  # a synthetic canada.ca news page, saved whole (HTML)
+DEV_SERIES2_STATEMENTS = HERE / "dev_series2_statements"  # two synthetic statements (text, Markdown), 2024 and 2026
 # Each split: its questions, and the statements added to the bundled ones before asking them.
 # the dev splits are tuned on (the calibration is fitted on them); test and new-statement were written after the
 # changes and are never tuned on.
@@ -37,6 +39,9 @@ SPLITS = {
     "dev-md-statement": HERE / "dev_md_statement.jsonl",
     "dev-fresh": HERE / "dev_fresh.jsonl",
     "dev-txt-statement": HERE / "dev_txt_statement.jsonl",
+    "dev-casual": HERE / "dev_casual.jsonl",
+    "dev-html-statement": HERE / "dev_html_statement.jsonl",
+    "dev-series2": HERE / "dev_series2.jsonl",
     "test": HERE / "test.jsonl",
     "new-statement": HERE / "new_statement.jsonl",
 }
@@ -48,6 +53,9 @@ ADDED_STATEMENTS: dict[str, tuple[Path, ...]] = {
     "dev-pdf-statement": (DEV_PDF_STATEMENTS,),
     "dev-md-statement": (DEV_MD_STATEMENTS,),
     "dev-txt-statement": (DEV_TXT_STATEMENTS,),
+    "dev-html-statement": (DEV_HTML_STATEMENTS,),
+    # four meetings: the bundled two, then 2024 and 2026
+    "dev-series2": (DEV_SERIES2_STATEMENTS,),
     # questions across a series of five statements, from 2022 to 2026
     "dev-series": (DEV_WEB_STATEMENTS, DEV_NEWS_STATEMENTS, DEV_READOUT_STATEMENTS),
     "new-statement": (EXTRA_STATEMENTS,),
@@ -65,6 +73,9 @@ TUNING_SPLITS = (
     "dev-md-statement",
     "dev-fresh",
     "dev-txt-statement",
+    "dev-casual",
+    "dev-html-statement",
+    "dev-series2",
 )
 DEFAULT_DATASET = SPLITS["dev"]
 DEFAULT_THRESHOLDS = HERE / "thresholds.toml"

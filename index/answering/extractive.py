@@ -60,6 +60,8 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
     """The extractive answer for a planned question: quoted sentences, or an abstention saying why."""
     if steers(text):
         reply = abstain(text, "Answers come only from what the statements say; the question asks for something else.")
+    elif intent.asks_advice(plan.text):
+        reply = abstain(text, "The statements record what the two governments agreed; they give no personal advice.")
     elif plan.unknown_year is not None:
         reply = abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
     elif plan.unnamed and not plan.about_meeting:

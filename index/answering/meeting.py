@@ -166,6 +166,8 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
     for doc in asked:
         own = units.get(doc["doc_id"], [])
         found = [n for n in own[:OPENING_SENTENCES] if _states(kind, snapshot.sentence_text(n), n, snapshot, precise)]
+        if kind == "place":  # a sentence saying who met there says more than a dateline naming the place
+            found.sort(key=lambda n: len(snapshot.sentence_text(n).split()) < MIN_WORDS)
         if found and kind == "overview":  # what the meeting covered, and what it was for
             found += _purpose_of(own, snapshot, found)
         if not found and kind == "overview":  # the sentence saying who met where and why, then each section's lead

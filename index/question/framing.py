@@ -7,14 +7,14 @@ from index.text.words import stem
 
 # Words that frame a question about the statements but say nothing about its topic.
 _FRAMING_TEXT = """
-    say said says saying agree agreed statement statements joint forum cbcf meeting meetings minister
+    say said says saying agree agreed statement statements joint forum forums cbcf meeting meetings minister
     ministers canada canadian canadians united states us usa u.s america american americans country
     countries tell please know discuss discussed discussing discussion discussions mention mentioned mentions
     regarding anything something thing things year years cross border crime cross-border two governments
     government officials could
     would might may also get got give like want wondering curious explain summary summarize describe
     happened happen talk talked topic topics outcome outcomes hey hi hello thanks thank ok okay exactly
-    actually really much many new one lot kind sort bit stuff wrt re pls plz
+    actually really much many new one lot kind sort bit stuff wrt re pls plz sorry anyway anyways btw lol hmm
     compare compared comparison change changed changes differ difference differences different versus vs
     between both either each did does doing done make made commit committed commitment commitments
     decide decided plan planned plans going gonna try trying wanted way ways plain terms promise promised
@@ -23,7 +23,7 @@ _FRAMING_TEXT = """
     first second third fourth fifth sixth seventh eighth ninth tenth
     went go goes going came come comes supposed stand stands stood matter matters put set back
     time today now currently nowadays presently anymore lately recently side sides communique communiques readout
-    around fast quickly soon
+    around fast quickly soon including counting right immediately
     shift shifts shifted shifting evolve evolved evolving evolution trend trends focus bring brings brought
     heard hear hearing news saw seen article articles headline headlines rumor rumour apparently supposedly
     list show name names based located headquartered housed stationed situated

@@ -41,7 +41,8 @@ DEADLINE = re.compile(r"\bhow soon\b|\bby when\b|\b(what|which) (time ?frame|tim
 WHEN = re.compile(
     r"^\W*when\b|\bwhen (was|were|did|is|will|does|do|had|has|have)\b"
     r"|\b(what|which) (exact |precise |specific )?(date|day|month|year)\b"
-    r"|\b(what|which) (was|is|were) the (\w+ )?(date|day|month)\b|\b(date|day|month) of (the|that|this)\b",
+    r"|\b(what|which) (was|is|were) the (\w+ )?(date|day|month)\b|\b(date|day|month) of (the|that|this)\b"
+    r"|\b(forum|meeting|cbcf|session|summit)(['’]s)? dates?\b|^\W*dates?\b",  # "niagara falls forum date"
     re.I,
 )
 WHERE = re.compile(
@@ -55,7 +56,8 @@ WHO = re.compile(
     r"|\b(which|what|same) (?!(will|would|did|do|does|are|were|was|is|have|has|can|could|should|the)\b)(\w+ )?"
     r"(officials?|ministers?|people|leaders?|representatives?|secretar\w+|delegates?"
     r"|delegation|persons?|attendees|participants)\b"
-    r"|\b(list|name)( [\w'’]+){0,3} (ministers|officials|leaders|representatives|delegates|secretaries)\b",
+    r"|\b(list|name)( [\w'’]+){0,3} (ministers|officials|leaders|representatives|delegates|secretaries)\b"
+    r"|\bname of the (person|official|individual|man|woman|one)\b|\bwho (heads|leads|runs|chairs|directs|oversees)\b",
     re.IGNORECASE,
 )
 # Asking for a place by its kind ("which city"), or where something is based: a sentence must name one the question
@@ -88,20 +90,24 @@ _RAISED = (
     r"(mention\w*|discuss\w*|talk\w*|brought up|bring\w* up|rais\w*|address\w*|came up|come up|appear\w*|cover\w*)"
 )
 _FIRST = r"\b(first|earliest)\b(?!\s+(meeting|forum|statement|cbcf|session|summit|one)s?\b)"  # not "the first meeting"
+# "the first statement that mentions X", "the last meeting to discuss X": which one first or last raised it
+_ONE_THAT = rf"\s+(statement|meeting|forum|communiqu\w+|one|year|time)s?\s+(that|which|to|where|when)\s+(\w+\s+){{0,2}}{_RAISED}"
 FIRST_MENTION = re.compile(
-    rf"{_FIRST}[^?.!]{{0,40}}\b{_RAISED}|\b{_RAISED}\b[^?.!]{{0,40}}\b(for the first time|first)\b", re.IGNORECASE
+    rf"{_FIRST}[^?.!]{{0,40}}\b{_RAISED}|\b{_RAISED}\b[^?.!]{{0,40}}\b(for the first time|first)\b"
+    rf"|\b(first|earliest){_ONE_THAT}",
+    re.IGNORECASE,
 )
 # Asking what was said about a topic most recently ("the most recent thing they said about X", "when did they last
 # discuss X"): the latest statement that says about as much on it, not the latest statement.
 LAST_MENTION = re.compile(
     rf"\b(most recent|latest|last|newest)\s+(thing|things|word|words|update|updates|mention|time)\b"
-    rf"|\b(last|most recently)\s+{_RAISED}",
+    rf"|\b(last|most recently)\s+{_RAISED}|\b(most recent|latest|last|newest){_ONE_THAT}",
     re.IGNORECASE,
 )
 # Asking what a meeting was for ("why did they meet", "the point of the Ottawa meeting", "what did it set out to do").
 PURPOSE = re.compile(
     r"\bwhy did (\w+ ){0,3}(meet|met|get together|gather|come together|convene)|\bwhy (was|were) (\w+ ){0,3}held\b"
-    r"|\b(?<!bullet )(point|purpose|aim|goal|objective|reason)s? (of|for|behind) (the |this |that )?(\w+ )?"
+    r"|\b(?<!bullet )(point|purpose|aim|goal|objective|reason)s? (of|for|behind) (the |this |that )?([\w-]+ ){0,3}"
     r"(meeting|forum|get-together|summit|session|gathering|statement|communiqu\w+)\b"
     r"|\bwhat were they (trying|there|hoping) to\b|\bset out to\b"
     r"|\bbig picture\b"
@@ -214,7 +220,7 @@ def counted_word(question: str) -> str | None:
 
 
 # Asking what someone said ("what did Thibodeau say about boats"): the words naming who said it.
-_SAID_BY = re.compile(r"\bwhat (?:did|does|has|had|do) ((?:[\w'’.-]+ ){0,2}[\w'’.-]+) (?:say|said|tell|told)\b", re.I)
+_SAID_BY = re.compile(r"\bwhat (?:did|does|has|had|do) ((?:[\w'’.-]+ ){0,3}[\w'’.-]+) (?:say|said|tell|told)\b", re.I)
 
 
 def quoted_speaker(question: str) -> list[str]:
@@ -245,9 +251,24 @@ YEAR_RANGE = re.compile(
 )
 SINCE_YEAR = re.compile(r"\b(?:since|after)\s+(?:the\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
+# Asking for advice on one's own affairs ("how do I renew my passport", "can I bring my rifle"): the statements
+# record what two governments agreed, not what a traveller or a citizen should do.
+PERSONAL = re.compile(
+    r"\b(how (do|can|should|would) i|can i|could i|do i (need|have to)|should i|where (do|can) i|am i allowed)\b",
+    re.IGNORECASE,
+)
+_STATEMENTS_NAMED = re.compile(r"\b(statements?|forum|cbcf|meetings?|ministers?|say|said|agree\w*|communiqu\w+)\b", re.I)
+
+
+def asks_advice(question: str) -> bool:
+    """Whether a question asks what the asker should do, not what the statements say ("how do I renew my passport")."""
+    return bool(PERSONAL.search(question)) and not _STATEMENTS_NAMED.search(question)
+
+
 # Asking what an acronym stands for.
 DEFINE = re.compile(
-    r"\b(stands? for|short for|acronym|abbreviation|abbreviated|mean|means|meaning|full (name|form)|spell\w* out)\b",
+    r"\b(stands? for|short for|acronym|abbreviation|abbreviated|mean|means|meaning|full (name|form)|spell\w* out)\b"
+    r"|\w\s*=\s*\?",  # "cbcf = ?"
     re.IGNORECASE,
 )
 

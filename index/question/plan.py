@@ -189,6 +189,9 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     asking = intent.asked_span_words(question)  # "how long", "how soon": what is asked, not the topic
     keywords = [w for w in corrected if w not in STOP_WORDS and w not in markers | aside | asking]
     topical = [w for w in keywords if w not in framing and not w[0].isdigit()]
+    speaker = intent.quoted_speaker(question)
+    if intent.OFFICE.search(" ".join(speaker).title()):  # "what did the public safety minister say": who, not what
+        topical = [w for w in topical if w not in speaker]
     topical += [a for a in lexicon.acronyms_spelled_out(topical) if a not in topical]
     expansions = {t: lexicon.expansions(t) for t in topical if lexicon.expansions(t)}
 
@@ -250,7 +253,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_date=bool(intent.WHEN.search(question)) and not first_mention,
         wants_place=bool(intent.WHERE.search(question)),
         wants_person=bool(intent.WHO.search(question) or intent.NAME_OF_OFFICE.search(question)),
-        wants_quote=_asks_quote(intent.quoted_speaker(question), exact, lexicon),
+        wants_quote=_asks_quote(speaker, exact, lexicon),
         wants_overview=bool(intent.OVERVIEW.search(question)),
         # what a meeting was for or decided: asked of a meeting itself, with no topic named
         wants_purpose=meeting_only and bool(intent.PURPOSE.search(question)),

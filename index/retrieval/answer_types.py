@@ -151,7 +151,7 @@ def counts(text: str, counted: frozenset[str], done: bool = False) -> bool:
 
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][^\W\d_]{2,}")  # inside a sentence, not its first word
 _QUOTATION = re.compile(r"[“”\"]")
-_NEXT = re.compile(r"\b(next|again|upcoming)\b", re.IGNORECASE)
+_NEXT = re.compile(r"\b(next|again|upcoming|will (host|hold|meet|convene|be held))\b", re.IGNORECASE)
 _COUNTRY_WORDS = frozenset(("canada", "united", "states", "america"))
 _NOT_PLACES = FRAMING_WORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)  # capitalised, but never a place asked for
 
