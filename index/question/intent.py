@@ -229,6 +229,11 @@ def quoted_speaker(question: str) -> list[str]:
     return match.group(1).lower().split() if match else []
 
 
+# Asking who belongs to something ("who's in the working group", "who sits on it"): agencies answer, not only people.
+MEMBERSHIP = re.compile(
+    r"\bwho(['’]s| is| are)? (in(?! charge)|on|part of|involved in|sits? on|serves? on|belongs? to|makes? up)\b|\bmembers? of\b",
+    re.IGNORECASE,
+)
 # Asking for a person by role, or who someone is: only a sentence naming a person answers it.
 # Officials are named with their office ("Minister of Public Safety Marco Mendicino", "President Biden").
 _OFFICES = (

@@ -252,7 +252,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_deadline=bool(intent.DEADLINE.search(question)),
         wants_date=bool(intent.WHEN.search(question)) and not first_mention,
         wants_place=bool(intent.WHERE.search(question)),
-        wants_person=bool(intent.WHO.search(question) or intent.NAME_OF_OFFICE.search(question)),
+        wants_person=bool(intent.WHO.search(question) or intent.NAME_OF_OFFICE.search(question))
+        and not intent.MEMBERSHIP.search(question),
         wants_quote=_asks_quote(speaker, exact, lexicon),
         wants_overview=bool(intent.OVERVIEW.search(question)),
         # what a meeting was for or decided: asked of a meeting itself, with no topic named

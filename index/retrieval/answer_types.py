@@ -20,11 +20,11 @@ _NUMBER = re.compile(
 )
 _MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(million|billion|dollars?)\b|\bC?US?\$", re.I)
 _PENALTY = re.compile(r"\b(penalt\w*|punish\w*|fines?|fined|imprison\w*|prison|jail|sentenc(e|es|ed|ing))\b", re.I)
-_DATE = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"today|yesterday)\b|\b(19|20)\d\d\b",
-    re.I,
-)
+_DAY = r"\b(january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday)\b"
+_DATE = re.compile(_DAY + r"|\b(19|20)\d\d\b", re.I)
+# Asking for a day, not a year ("the exact date", "what day"), and a text that names one ("June 12", "today").
+_DAY_ASKED = re.compile(r"\b(exact|precise|specific)\w* (date|day)\b|\b(what|which) (date|day)\b", re.I)
+_DAY_SAID = re.compile(_DAY, re.I)
 _SPAN = (  # "72 hours", "two decades", "a few days", "days"
     r"((\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a few|few|several)[\s-]+)?"
     r"(business[\s-]+|calendar[\s-]+)?(minute|hour|day|week|month|year|decade)s?\b"
@@ -102,6 +102,8 @@ def answers_what_is_asked(
         return names_a_person(text, dictionary, asked_office(plan.text), asked_country(plan.text))
     if kind == "place" and (intent.PLACE_KIND.search(plan.text) or intent.LOCATED.search(plan.text)):
         return names_another_place(text, _asked_words(plan))
+    if kind == "date" and _DAY_ASKED.search(plan.text) and not _DAY_SAID.search(text):
+        return False  # "what's the exact date of the Winnipeg meeting": "in 2027" gives only its year
     if kind in ("date", "deadline") and plan.numbers and not holds("span", text):
         # "what date in 2026 is the Denver meeting": the year the question gives is not the date it asks for
         return any(m.group() not in plan.numbers for m in _DATE.finditer(text))
