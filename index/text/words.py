@@ -106,7 +106,15 @@ def leans_back(sentence: str) -> bool:
     return _LEANS_BACK.match(sentence) is not None
 
 
+# A quotation attributed in the sentence before ("“…,” said Minister Lachapelle."), which this one goes on with.
+_ATTRIBUTED = re.compile(r"[”\"],?\s+(said|says|added|noted|stated)\b|\b(said|says|added)\s*[.,]?\s*$", re.IGNORECASE)
+
+
 def continues(sentence: str, before: str | None) -> bool:
-    """Whether a sentence is read with the one before it: it leans back on it, or it is the list that one
-    introduces ("Ministers committed to:" and then the items)."""
-    return leans_back(sentence) or bool(before) and before.rstrip().endswith(":")
+    """Whether a sentence is read with the one before it: it leans back on it, it is the list that one
+    introduces ("Ministers committed to:" and then the items), or it goes on with a quotation attributed there."""
+    if not before:
+        return leans_back(sentence)
+    if sentence.lstrip()[:1] in ("“", '"') and _ATTRIBUTED.search(before) and not _ATTRIBUTED.search(sentence):
+        return True
+    return leans_back(sentence) or before.rstrip().endswith(":")
