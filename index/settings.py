@@ -44,7 +44,8 @@ class EngineSettings(BaseSettings):
         None, ge=0.0, le=1.0, description="Answer only above this probability (default: the calibration's cut-off)."
     )
     lexicon_dir: Path = Field(
-        PROJECT_ROOT / "data" / "lexicon", description="Everyday words and acronyms (everyday.toml, acronyms.toml)."
+        PROJECT_ROOT / "data" / "lexicon",
+        description="Everyday words, acronyms and places' short names (everyday.toml, acronyms.toml, places.toml).",
     )
     calibration_file: Path | None = Field(
         None, description="Answer-or-abstain weights (default: the calibration shipped with the engine)."

@@ -9,8 +9,9 @@ from index.answering.base import Answerer, Draft
 from index.answering.compose import abstain, compose
 from index.answering.definitions import definition_groups
 from index.answering.meeting import MEETING_FACTS, meeting_groups
+from index.answering.quotes import quote_groups
 from index.models import Answer
-from index.question import intent
+from index.question import intent, people
 from index.question.plan import QueryPlan
 from index.retrieval.calibration import Calibration, log_odds
 from index.retrieval.evidence import Scored, continues_previous, read_whole, score_candidates
@@ -60,7 +61,7 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
     """The extractive answer for a planned question: quoted sentences, or an abstention saying why."""
     if steers(text):
         reply = abstain(text, "Answers come only from what the statements say; the question asks for something else.")
-    elif intent.asks_advice(plan.text):
+    elif people.asks_advice(plan.text):
         reply = abstain(text, "The statements record what the two governments agreed; they give no personal advice.")
     elif plan.unknown_year is not None:
         reply = abstain(text, f"There is no CBCF statement from {plan.unknown_year} in the index.")
@@ -70,7 +71,7 @@ def draft_answer(text: str, plan: QueryPlan, snapshot: Snapshot, queries, limits
     elif plan.answer_type == "person" and plan.asks_role and intent.PRESENT.search(plan.text):
         reply = abstain(text, "They say who held an office at each meeting, not who holds it now.")
     else:
-        groups = definition_groups(plan, snapshot)
+        groups = definition_groups(plan, snapshot) or quote_groups(plan, snapshot)
         if not groups and plan.about_meeting:
             groups = meeting_groups(plan, snapshot, max(limits.top_k, OVERVIEW_QUOTES))
         if len(groups) > 1:  # one meeting fact per statement, each labelled with its year

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
@@ -73,6 +74,9 @@ class Lexicon:
             table = tomllib.loads((folder / "everyday.toml").read_text(encoding="utf-8"))
             everyday = {k.lower(): tuple(v) for k, v in table.get("terms", {}).items()}
             shorthand = {k.lower(): v for k, v in table.get("shorthand", {}).items()}
+        if folder and (folder / "places.toml").is_file():  # a place's short names and nicknames ("mpls")
+            table = tomllib.loads((folder / "places.toml").read_text(encoding="utf-8")).get("aliases", {})
+            shorthand |= {k.lower(): v for k, v in table.items()}
         if folder and (folder / "acronyms.toml").is_file():
             table = tomllib.loads((folder / "acronyms.toml").read_text(encoding="utf-8")).get("acronyms", {})
             acronyms = {k.lower(): _content(v) for k, v in table.items()}
@@ -91,10 +95,19 @@ class Lexicon:
         """This lexicon plus acronyms defined in the statements (see defined(); those without content left out)."""
         return Lexicon(self.everyday, self.acronyms | {k: v for k, v in learned.items() if v}, self.shorthand)
 
+    @cached_property
+    def _phrases(self) -> re.Pattern | None:
+        """Shorthand of more than letters ("twin cities", "t-dot"), longest first, as whole words."""
+        keys = sorted((k for k in self.shorthand if not k.isalpha()), key=len, reverse=True)
+        return re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r")\b", re.IGNORECASE) if keys else None
+
     def spelled_out(self, question: str) -> str:
-        """The question with chat shorthand written out ("wheres the nxt forum" -> "wheres the next forum")."""
+        """The question with chat shorthand and places' short names written out ("wheres the nxt forum" -> "wheres
+        the next forum", "the twin cities meeting" -> "the Minneapolis meeting")."""
         if not self.shorthand:
             return question
+        if self._phrases is not None:
+            question = self._phrases.sub(lambda m: self.shorthand[m.group(0).lower()], question)
         return _LETTERS.sub(lambda m: self.shorthand.get(m.group(0).lower(), m.group(0)), question)
 
     def acronym(self, word: str) -> str | None:

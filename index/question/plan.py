@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.question import intent
+from index.question import intent, people
 from index.question.corpus import CorpusView
 from index.question.framing import FRAMING_WORDS, MEETING_STEMS, MEETING_WORDS
 from index.question.names import names_in, unknown_names
@@ -136,11 +136,22 @@ def _place_typo(word: str, words: list[str], place_words: frozenset[str]) -> str
     return one_typo_from(word, (w for w in place_words if w[0] == word[0] and w != words[at - 1]))
 
 
-def _asks_quote(speaker: list[str], exact: list[str], lexicon) -> bool:
+def speaker_words(question: str, lexicon) -> list[str]:
+    """The words naming whoever a question asks the words of, acronyms spelled out ("the AG": the attorney general)."""
+    speaker = people.quoted_speaker(question)
+    spelled = (" ".join(lexicon.acronyms.get(a, (w,))) if (a := lexicon.acronym(w)) else w for w in speaker)
+    return " ".join(spelled).split()
+
+
+def _by_office(speaker: list[str]) -> bool:
+    """Whether the words naming a speaker name an office ("the public safety minister", "the attorney general")."""
+    return bool(people.OFFICE.search(" ".join(speaker).title()))
+
+
+def _asks_quote(speaker: list[str], spelled: list[str], exact: list[str]) -> bool:
     """Whether the words naming who said something name a person: by a name only the statements have
     ("Thibodeau"), or by office ("the minister", "the AG")."""
-    spelled = [" ".join(lexicon.acronyms.get(a, (w,))) if (a := lexicon.acronym(w)) else w for w in speaker]
-    return any(w in exact for w in speaker) or bool(intent.OFFICE.search(" ".join(spelled).title()))
+    return any(w in exact for w in speaker) or _by_office(spelled)
 
 
 def _announced(year: int | None, question: str, corpus: CorpusView) -> bool:
@@ -189,8 +200,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     asking = intent.asked_span_words(question)  # "how long", "how soon": what is asked, not the topic
     keywords = [w for w in corrected if w not in STOP_WORDS and w not in markers | aside | asking]
     topical = [w for w in keywords if w not in framing and not w[0].isdigit()]
-    speaker = intent.quoted_speaker(question)
-    if intent.OFFICE.search(" ".join(speaker).title()):  # "what did the public safety minister say": who, not what
+    speaker = people.quoted_speaker(question)
+    if _by_office(spelled := speaker_words(question, lexicon)):  # "what did the public safety minister say": who
         topical = [w for w in topical if w not in speaker]
     topical += [a for a in lexicon.acronyms_spelled_out(topical) if a not in topical]
     expansions = {t: lexicon.expansions(t) for t in topical if lexicon.expansions(t)}
@@ -252,9 +263,9 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_deadline=bool(intent.DEADLINE.search(question)),
         wants_date=bool(intent.WHEN.search(question)) and not first_mention,
         wants_place=bool(intent.WHERE.search(question)),
-        wants_person=bool(intent.WHO.search(question) or intent.NAME_OF_OFFICE.search(question))
-        and not intent.MEMBERSHIP.search(question),
-        wants_quote=_asks_quote(speaker, exact, lexicon),
+        wants_person=bool(intent.WHO.search(question) or people.NAME_OF_OFFICE.search(question))
+        and not people.MEMBERSHIP.search(question),
+        wants_quote=_asks_quote(speaker, spelled, exact),
         wants_overview=bool(intent.OVERVIEW.search(question)),
         # what a meeting was for or decided: asked of a meeting itself, with no topic named
         wants_purpose=meeting_only and bool(intent.PURPOSE.search(question)),
@@ -269,7 +280,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         counted=corrections.get(counted, counted) if (counted := intent.counted_word(question)) else None,
         spending=intent.spends(question),
         superlative=bool(intent.SUPERLATIVE.search(question)),
-        asks_role=bool(intent.ROLE.search(question)),
+        asks_role=bool(people.ROLE.search(question)),
         asks_action=bool(intent.ACTION.search(question)),
         defines=next((a for w in words if (a := lexicon.acronym(w))), None) if intent.DEFINE.search(question) else None,
         corrections=corrections,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.question import intent
+from index.question import people
 
 _OFFICE_REACH = 10  # words after an office where the holder's name is looked for
 
@@ -45,7 +45,7 @@ def _office_country(text: str, match: re.Match) -> str | None:
 @lru_cache(maxsize=10_000)
 def asked_country(question: str) -> str | None:
     """Whose office a question asks about ("the us attorney general": "us"), if it says."""
-    office = re.search(intent.OFFICE.pattern, question, re.IGNORECASE)
+    office = re.search(people.OFFICE.pattern, question, re.IGNORECASE)
     if office is None:
         return None
     # the words before the office as a statement writes them (same length, so the match still points at the
@@ -59,7 +59,7 @@ def asked_country(question: str) -> str | None:
 def asked_office(question: str) -> str | None:
     """The office a question asks about ("who was the attorney general in 2030": "attorney general"), with the
     words that make it a lesser one if the question says them ("deputy attorney general")."""
-    found = re.finditer(intent.OFFICE.pattern, question, re.IGNORECASE)
+    found = re.finditer(people.OFFICE.pattern, question, re.IGNORECASE)
     offices = [m for m in found if not _LESSER.fullmatch(m.group(0) + " ")]  # "deputy" alone is not the office
     return _office_held(question, offices[0]) if offices else None
 
@@ -71,7 +71,7 @@ def names_a_person(
     """Whether the text names a person by office: an office (the one asked about, if given, and not a deputy's
     when the question didn't ask for one, nor the other country's when it asked for one country's) followed by a
     capitalised word no dictionary has."""
-    for match in intent.OFFICE.finditer(text):
+    for match in people.OFFICE.finditer(text):
         if office is not None and _office_held(text, match) != office:
             continue
         if country is not None and _office_country(text, match) not in (None, country):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.question import intent
+from index.question import intent, people
 
 
 @pytest.mark.parametrize(
@@ -54,9 +54,9 @@ def test_asking_which_one_ranks_first_is_a_superlative_but_the_most_recent_meeti
 
 
 def test_what_someone_said_names_the_speaker_and_what_a_statement_said_does_not():
-    assert intent.quoted_speaker("what did Thibodeau say about boats") == ["thibodeau"]
-    assert intent.quoted_speaker("what has the deputy minister told reporters") == ["the", "deputy", "minister"]
-    assert intent.quoted_speaker("what topics did they cover") == []
+    assert people.quoted_speaker("what did Thibodeau say about boats") == ["thibodeau"]
+    assert people.quoted_speaker("what has the deputy minister told reporters") == ["the", "deputy", "minister"]
+    assert people.quoted_speaker("what topics did they cover") == []
 
 
 def test_where_something_is_based_asks_for_a_place_and_what_the_forum_is_for_asks_its_purpose():
@@ -65,3 +65,30 @@ def test_where_something_is_based_asks_for_a_place_and_what_the_forum_is_for_ask
     for question in ["what's the forum for", "in 2025 what did they say the forum is actually for"]:
         assert intent.PURPOSE.search(question), question
     assert not intent.PURPOSE.search("what did the forum do for seniors")
+
+
+def test_asking_for_personal_advice_is_told_from_asking_what_the_statements_say():
+    for question in ["how do i renew my canadian passport", "can i bring my hunting rifle to ontario"]:
+        assert people.asks_advice(question), question
+    for question in ["how can i find what the ministers said about guns", "what did they agree on passports"]:
+        assert not people.asks_advice(question), question
+
+
+def test_who_belongs_to_a_group_is_membership_and_who_runs_it_is_a_person():
+    assert people.MEMBERSHIP.search("who's in the cargo theft working group")
+    assert people.MEMBERSHIP.search("who sits on the task force")
+    assert not people.MEMBERSHIP.search("who is in charge of the task force")
+    assert intent.WHO.search("whats the name of the person who heads the angel watch center")
+
+
+def test_the_first_or_last_statement_that_mentions_a_topic_asks_for_a_mention():
+    assert intent.LAST_MENTION.search("what's the last statement that mentions haiti")
+    assert intent.FIRST_MENTION.search("which was the first meeting to talk about nitazenes")
+    assert not intent.FIRST_MENTION.search("where was the first meeting held")
+
+
+def test_wordings_of_purpose_date_definition_and_speaker():
+    assert intent.PURPOSE.search("whats the point of this cross border crime forum anyway")
+    assert intent.WHEN.search("niagara falls forum date")
+    assert intent.DEFINE.search("cbcf = ? sorry new to this")
+    assert people.quoted_speaker("what did the public safety minister say") == ["the", "public", "safety", "minister"]

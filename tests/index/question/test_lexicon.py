@@ -54,3 +54,11 @@ def test_chat_shorthand_is_written_out_as_whole_words_only():
     assert lexicon.spelled_out("wheres the NXT forum, last yr?") == "wheres the next forum, last year?"
     assert lexicon.spelled_out("the nxtgen yrly report") == "the nxtgen yrly report"
     assert Lexicon().spelled_out("nxt yr") == "nxt yr"
+
+
+def test_places_short_names_and_nicknames_are_written_out_before_a_question_is_read():
+    lexicon = Lexicon.load(EngineSettings().lexicon_dir)
+    assert lexicon.spelled_out("who came to the mpls forum") == "who came to the Minneapolis forum"
+    assert lexicon.spelled_out("who hosted the Twin Cities meeting") == "who hosted the Minneapolis meeting"
+    assert lexicon.spelled_out("the nxt forum in dc") == "the next forum in Washington"
+    assert lexicon.spelled_out("wisdom and discipline") == "wisdom and discipline"  # whole words only

@@ -110,3 +110,9 @@ def test_what_a_crime_cost_its_victims_is_no_spending():
     assert not intent.spends("Elder fraud cost seniors in both countries an estimated $1.1 billion in 2025.")
     assert not intent.spends("how much do grandparent scams cost old people?")
     assert intent.spends("The campaign will cost $5 million.") and intent.spends("how much funding goes to it?")
+
+
+def test_asking_for_the_exact_date_needs_a_day_not_only_a_year():
+    assert not _fits("what's the exact date of the next meeting?", "Canada will host the next meeting in 2027.")
+    assert _fits("what's the exact date of the next meeting?", "The next meeting will be held on June 3, 2027.")
+    assert _fits("when is the next meeting?", "Canada will host the next meeting in 2027.")

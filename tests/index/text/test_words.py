@@ -28,3 +28,10 @@ def test_a_list_continues_the_line_that_introduces_it():
     assert continues("map the brokers; train inspectors.", "Before the next Forum, Ministers committed to:")
     assert continues("They also agreed to meet.", None)
     assert not continues("Ministers agreed to meet in 2032.", "Exporters lose millions each year.")
+
+
+def test_a_quotation_goes_on_from_the_sentence_that_attributes_it():
+    said = "“Criminals are flying drugs over our border,” said Minister Lachapelle."
+    assert continues("“What we agreed to will help police catch them.”", said)
+    assert not continues("“What we agreed to will help,” said Secretary Harrow.", said)  # attributed on its own
+    assert not continues("“Ghost guns” are a growing threat.", "Ministers met in Ottawa.")

@@ -1,0 +1,60 @@
+"""Everyday wordings on a statement added later: a city's nickname, a minister named by office, where the forum
+goes next, who is in a group, and what the statement does not give or was never asked of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.core import answer
+from tests.conftest import engine_with_statement
+
+DOC = "2036-test-statement-minneapolis"
+STATEMENT = """Joint Statement on the 2036 Canada–U.S. Cross-Border Crime Forum
+
+MINNEAPOLIS, Minnesota – April 14, 2036
+
+Attorney General Rosalind Hollis welcomed Canada's Minister of Public Safety, Gaston Lefebvre, to Minneapolis \
+for the sixth meeting of the Cross-Border Crime Forum since it was re-established.
+
+Ministers set up the Lake Freighter Theft Working Group, which will bring together harbour police, shipping \
+insurers and customs officers from both countries.
+
+“Thieves treat our freighters like open warehouses,” said Minister Lefebvre. “Starting today, every port on the \
+lakes will share what it sees.”
+
+Canada will host the seventh meeting of the Forum in Halifax, Nova Scotia, in 2037.
+"""
+
+
+@pytest.fixture(scope="module")
+def minneapolis(tmp_path_factory, embedder):
+    meta = {"title": "Joint Statement on the 2036 Forum", "year": 2036, "place": "Minneapolis"}
+    return engine_with_statement(tmp_path_factory, embedder, f"{DOC}.txt", STATEMENT, meta)
+
+
+def _quotes(reply) -> str:
+    return " ".join(c.quote for c in reply.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who hosted the twin cities meeting", "Rosalind Hollis"),
+        ("what did the public safety minister say in mpls", "open warehouses"),
+        ("what did the public safety minister say in mpls", "every port on the lakes"),  # the quotation goes on
+        ("where's the forum going after minneapolis", "Halifax"),
+        ("who's in the lake freighter working group", "harbour police"),
+    ],
+)
+def test_everyday_wordings_are_answered_from_the_added_statement(minneapolis, question, expected):
+    reply = answer(question, engine=minneapolis)
+    assert not reply.abstained and expected in _quotes(reply), (question, _quotes(reply))
+
+
+def test_an_exact_date_the_statement_does_not_give_is_not_made_up(minneapolis):
+    assert answer("what's the exact date of the halifax meeting", engine=minneapolis).abstained
+
+
+def test_personal_advice_is_declined_with_a_reason(minneapolis):
+    reply = answer("how do i renew my nexus card", engine=minneapolis)
+    assert reply.abstained and "personal advice" in reply.answer
