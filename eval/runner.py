@@ -23,6 +23,7 @@ DEV_MD_STATEMENTS = HERE / "dev_md_statements"  # a synthetic U.S. release paste
 DEV_TXT_STATEMENTS = HERE / "dev_txt_statements"  # a synthetic statement copied from a web page as plain text
 DEV_HTML_STATEMENTS = HERE / "dev_html_statements"  # a synthetic canada.ca news page, saved whole (HTML)
 DEV_SERIES2_STATEMENTS = HERE / "dev_series2_statements"  # two synthetic statements (text, Markdown), 2024 and 2026
+DEV_DHS_STATEMENTS = HERE / "dev_dhs_statements"  # a synthetic dhs.gov news page, saved whole (HTML)
 # Each split: its questions, and the statements added to the bundled ones before asking them.
 # the dev splits are tuned on (the calibration is fitted on them); test and new-statement were written after the
 # changes and are never tuned on.
@@ -42,6 +43,8 @@ SPLITS = {
     "dev-casual": HERE / "dev_casual.jsonl",
     "dev-html-statement": HERE / "dev_html_statement.jsonl",
     "dev-series2": HERE / "dev_series2.jsonl",
+    "dev-analyst": HERE / "dev_analyst.jsonl",
+    "dev-dhs-statement": HERE / "dev_dhs_statement.jsonl",
     "test": HERE / "test.jsonl",
     "new-statement": HERE / "new_statement.jsonl",
 }
@@ -56,6 +59,7 @@ ADDED_STATEMENTS: dict[str, tuple[Path, ...]] = {
     "dev-html-statement": (DEV_HTML_STATEMENTS,),
     # four meetings: the bundled two, then 2024 and 2026
     "dev-series2": (DEV_SERIES2_STATEMENTS,),
+    "dev-dhs-statement": (DEV_DHS_STATEMENTS,),
     # questions across a series of five statements, from 2022 to 2026
     "dev-series": (DEV_WEB_STATEMENTS, DEV_NEWS_STATEMENTS, DEV_READOUT_STATEMENTS),
     "new-statement": (EXTRA_STATEMENTS,),
@@ -76,6 +80,8 @@ TUNING_SPLITS = (
     "dev-casual",
     "dev-html-statement",
     "dev-series2",
+    "dev-analyst",
+    "dev-dhs-statement",
 )
 DEFAULT_DATASET = SPLITS["dev"]
 DEFAULT_THRESHOLDS = HERE / "thresholds.toml"

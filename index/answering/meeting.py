@@ -45,6 +45,8 @@ _DECIDED = re.compile(r"\b(agreed|decided|signed|announced|launched|endorsed|ple
 _SPECIFIC_DECISIONS = stems_of("signed launched announced endorsed pledged")  # made in one way, asked by it
 _COMMITTED = re.compile(r"\bcommitted to\b", re.IGNORECASE)
 _STANCE = re.compile(r"\b(are|is|am|be|been|remain|remains)\s+(\w+\s+)?committed\b", re.IGNORECASE)
+# What a statement says was raised for the first time: "For the first time, Ministers discussed…", "a first-ever…".
+_NEW_SAID = re.compile(r"\bfor the first time\b|\bfirst[- ]ever\b|\b(new|newly) emerging\b", re.IGNORECASE)
 _PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)  # "what day exactly…"
 
 
@@ -95,6 +97,8 @@ def _states(kind: str, text: str, node: TextNode, snapshot: Snapshot, precise: b
         return offices.names_a_person(text, snapshot.corpus.vocabulary.dictionary)
     if kind == "purpose":
         return _PURPOSE_SAID.search(text) is not None
+    if kind == "novelty":
+        return _NEW_SAID.search(text) is not None
     if kind == "decisions":
         return bool(_DECIDED.search(text) or (_COMMITTED.search(text) and not _STANCE.search(text)))
     # What a statement says it covers: a list ("Focused on A, B, C, and D") made mostly of its headings' words.
@@ -177,6 +181,8 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
                 if _states("place", text := snapshot.sentence_text(n), n, snapshot) and len(text.split()) >= MIN_WORDS
             ]
             found = found[:1] + _untitled_lead(own, found[:1]) + _section_leads(own, k)
+        if kind == "novelty":  # anywhere in the statement, not only its opening
+            found = [n for n in own if _states(kind, snapshot.sentence_text(n), n, snapshot)]
         if kind == "decisions":  # the first decision under each heading (each one, without headings), in order
             decided = [n for n in own if _states(kind, snapshot.sentence_text(n), n, snapshot)]
             decided = _of_the_kind_asked(decided, plan.text, snapshot)
@@ -196,6 +202,6 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
                 and _states(kind, snapshot.sentence_text(n), n, snapshot, precise, int(doc["year"]))
             ]
         if found:  # an overview may take several sentences; a fact is stated once
-            many = k if kind in ("overview", "decisions") else 2 if kind == "purpose" else 1
+            many = k if kind in ("overview", "decisions", "novelty") else 2 if kind == "purpose" else 1
             groups.append([fact_scored(n, int(doc["year"])) for n in found[:many]])
     return groups

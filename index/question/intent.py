@@ -87,7 +87,8 @@ def asked_span_words(question: str) -> set[str]:
 
 # Asking when a topic was first raised ("when did they first discuss X", "which meeting first brought up X").
 _RAISED = (
-    r"(mention\w*|discuss\w*|talk\w*|brought up|bring\w* up|rais\w*|address\w*|came up|come up|appear\w*|cover\w*)"
+    r"(mention\w*|discuss\w*|talk\w*|brought up|bring\w* up|rais\w*|address\w*|came up|come up|appear\w*|cover\w*"
+    r"|referenc\w*|cit(e|ed|es|ing)|flag\w*|touch\w* on)"
 )
 _FIRST = r"\b(first|earliest)\b(?!\s+(meeting|forum|statement|cbcf|session|summit|one)s?\b)"  # not "the first meeting"
 # "the first statement that mentions X", "the last meeting to discuss X": which one first or last raised it
@@ -115,6 +116,21 @@ PURPOSE = re.compile(
     r"|\bbig picture\b"
     r"|\b(forum|cbcf|meeting|meetings)( \w+)? (is|was|are|were) (\w+ ){0,2}for\W*$"  # "the forum is actually for"
     r"|\bwhat(['’]s| is| was) (the |this )?(\w+ )?(forum|cbcf|meeting)( \w+)? for\W*$",  # "what's the forum for"
+    re.IGNORECASE,
+)
+# Asking for the name or title of a thing ("what's the name of the bill", "which companies are named"): only a
+# sentence that gives a name (capitalised words the question doesn't use) answers it.
+NAME_ASK = re.compile(
+    r"\b(what|which)(['’]s| is| was| are| were)? (the )?(exact |full |official )?(name|title)s? of\b"
+    r"|\bwhat (is|was|are|were) (it|they|the [\w-]+) called\b"
+    r"|\b(which|what) ([\w-]+ ){1,3}(are|were|is|was) (named|called)\b",
+    re.IGNORECASE,
+)
+# Asking what was new at a meeting ("what was new in Boston", "anything on the agenda that wasn't there before").
+NOVELTY = re.compile(
+    r"\bwhat(['’]s| was| is| were)? new\b|\banything new\b|\bnew (topics?|issues?|items?|subjects?|themes?|areas?)\b"
+    r"|\b(hadn['’]?t|had not|never|wasn['’]?t|weren['’]?t|not) (come up|been (discussed|raised|there)|there)\b"
+    r"|\bfirst time\b",
     re.IGNORECASE,
 )
 # Asking what was decided ("what did they agree on", "what did they sign or commit to", "main outcomes").

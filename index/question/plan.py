@@ -17,7 +17,7 @@ from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
 _OPEN_QUESTION = re.compile(
     r"\W*(what|tell|summar|describe|give|explain|overview|recap|how did|name|list|show)", re.IGNORECASE
 )
-MEETING_TYPES = ("ordinal", "date", "place", "person", "purpose", "decisions", "overview")
+MEETING_TYPES = ("ordinal", "date", "place", "person", "novelty", "purpose", "decisions", "overview")
 _MEETING_REF = re.compile(
     r"\b(meetings?|meet|met|forums?|statements?|cbcf|summits?|sessions?|ministers|they|agenda)\b", re.IGNORECASE
 )
@@ -47,7 +47,9 @@ class QueryPlan:
     wants_place: bool = False
     wants_person: bool = False
     wants_quote: bool = False  # what a named person said: their own words, quoted
+    wants_name: bool = False  # the name or title of a thing ("what's the name of the bill")
     wants_overview: bool = False
+    wants_novelty: bool = False  # what was new at a meeting: raised there for the first time
     wants_purpose: bool = False  # what a meeting was for
     wants_decisions: bool = False  # what a meeting decided, when no topic is named
     wants_ordinal: bool = False
@@ -77,8 +79,8 @@ class QueryPlan:
     @property
     def answer_type(self) -> str | None:
         """The kind of answer asked for, if the wording asks for one."""
-        kinds = ("money", "penalty", "ordinal", "count", "span", "deadline", "date", "place", "quote", "person")
-        kinds += ("purpose",)
+        kinds = ("money", "penalty", "ordinal", "count", "span", "deadline", "date", "place", "quote", "person", "name")
+        kinds += ("novelty", "purpose")
         kinds += ("decisions", "overview")
         for name in kinds:
             if getattr(self, f"wants_{name}"):
@@ -261,13 +263,15 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_count=bool(intent.COUNT.search(question)),
         wants_span=asks_span and not intent.PENALTY.search(question),
         wants_deadline=bool(intent.DEADLINE.search(question)),
-        wants_date=bool(intent.WHEN.search(question)) and not first_mention,
+        wants_date=bool(intent.WHEN.search(question)) and not first_mention and not last_mention,
         wants_place=bool(intent.WHERE.search(question)),
         wants_person=bool(intent.WHO.search(question) or people.NAME_OF_OFFICE.search(question))
         and not people.MEMBERSHIP.search(question),
         wants_quote=_asks_quote(speaker, spelled, exact),
+        wants_name=bool(intent.NAME_ASK.search(question)),
         wants_overview=bool(intent.OVERVIEW.search(question)),
         # what a meeting was for or decided: asked of a meeting itself, with no topic named
+        wants_novelty=meeting_only and bool(intent.NOVELTY.search(question)) and not first_mention,
         wants_purpose=meeting_only and bool(intent.PURPOSE.search(question)),
         wants_decisions=meeting_only and bool(intent.DECISIONS.search(question)),
         wants_ordinal=wants_ordinal,

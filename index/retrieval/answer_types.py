@@ -12,7 +12,7 @@ from index.question.lexicon import Lexicon
 from index.question.plan import QueryPlan
 from index.retrieval.offices import asked_country, asked_office, names_a_person
 from index.retrieval.snapshot import Snapshot
-from index.text.words import MONTHS, WEEKDAYS, stems_of, tokens
+from index.text.words import MONTHS, STOP_WORDS, WEEKDAYS, stems_of, tokens
 
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
@@ -98,6 +98,8 @@ def answers_what_is_asked(
     date must be more than the year the question gives."""
     if plan.superlative and not intent.RANKS.search(text):
         return False
+    if kind == "name":
+        return gives_name(text, _asked_words(plan))
     if kind == "person" and plan.asks_role:
         return names_a_person(text, dictionary, asked_office(plan.text), asked_country(plan.text))
     if kind == "place" and (intent.PLACE_KIND.search(plan.text) or intent.LOCATED.search(plan.text)):
@@ -113,6 +115,21 @@ def answers_what_is_asked(
     if kind == "money" and plan.spending:  # what a crime cost its victims ("cost seniors $1.1 billion") is no spending
         return intent.spends(text)
     return True
+
+
+# A name: two or more capitalised words in a row ("Statement of Partnership", "Roadmap for a Renewed…"), or a title
+# in quotation marks.
+_NAMED = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:of|for|the|and|a|on|to)\s+)*[A-Z][\w’'.-]+)+|“[^”]{3,}”")
+
+
+def gives_name(text: str, asked: frozenset[str]) -> bool:
+    """Whether a sentence gives a name the question asks for: one with a word the question doesn't use, and not
+    only a country, a month or a word that frames every statement ("United States", "Canada’s Minister")."""
+    for match in _NAMED.finditer(text):
+        words = [w for w in tokens(match.group()) if w not in STOP_WORDS]
+        if any(w not in asked and w not in _NOT_PLACES and w not in _COUNTRY_WORDS for w in words):
+            return True
+    return False
 
 
 def _asked_words(plan: QueryPlan) -> frozenset[str]:
