@@ -19,7 +19,11 @@ def after_a_meeting(question: str, corpus: CorpusView) -> bool:
     return any(re.search(rf"\b(after|following)( the)? {place}\b", lowered) for place in places)
 
 
-_BEFORE = r"\b(?:before|preceding|prior to|ahead of)(?: the)? (?:(?:meeting|forum|one) (?:in|at) )?"
+# "the meeting before Buffalo", not a span of time before it ("in the year before the Toronto meeting")
+_BEFORE = (
+    r"(?<!year )(?<!months )(?<!weeks )(?<!days )"
+    r"\b(?:before|preceding|prior to|ahead of)(?: the)? (?:(?:meeting|forum|one) (?:in|at) )?"
+)
 _AFTER = r"\b(?:after|following)(?: the)? (?:(?:meeting|forum|one) (?:in|at) )?"
 
 

@@ -26,3 +26,11 @@ def test_long_sentences_are_split_at_a_comma_into_verbatim_parts():
     parts = split_long(sentence, 200)
     assert all(len(p) <= 200 for p in parts)
     assert " ".join(parts) == sentence
+
+
+def test_place_abbreviations_do_not_end_sentences():
+    text = "Officers will train in Sault Ste. Marie, Ontario, and at Mt. Hope. The course opens in May."
+    assert split_sentences(text) == [
+        "Officers will train in Sault Ste. Marie, Ontario, and at Mt. Hope.",
+        "The course opens in May.",
+    ]

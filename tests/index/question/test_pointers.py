@@ -18,6 +18,8 @@ def test_the_meeting_before_or_after_a_named_one_is_the_indexed_one_next_to_it()
     # "the next forum after …" asks what that meeting's statement announced; after the latest, there is no later one
     assert analyze("where's the next forum going to be after ottawa?", SERIES).years == [2023]
     assert analyze("who hosts the forum after saint john", SERIES).years == [2026]
+    # a span of time before a meeting is no pointer to the meeting before it
+    assert analyze("how many guns were seized in the year before the saint john meeting", SERIES).years == [2026]
 
 
 def test_the_most_recent_thing_said_about_a_topic_is_searched_in_every_statement():
