@@ -63,7 +63,7 @@ def _spoken_by(attribution: str, speaker: list[str], sentences: list[str]) -> bo
 def quote_groups(plan: QueryPlan, snapshot: Snapshot) -> list[list[Scored]]:
     """For each statement asked about, the quotations it attributes to the speaker the question names; [] if none."""
     speaker = speaker_words(plan.text, snapshot.corpus.lexicon)
-    if not plan.wants_quote or not speaker or plan.topical:
+    if not plan.wants_quote or not speaker or set(plan.topical) - set(speaker):  # a topic: search it
         return []
     documents = snapshot.manifest.documents
     years = plan.years or snapshot.years
