@@ -100,6 +100,8 @@ def answers_what_is_asked(
         return False
     if kind == "name":
         return gives_name(text, _asked_words(plan))
+    if kind in ("count", "money") and _reversed(plan.text, text):
+        return False
     if kind == "person" and plan.asks_role:
         return names_a_person(text, dictionary, asked_office(plan.text), asked_country(plan.text))
     if kind == "place" and (intent.PLACE_KIND.search(plan.text) or intent.LOCATED.search(plan.text)):
@@ -120,6 +122,29 @@ def answers_what_is_asked(
 # A name: two or more capitalised words in a row ("Statement of Partnership", "Roadmap for a Renewed…"), or a title
 # in quotation marks.
 _NAMED = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:of|for|the|and|a|on|to)\s+)*[A-Z][\w’'.-]+)+|“[^”]{3,}”")
+
+
+# Which way something went between the two countries: "did Canada send … to the US" (from Canada, to the US).
+_CA = r"(canada|canadians?)"
+_US = r"(the )?(u\.?s\.?a?|united states|america|americans?)"
+_FROM_TO = re.compile(
+    rf"\b(did|does|do|has|have|will|is|are|was|were) (?P<source>{_CA}|{_US})\b.*\bto (?P<target>{_CA}|{_US})\b", re.I
+)
+_TO = re.compile(rf"\bto (?P<target>{_CA}|{_US})\b", re.I)
+
+
+def _country(name: str) -> str:
+    return "ca" if name.lower().startswith("canad") else "us"
+
+
+def _reversed(question: str, text: str) -> bool:
+    """Whether a sentence counts what went the other way ("149 notifications to Canada" for "how many did Canada
+    send to the US"): everything it sends goes to the country the question has sending."""
+    asked = _FROM_TO.search(question)
+    if asked is None or _country(asked["source"]) == _country(asked["target"]):
+        return False
+    targets = {_country(m["target"]) for m in _TO.finditer(text)}
+    return targets == {_country(asked["source"])}
 
 
 def gives_name(text: str, asked: frozenset[str]) -> bool:
@@ -162,6 +187,7 @@ def counts(text: str, counted: frozenset[str], done: bool = False) -> bool:
         for i, w in enumerate(words)
         if _NUMBER.fullmatch(w)
         and not (i + 1 < len(words) and words[i + 1] in _MEASURES)
+        and not (i and words[i - 1] in MONTHS)  # the day of a date ("April 26") counts nothing
         and not (done and _PLANNED.intersection(words[max(0, i - PLAN_REACH) : i]))
     ]
     said = [i for i, w in enumerate(words) if stems_of(w) & counted]

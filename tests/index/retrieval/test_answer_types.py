@@ -116,3 +116,11 @@ def test_asking_for_the_exact_date_needs_a_day_not_only_a_year():
     assert not _fits("what's the exact date of the next meeting?", "Canada will host the next meeting in 2027.")
     assert _fits("what's the exact date of the next meeting?", "The next meeting will be held on June 3, 2027.")
     assert _fits("when is the next meeting?", "Canada will host the next meeting in 2027.")
+
+
+def test_a_count_of_what_went_the_other_way_or_a_day_of_the_month_does_not_answer():
+    sent = "The center sent 4,527 notifications to 130 countries, including 149 notifications to Canada."
+    assert not _fits("how many notifications did canada send to the us?", sent)
+    assert _fits("how many notifications did the us send to canada?", sent)
+    dated = "Canada noted legislation on April 26, 2023, to strengthen reporting and notification."
+    assert not _fits("how many notifications were sent?", dated)
