@@ -175,12 +175,17 @@ _PLANNED = frozenset(
 PLAN_REACH = 4  # words before a number where a plan or cap is looked for
 
 
+_LABELLED = re.compile(r"^[^:\d]{3,150}:\s*\d[\d,.]*\s*$")  # what is counted, a colon, the number
+
+
 @lru_cache(maxsize=100_000)
 def counts(text: str, counted: frozenset[str], done: bool = False) -> bool:
     """Whether a number in the sentence counts the thing asked about (stems): it is a few words before or after
     the number ("212 alerts", "reports … rose by 40 per cent"), not anywhere ("a team … within 24 hours"), and
     it does not count hours or days. done: the count asked is of what has happened, so a planned number or a
     cap ("will allow up to 60 officers") does not answer it."""
+    if _LABELLED.match(text):  # a line of figures ("Handguns seized from boats on border waters: 164")
+        return bool(stems_of(text.rsplit(":", 1)[0]) & counted)
     words = tokens(_strip_years(text))
     numbers = [
         i

@@ -124,3 +124,8 @@ def test_a_count_of_what_went_the_other_way_or_a_day_of_the_month_does_not_answe
     assert _fits("how many notifications did the us send to canada?", sent)
     dated = "Canada noted legislation on April 26, 2023, to strengthen reporting and notification."
     assert not _fits("how many notifications were sent?", dated)
+
+
+def test_a_line_of_figures_counts_what_its_label_names():
+    assert counts("Handguns seized from boats on border waters: 164", frozenset(stems_of("handguns")))
+    assert not counts("Live turtles recovered from smugglers: 2,350", frozenset(stems_of("handguns")))
