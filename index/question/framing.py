@@ -47,7 +47,7 @@ _MEETING_TEXT = """
     re-established relaunched revived relaunch since back people persons leaders officials ones convene convened
     three four five six seven eight nine ten quick brief short rundown recap gist highlights overview summary
     tldr section sections heading headings takeaway takeaways conclusions results achievements decisions
-    nutshell outline bullet bullets plate
+    nutshell outline bullet bullets plate steps
     point purpose aim goal objective reason big picture get-together gathering trying done overall end table
 """
 MEETING_WORDS = frozenset(_MEETING_TEXT.split())

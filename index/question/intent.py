@@ -97,7 +97,7 @@ _ONE_THAT = (
 )
 FIRST_MENTION = re.compile(
     rf"{_FIRST}[^?.!]{{0,40}}\b{_RAISED}|\b{_RAISED}\b[^?.!]{{0,40}}\b(for the first time|first)\b"
-    rf"|\b(first|earliest){_ONE_THAT}",
+    rf"|\b(first|earliest){_ONE_THAT}|\bever\s+(been\s+)?{_RAISED}",
     re.IGNORECASE,
 )
 # Asking what was said about a topic most recently ("the most recent thing they said about X", "when did they last
@@ -136,7 +136,7 @@ NOVELTY = re.compile(
 # Asking what was decided ("what did they agree on", "what did they sign or commit to", "main outcomes").
 DECISIONS = re.compile(
     r"\b(agree|agreed|decide|decided|commit|committed|sign|signed|announce|announced|promise|promised|pledge|pledged)"
-    r"( to| on)?\b|\b(outcomes?|decisions?|deliverables?|commitments|announcements?)\b",
+    r"( to| on)?\b|\b(outcomes?|decisions?|deliverables?|commitments|announcements?|next steps|action items)\b",
     re.IGNORECASE,
 )
 # Asking which one ranks first ("which crossing had the most deaths"): only a sentence that ranks things answers.

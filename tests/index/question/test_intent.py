@@ -85,6 +85,8 @@ def test_the_first_or_last_statement_that_mentions_a_topic_asks_for_a_mention():
     assert intent.LAST_MENTION.search("what's the last statement that mentions haiti")
     assert intent.FIRST_MENTION.search("which was the first meeting to talk about nitazenes")
     assert not intent.FIRST_MENTION.search("where was the first meeting held")
+    assert intent.FIRST_MENTION.search("had wildlife trafficking ever come up at the forum before 2032")
+    assert intent.DECISIONS.search("so what are the next steps coming out of the 2032 meeting")
 
 
 def test_wordings_of_purpose_date_definition_and_speaker():
