@@ -245,6 +245,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         for w in corrected
         if _is_exact_term(w, vocabulary)
         and not _is_doc_year(w, doc_years)
+        and w not in corpus.place_words  # "after Kenora" points at a meeting, as a year does
         and w not in FRAMING_WORDS
         and w not in MEETING_WORDS
     ]
