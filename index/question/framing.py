@@ -28,6 +28,7 @@ _FRAMING_TEXT = """
     heard hear hearing news saw seen article articles headline headlines rumor rumour apparently supposedly
     list show name names based located headquartered housed stationed situated
     fundamentally essentially ultimately generally usually typically primarily mainly mostly english simple simply
+    concrete tangible actual
 """
 FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 # Words that, with no other topic, make a question about a meeting itself: who came, when and where it was,
