@@ -105,7 +105,7 @@ def _states(kind: str, text: str, node: TextNode, snapshot: Snapshot, precise: b
     headings = snapshot.headings.get(meta["doc_id"], ())
     if not answer_types.is_list(text):
         return False
-    listed = text.rsplit(":", 1)[-1]  # "ministers concentrated on five areas: A, B and C": the list itself
+    listed = text.rsplit(":", 1)[-1].strip() or text  # "…concentrated on five areas: A, B and C": the list
     words = stems_of(" ".join(w for w in tokens(listed) if w not in STOP_WORDS))
     return not headings or len(words & frozenset().union(*headings)) >= TOPIC_LIST_SHARE * len(words)
 

@@ -71,6 +71,7 @@ def quote_groups(plan: QueryPlan, snapshot: Snapshot) -> list[list[Scored]]:
     groups = []
     for doc_id, nodes in sentence_heads(snapshot, {d["doc_id"] for d in asked}).items():
         texts = [snapshot.sentence_text(n) for n in nodes]
+        offices = [_attribution(t) for t in texts]  # where officials are named: outside quotation marks
         found: list[TextNode] = []
         for i, (node, text) in enumerate(zip(nodes, texts, strict=True)):
             if not _QUOTED.search(text):
@@ -78,7 +79,7 @@ def quote_groups(plan: QueryPlan, snapshot: Snapshot) -> list[list[Scored]]:
             attributed = _attribution(text)
             if i and continues(text, texts[i - 1]) and not _NAME.search(attributed):
                 attributed = _attribution(texts[i - 1])  # the quotation goes on from the sentence before
-            if _spoken_by(attributed, speaker, texts):
+            if _spoken_by(attributed, speaker, offices):
                 found.append(node)
         if found:
             year = int(documents[doc_id]["year"])

@@ -88,7 +88,7 @@ def asked_span_words(question: str) -> set[str]:
 # Asking when a topic was first raised ("when did they first discuss X", "which meeting first brought up X").
 _RAISED = (
     r"(mention\w*|discuss\w*|talk\w*|brought up|bring\w* up|rais\w*|address\w*|came up|come up|appear\w*|cover\w*"
-    r"|referenc\w*|cit(e|ed|es|ing)|flag\w*|touch\w* on)"
+    r"|referenc\w*|cit(e|ed|es|ing)\b|flag(s|ged|ging)?\b|touch\w* on)"
 )
 _FIRST = r"\b(first|earliest)\b(?!\s+(meeting|forum|statement|cbcf|session|summit|one)s?\b)"  # not "the first meeting"
 # "the first statement that mentions X", "the last meeting to discuss X": which one first or last raised it
@@ -122,13 +122,13 @@ PURPOSE = re.compile(
 # sentence that gives a name (capitalised words the question doesn't use) answers it.
 NAME_ASK = re.compile(
     r"\b(what|which)(['’]s| is| was| are| were)? (the )?(exact |full |official )?(name|title)s? of\b"
-    r"|\bwhat (is|was|are|were) (it|they|the [\w-]+) called\b"
-    r"|\b(which|what) ([\w-]+ ){1,3}(are|were|is|was) (named|called)\b",
+    r"|\bwhat (is|was|are|were) (it|they|the [\w-]+) called\b(?! for)"
+    r"|\b(which|what) ([\w-]+ ){1,3}(are|were|is|was) (named|called)\b(?! for)",
     re.IGNORECASE,
 )
 # Asking what was new at a meeting ("what was new in Boston", "anything on the agenda that wasn't there before").
 NOVELTY = re.compile(
-    r"\bwhat(['’]s| was| is| were)? new\b|\banything new\b|\bnew (topics?|issues?|items?|subjects?|themes?|areas?)\b"
+    r"\bwhat(['’]s| was| is| were) new\b|\banything new\b|\bnew (topics?|issues?|items?|subjects?|themes?|areas?)\b"
     r"|\b(hadn['’]?t|had not|never|wasn['’]?t|weren['’]?t|not) (come up|been (discussed|raised|there)|there)\b"
     r"|\bfirst time\b",
     re.IGNORECASE,

@@ -103,12 +103,19 @@ class Lexicon:
 
     def spelled_out(self, question: str) -> str:
         """The question with chat shorthand and places' short names written out ("wheres the nxt forum" -> "wheres
-        the next forum", "the twin cities meeting" -> "the Minneapolis meeting")."""
+        the next forum", "the twin cities meeting" -> "the Minneapolis meeting"); a short name already beside its
+        full one ("Las Vegas", "Washington DC") is left as it is."""
         if not self.shorthand:
             return question
+
+        def written_out(match: re.Match) -> str:
+            full = self.shorthand.get(match.group(0).lower(), match.group(0))
+            around = question[max(0, match.start() - len(full) - 1) : match.end() + len(full) + 1].lower()
+            return match.group(0) if full.lower() in around and full.lower() != match.group(0).lower() else full
+
         if self._phrases is not None:
-            question = self._phrases.sub(lambda m: self.shorthand[m.group(0).lower()], question)
-        return _LETTERS.sub(lambda m: self.shorthand.get(m.group(0).lower(), m.group(0)), question)
+            question = self._phrases.sub(written_out, question)
+        return _LETTERS.sub(written_out, question)
 
     def acronym(self, word: str) -> str | None:
         """The known acronym a question word is (plural forms included), if it is one."""

@@ -17,8 +17,8 @@ def quoted_speaker(question: str) -> list[str]:
 
 # Asking who belongs to something ("who's in the working group", "who sits on it"): agencies answer, not only people.
 MEMBERSHIP = re.compile(
-    r"\bwho(['’]s| is| are)? (in(?! charge)|on|part of|involved in|sits? on|serves? on|belongs? to|makes? up)\b"
-    r"|\bmembers? of\b",
+    r"\bwho(['’]s| is| are| was| were)? (in|on|part of|involved in|sits? on|sat on|serves? on|belongs? to|makes? up) "
+    r"(the|that|this|a|an) ([\w-]+ ){0,4}(group|team|task ?force|network|partnership|cell|unit|committee|council)s?\b",
     re.IGNORECASE,
 )
 # Asking for a person by role, or who someone is: only a sentence naming a person answers it.
@@ -40,11 +40,14 @@ ROLE = re.compile(
 # Asking for advice on one's own affairs ("how do I renew my passport", "can I bring my rifle"): the statements
 # record what two governments agreed, not what a traveller or a citizen should do.
 PERSONAL = re.compile(
-    r"\b(how (do|can|should|would) i|can i|could i|do i (need|have to)|should i|where (do|can) i|am i allowed)\b",
+    r"\b(how (do|can|should) i|do i (need|have to)|should i|where (do|can) i|am i allowed"
+    r"|can i (bring|take|cross|carry|drive|fly|travel|apply|renew|import|ship|mail|buy|sell|own))\b",
     re.IGNORECASE,
 )
 _STATEMENTS_NAMED = re.compile(
-    r"\b(statements?|forum|cbcf|meetings?|ministers?|say|said|agree\w*|communiqu\w+)\b", re.IGNORECASE
+    r"\b(statements?|forum|cbcf|meetings?|ministers?|say|said|agree\w*|communiqu\w+|discuss\w*|recap|summary"
+    r"|highlights|takeaways|commitments|topics)\b",
+    re.IGNORECASE,
 )
 
 

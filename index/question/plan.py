@@ -264,7 +264,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_count=bool(intent.COUNT.search(question)),
         wants_span=asks_span and not intent.PENALTY.search(question),
         wants_deadline=bool(intent.DEADLINE.search(question)),
-        wants_date=bool(intent.WHEN.search(question)) and not first_mention and not last_mention,
+        # "when did they last mention X" asks for a statement, "when was the last time they met" for a date
+        wants_date=bool(intent.WHEN.search(question)) and not first_mention and not (last_mention and not meeting_only),
         wants_place=bool(intent.WHERE.search(question)),
         wants_person=bool(intent.WHO.search(question) or people.NAME_OF_OFFICE.search(question))
         and not people.MEMBERSHIP.search(question),

@@ -21,7 +21,7 @@ def after_a_meeting(question: str, corpus: CorpusView) -> bool:
 
 # "the meeting before Buffalo", not a span of time before it ("in the year before the Toronto meeting")
 _BEFORE = (
-    r"(?<!year )(?<!months )(?<!weeks )(?<!days )"
+    r"(?<!year )(?<!years )(?<!month )(?<!months )(?<!week )(?<!weeks )(?<!day )(?<!days )"
     r"\b(?:before|preceding|prior to|ahead of)(?: the)? (?:(?:meeting|forum|one) (?:in|at) )?"
 )
 _AFTER = r"\b(?:after|following)(?: the)? (?:(?:meeting|forum|one) (?:in|at) )?"

@@ -175,6 +175,7 @@ _PLANNED = frozenset(
 PLAN_REACH = 4  # words before a number where a plan or cap is looked for
 
 
+_DAY_OF_MONTH = re.compile(_DAY + r"\s+\d{1,2}\b", re.IGNORECASE)  # "April 26": the day of a date counts nothing
 _LABELLED = re.compile(r"^[^:\d]{3,150}:\s*\d[\d,.]*\s*$")  # what is counted, a colon, the number
 
 
@@ -186,13 +187,12 @@ def counts(text: str, counted: frozenset[str], done: bool = False) -> bool:
     cap ("will allow up to 60 officers") does not answer it."""
     if _LABELLED.match(text):  # a line of figures ("Handguns seized from boats on border waters: 164")
         return bool(stems_of(text.rsplit(":", 1)[0]) & counted)
-    words = tokens(_strip_years(text))
+    words = tokens(_strip_years(_DAY_OF_MONTH.sub(r"\1", text)))
     numbers = [
         i
         for i, w in enumerate(words)
         if _NUMBER.fullmatch(w)
         and not (i + 1 < len(words) and words[i + 1] in _MEASURES)
-        and not (i and words[i - 1] in MONTHS)  # the day of a date ("April 26") counts nothing
         and not (done and _PLANNED.intersection(words[max(0, i - PLAN_REACH) : i]))
     ]
     said = [i for i, w in enumerate(words) if stems_of(w) & counted]

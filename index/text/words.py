@@ -115,6 +115,7 @@ def continues(sentence: str, before: str | None) -> bool:
     introduces ("Ministers committed to:" and then the items), or it goes on with a quotation attributed there."""
     if not before:
         return leans_back(sentence)
-    if sentence.lstrip()[:1] in ("“", '"') and _ATTRIBUTED.search(before) and not _ATTRIBUTED.search(sentence):
+    quoted = sentence.lstrip()[:1] in ("“", '"') and sentence.rstrip().endswith(("”", '"'))  # wholly a quotation
+    if quoted and _ATTRIBUTED.search(before) and not _ATTRIBUTED.search(sentence):
         return True
     return leans_back(sentence) or before.rstrip().endswith(":")

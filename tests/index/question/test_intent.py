@@ -94,3 +94,11 @@ def test_wordings_of_purpose_date_definition_and_speaker():
     assert intent.WHEN.search("niagara falls forum date")
     assert intent.DEFINE.search("cbcf = ? sorry new to this")
     assert people.quoted_speaker("what did the public safety minister say") == ["the", "public", "safety", "minister"]
+
+
+def test_ordinary_requests_are_not_advice_names_novelty_or_membership():
+    assert not people.asks_advice("Can I get a recap of 2023?")
+    assert not people.MEMBERSHIP.search("Who in the Canadian government leads the file?")
+    assert not intent.NAME_ASK.search("What actions are called for?")
+    assert not intent.NOVELTY.search("What new commitments were made in 2023?")
+    assert not intent.FIRST_MENTION.search("What was the first flagship initiative they launched?")

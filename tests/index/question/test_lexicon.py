@@ -62,3 +62,9 @@ def test_places_short_names_and_nicknames_are_written_out_before_a_question_is_r
     assert lexicon.spelled_out("who hosted the Twin Cities meeting") == "who hosted the Minneapolis meeting"
     assert lexicon.spelled_out("the nxt forum in dc") == "the next forum in Washington"
     assert lexicon.spelled_out("wisdom and discipline") == "wisdom and discipline"  # whole words only
+
+
+def test_a_short_name_beside_its_full_one_is_left_as_it_is():
+    lexicon = Lexicon.load(EngineSettings().lexicon_dir)
+    assert lexicon.spelled_out("the meeting before Las Vegas") == "the meeting before Las Vegas"
+    assert lexicon.spelled_out("the Washington DC forum") == "the Washington DC forum"

@@ -35,3 +35,8 @@ def test_a_quotation_goes_on_from_the_sentence_that_attributes_it():
     assert continues("“What we agreed to will help police catch them.”", said)
     assert not continues("“What we agreed to will help,” said Secretary Harrow.", said)  # attributed on its own
     assert not continues("“Ghost guns” are a growing threat.", "Ministers met in Ottawa.")
+
+
+def test_a_quoted_title_opening_a_sentence_is_no_quotation_going_on():
+    said = "“We closed the gaps,” said Secretary Halvorsen."
+    assert not continues("“Project Pelican” seized 500 kilograms of cocaine.", said)
