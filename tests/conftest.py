@@ -29,6 +29,11 @@ def make_engine(data_dir, embedder, **overrides) -> Engine:
     return Engine(EngineSettings(data_dir=data_dir, chroma_host=None, **overrides), embedder=embedder)
 
 
+def quoted(reply) -> str:
+    """Every quote an answer cites, joined: what a test looks for in an answer."""
+    return " ".join(c.quote for c in reply.citations)
+
+
 def engine_with_statement(tmp_path_factory, embedder, filename: str, text: str, meta: dict) -> Engine:
     """An engine over the bundled statements plus one written here (its file name, text and metadata)."""
     folder = tmp_path_factory.mktemp("added")

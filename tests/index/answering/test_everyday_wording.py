@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.core import answer
-from tests.conftest import engine_with_statement
+from tests.conftest import engine_with_statement, quoted
 
 DOC = "2036-test-statement-minneapolis"
 STATEMENT = """Joint Statement on the 2036 Canada–U.S. Cross-Border Crime Forum
@@ -32,10 +32,6 @@ def minneapolis(tmp_path_factory, embedder):
     return engine_with_statement(tmp_path_factory, embedder, f"{DOC}.txt", STATEMENT, meta)
 
 
-def _quotes(reply) -> str:
-    return " ".join(c.quote for c in reply.citations)
-
-
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -48,7 +44,7 @@ def _quotes(reply) -> str:
 )
 def test_everyday_wordings_are_answered_from_the_added_statement(minneapolis, question, expected):
     reply = answer(question, engine=minneapolis)
-    assert not reply.abstained and expected in _quotes(reply), (question, _quotes(reply))
+    assert not reply.abstained and expected in quoted(reply), (question, quoted(reply))
 
 
 def test_an_exact_date_the_statement_does_not_give_is_not_made_up(minneapolis):

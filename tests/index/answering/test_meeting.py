@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.core import answer
-from tests.conftest import engine_with_statement
+from tests.conftest import engine_with_statement, quoted
 
 REGINA = "2030-test-statement-regina"
 STATEMENT = """Joint Statement from the 2030 Canada–U.S. Cross-Border Crime Forum
@@ -34,10 +34,6 @@ def three(tmp_path_factory, embedder):
     return engine_with_statement(tmp_path_factory, embedder, f"{REGINA}.txt", STATEMENT, meta | {"place": "Regina"})
 
 
-def _quotes(reply) -> str:
-    return " ".join(c.quote for c in reply.citations)
-
-
 @pytest.mark.parametrize(
     ("question", "doc", "expected"),
     [
@@ -54,14 +50,14 @@ def _quotes(reply) -> str:
 def test_meeting_facts_come_from_the_statements_own_sentences(three, question, doc, expected):
     reply = answer(question, engine=three)
     assert not reply.abstained, question
-    assert reply.citations[0].doc_id == doc and expected in _quotes(reply), (question, reply.answer)
+    assert reply.citations[0].doc_id == doc and expected in quoted(reply), (question, reply.answer)
 
 
 def test_a_fact_no_statement_gives_is_not_made_up_from_a_topic_match(three):
     # The Ottawa statement never dates its meeting ("Today, …"); "meeting the goal" is not a meeting.
     assert answer("What was the exact date of the Ottawa meeting?", engine=three).abstained
     reply = answer("where was the 2022 meeting", engine=three)
-    assert "meeting the goal" not in _quotes(reply)
+    assert "meeting the goal" not in quoted(reply)
 
 
 def test_who_came_to_each_meeting_is_quoted_once_per_statement_with_its_year(three):
@@ -73,13 +69,13 @@ def test_who_came_to_each_meeting_is_quoted_once_per_statement_with_its_year(thr
 
 def test_a_sentence_that_says_why_is_found_after_the_one_it_leans_on(three):
     reply = answer("why does sharing grain export certificate records matter?", engine=three)
-    assert "stop forged shipments" in _quotes(reply)
+    assert "stop forged shipments" in quoted(reply)
 
 
 def test_what_an_acronym_stands_for_is_the_sentence_defining_it(three):
     reply = answer("CBCF stands for?", engine=three)
-    assert "Cross-Border Crime Forum (CBCF)" in _quotes(reply)
-    assert "Canada Border Services Agency (CBSA)" in _quotes(answer("what does cbsa stand for", engine=three))
+    assert "Cross-Border Crime Forum (CBCF)" in quoted(reply)
+    assert "Canada Border Services Agency (CBSA)" in quoted(answer("what does cbsa stand for", engine=three))
     # An acronym the statements never use is not answered with some other sentence.
     assert answer("what does FBI stand for", engine=three).abstained
 

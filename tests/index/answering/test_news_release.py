@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.core import answer
-from tests.conftest import engine_with_statement
+from tests.conftest import engine_with_statement, quoted
 
 DOC = "2034-test-news-release-kenora"
 RELEASE = """<html><body><main>
@@ -41,10 +41,6 @@ def kenora(tmp_path_factory, embedder):
     return engine_with_statement(tmp_path_factory, embedder, f"{DOC}.html", RELEASE, meta)
 
 
-def _quotes(reply) -> str:
-    return " ".join(c.quote for c in reply.citations)
-
-
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -59,14 +55,14 @@ def _quotes(reply) -> str:
 )
 def test_a_news_release_answers_everyday_questions(kenora, question, expected):
     reply = answer(question, engine=kenora)
-    assert not reply.abstained and expected in _quotes(reply), (question, _quotes(reply))
+    assert not reply.abstained and expected in quoted(reply), (question, quoted(reply))
     assert all(c.doc_id == DOC for c in reply.citations), question
 
 
 def test_its_contacts_and_page_details_are_not_statement_text(kenora):
     for question in ["who is lise ouellet", "what is the press secretary’s phone number", "kenora overview"]:
         reply = answer(question, engine=kenora)
-        assert "Ouellet" not in _quotes(reply) and "613-555" not in _quotes(reply), question
+        assert "Ouellet" not in quoted(reply) and "613-555" not in quoted(reply), question
 
 
 @pytest.mark.parametrize(
