@@ -170,7 +170,8 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
     groups = []
     for doc in asked:
         own = units.get(doc["doc_id"], [])
-        found = [n for n in own[:OPENING_SENTENCES] if _states(kind, snapshot.sentence_text(n), n, snapshot, precise)]
+        read = own if kind == "novelty" else own[:OPENING_SENTENCES]  # what was new is said anywhere, not only first
+        found = [n for n in read if _states(kind, snapshot.sentence_text(n), n, snapshot, precise)]
         if kind == "place":  # a sentence saying who met there says more than a dateline naming the place
             found.sort(key=lambda n: len(snapshot.sentence_text(n).split()) < MIN_WORDS)
         if found and kind == "overview":  # what the meeting covered, and what it was for
@@ -182,8 +183,6 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
                 if _states("place", text := snapshot.sentence_text(n), n, snapshot) and len(text.split()) >= MIN_WORDS
             ]
             found = found[:1] + _untitled_lead(own, found[:1]) + _section_leads(own, k)
-        if kind == "novelty":  # anywhere in the statement, not only its opening
-            found = [n for n in own if _states(kind, snapshot.sentence_text(n), n, snapshot)]
         if kind == "decisions":  # the first decision under each heading (each one, without headings), in order
             decided = [n for n in own if _states(kind, snapshot.sentence_text(n), n, snapshot)]
             decided = _of_the_kind_asked(decided, plan.text, snapshot)

@@ -14,14 +14,14 @@ from llama_index.core.schema import TextNode
 
 from index.answering.meeting import fact_scored, sentence_heads
 from index.question import people
-from index.question.plan import QueryPlan, speaker_words
+from index.question.plan import QueryPlan
+from index.retrieval.answer_types import QUOTATION
 from index.retrieval.evidence import Scored
 from index.retrieval.snapshot import Snapshot
 from index.text.words import STOP_WORDS, continues, stems_of, tokens
 
 QUOTES_KEPT = 3  # a speaker's quotations quoted from one statement, at most
 _NAME_REACH = 6  # words before a name (or after it and a comma) where its holder's office is looked for
-_QUOTED = re.compile(r"[“”\"]")
 # The words of an attribution outside the quotation marks: "…,” said Minister Lachapelle." or "Thibodeau said: “…"
 _OUTSIDE = re.compile(r"[“\"][^”\"]*[”\"]")
 _NAME = re.compile(r"\b[A-Z][\w’'-]{2,}")
@@ -62,7 +62,7 @@ def _spoken_by(attribution: str, speaker: list[str], sentences: list[str]) -> bo
 
 def quote_groups(plan: QueryPlan, snapshot: Snapshot) -> list[list[Scored]]:
     """For each statement asked about, the quotations it attributes to the speaker the question names; [] if none."""
-    speaker = speaker_words(plan.text, snapshot.corpus.lexicon)
+    speaker = plan.speaker
     if not plan.wants_quote or not speaker or set(plan.topical) - set(speaker):  # a topic: search it
         return []
     documents = snapshot.manifest.documents
@@ -71,14 +71,14 @@ def quote_groups(plan: QueryPlan, snapshot: Snapshot) -> list[list[Scored]]:
     groups = []
     for doc_id, nodes in sentence_heads(snapshot, {d["doc_id"] for d in asked}).items():
         texts = [snapshot.sentence_text(n) for n in nodes]
-        offices = [_attribution(t) for t in texts]  # where officials are named: outside quotation marks
+        offices = [_attribution(t) for t in texts]  # who is named outside quotation marks: speakers, officials
         found: list[TextNode] = []
         for i, (node, text) in enumerate(zip(nodes, texts, strict=True)):
-            if not _QUOTED.search(text):
+            if not QUOTATION.search(text):
                 continue
-            attributed = _attribution(text)
+            attributed = offices[i]
             if i and continues(text, texts[i - 1]) and not _NAME.search(attributed):
-                attributed = _attribution(texts[i - 1])  # the quotation goes on from the sentence before
+                attributed = offices[i - 1]  # the quotation goes on from the sentence before
             if _spoken_by(attributed, speaker, offices):
                 found.append(node)
         if found:

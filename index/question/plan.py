@@ -47,6 +47,7 @@ class QueryPlan:
     wants_place: bool = False
     wants_person: bool = False
     wants_quote: bool = False  # what a named person said: their own words, quoted
+    speaker: list[str] = field(default_factory=list)  # who the words are asked of, acronyms spelled out ("the AG")
     wants_name: bool = False  # the name or title of a thing ("what's the name of the bill")
     wants_overview: bool = False
     wants_novelty: bool = False  # what was new at a meeting: raised there for the first time
@@ -138,9 +139,8 @@ def _place_typo(word: str, words: list[str], place_words: frozenset[str]) -> str
     return one_typo_from(word, (w for w in place_words if w[0] == word[0] and w != words[at - 1]))
 
 
-def speaker_words(question: str, lexicon) -> list[str]:
-    """The words naming whoever a question asks the words of, acronyms spelled out ("the AG": the attorney general)."""
-    speaker = people.quoted_speaker(question)
+def _spelled_out(speaker: list[str], lexicon) -> list[str]:
+    """The words naming a speaker, acronyms spelled out ("the AG": the attorney general)."""
     spelled = (" ".join(lexicon.acronyms.get(a, (w,))) if (a := lexicon.acronym(w)) else w for w in speaker)
     return " ".join(spelled).split()
 
@@ -203,7 +203,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     keywords = [w for w in corrected if w not in STOP_WORDS and w not in markers | aside | asking]
     topical = [w for w in keywords if w not in framing and not w[0].isdigit()]
     speaker = people.quoted_speaker(question)
-    if _by_office(spelled := speaker_words(question, lexicon)):  # "what did the public safety minister say": who
+    if _by_office(spelled := _spelled_out(speaker, lexicon)):  # "what did the public safety minister say": who
         topical = [w for w in topical if w not in speaker]
     topical += [a for a in lexicon.acronyms_spelled_out(topical) if a not in topical]
     expansions = {t: lexicon.expansions(t) for t in topical if lexicon.expansions(t)}
@@ -270,6 +270,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         wants_person=bool(intent.WHO.search(question) or people.NAME_OF_OFFICE.search(question))
         and not people.MEMBERSHIP.search(question),
         wants_quote=_asks_quote(speaker, spelled, exact),
+        speaker=spelled,
         wants_name=bool(intent.NAME_ASK.search(question)),
         wants_overview=bool(intent.OVERVIEW.search(question)),
         # what a meeting was for or decided: asked of a meeting itself, with no topic named

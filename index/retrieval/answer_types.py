@@ -200,7 +200,7 @@ def counts(text: str, counted: frozenset[str], done: bool = False) -> bool:
 
 
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][^\W\d_]{2,}")  # inside a sentence, not its first word
-_QUOTATION = re.compile(r"[“”\"]")
+QUOTATION = re.compile(r"[“”\"]")  # a quotation mark, straight or curly
 _NEXT = re.compile(r"\b(next|again|upcoming|will (host|hold|meet|convene|be held))\b", re.IGNORECASE)
 _COUNTRY_WORDS = frozenset(("canada", "united", "states", "america"))
 _NOT_PLACES = FRAMING_WORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)  # capitalised, but never a place asked for
@@ -258,7 +258,7 @@ def type_fit(
     if kind == "person":
         return has_person(text, dictionary)
     if kind == "quote":  # someone's own words, in quotation marks
-        return _QUOTATION.search(text) is not None
+        return QUOTATION.search(text) is not None
     if kind == "overview":
         number = int(meta.get("sentence_no", meta.get("position", 0)))
         return is_overview(text, snapshot.headings.get(meta["doc_id"], ()), number)
