@@ -182,11 +182,17 @@ def _with_decision(plan: QueryPlan, chosen: list[Scored], good: list[Scored], sn
     (the best one describes the problem): the best sentence under the same heading that does, after the best."""
     if not plan.asks_action or any(_decides(item, snapshot) for item in chosen):
         return chosen
-    where = _place_of(chosen[0])
-    for item in good[1:]:
-        if _place_of(item) == where and item not in chosen and _decides(item, snapshot):
-            return [chosen[0], item, *chosen[1:]]
-    return chosen
+    where, best = _place_of(chosen[0]), _sentence_no(chosen[0])
+    deciding = [i for i in good[1:] if _place_of(i) == where and i not in chosen and _decides(i, snapshot)]
+    if not deciding:
+        return chosen
+    # what was done about a problem is most often said right after it: the nearest decision that follows it
+    nearest = min(deciding, key=lambda i: (_sentence_no(i) < best, abs(_sentence_no(i) - best)))
+    return [chosen[0], nearest, *chosen[1:]]
+
+
+def _sentence_no(item: Scored) -> int:
+    return int(item.candidate.node.metadata.get("sentence_no", 0))
 
 
 def _place_of(item: Scored) -> tuple[str, str]:

@@ -123,7 +123,10 @@ PURPOSE = re.compile(
 NAME_ASK = re.compile(
     r"\b(what|which)(['’]s| is| was| are| were)? (the )?(exact |full |official )?(name|title)s? of\b"
     r"|\bwhat (is|was|are|were) (it|they|the [\w-]+) called\b(?! for)"
-    r"|\b(which|what) ([\w-]+ ){1,3}(are|were|is|was) (named|called)\b(?! for)",
+    r"|\b(which|what) ([\w-]+ ){1,3}(are|were|is|was) (named|called)\b(?! for)"
+    # "which phone companies…", "which police chiefs…": things known by their names, asked to be identified
+    r"|\bwhich ([\w-]+ ){0,2}(companies|firms|businesses|apps|platforms|websites|banks|chiefs|cartels|gangs"
+    r"|agencies|organi[sz]ations|databases)\b",
     re.IGNORECASE,
 )
 # Asking what was new at a meeting ("what was new in Boston", "anything on the agenda that wasn't there before").

@@ -124,6 +124,9 @@ def answers_what_is_asked(
 _NAMED = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:of|for|the|and|a|on|to)\s+)*[A-Z][\w’'.-]+)+|“[^”]{3,}”")
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")  # an agency or a programme by its initials ("RCMP", "IBETs")
+
+
 # Which way something went between the two countries: "did Canada send … to the US" (from Canada, to the US).
 _CA = r"(canada|canadians?)"
 _US = r"(the )?(u\.?s\.?a?|united states|america|americans?)"
@@ -150,6 +153,8 @@ def _reversed(question: str, text: str) -> bool:
 def gives_name(text: str, asked: frozenset[str]) -> bool:
     """Whether a sentence gives a name the question asks for: one with a word the question doesn't use, and not
     only a country, a month or a word that frames every statement ("United States", "Canada’s Minister")."""
+    if any(w.lower() not in asked and w.lower() not in FRAMING_WORDS for w in _ACRONYM.findall(text)):
+        return True  # "the RCMP will…"
     for match in _NAMED.finditer(text):
         words = [w for w in tokens(match.group()) if w not in STOP_WORDS]
         if any(w not in asked and w not in _NOT_PLACES and w not in _COUNTRY_WORDS for w in words):

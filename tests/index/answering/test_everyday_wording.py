@@ -19,6 +19,10 @@ for the sixth meeting of the Cross-Border Crime Forum since it was re-establishe
 Ministers set up the Lake Freighter Theft Working Group, which will bring together harbour police, shipping \
 insurers and customs officers from both countries.
 
+Scammers who pose as bank staff have taken millions from older adults in both countries. Ministers heard that \
+the losses keep rising each winter. Ministers agreed to work with telephone companies to block calls that show \
+a fake bank number.
+
 “Thieves treat our freighters like open warehouses,” said Minister Lefebvre. “Starting today, every port on the \
 lakes will share what it sees.”
 
@@ -45,6 +49,16 @@ def minneapolis(tmp_path_factory, embedder):
 def test_everyday_wordings_are_answered_from_the_added_statement(minneapolis, question, expected):
     reply = answer(question, engine=minneapolis)
     assert not reply.abstained and expected in quoted(reply), (question, quoted(reply))
+
+
+def test_what_is_being_done_about_a_problem_quotes_the_decision_that_follows_it(minneapolis):
+    reply = answer("what are they doing about fake bank staff scamming seniors", engine=minneapolis)
+    assert not reply.abstained and "block calls" in quoted(reply), quoted(reply)
+
+
+def test_which_companies_is_not_answered_by_a_sentence_that_names_none(minneapolis):
+    # "telephone companies" says what kind of company, not which ones
+    assert answer("which phone companies agreed to block the scam calls", engine=minneapolis).abstained
 
 
 def test_an_exact_date_the_statement_does_not_give_is_not_made_up(minneapolis):

@@ -100,5 +100,6 @@ def test_ordinary_requests_are_not_advice_names_novelty_or_membership():
     assert not people.asks_advice("Can I get a recap of 2023?")
     assert not people.MEMBERSHIP.search("Who in the Canadian government leads the file?")
     assert not intent.NAME_ASK.search("What actions are called for?")
+    assert not intent.NAME_ASK.search("Which crimes did they discuss?")
     assert not intent.NOVELTY.search("What new commitments were made in 2023?")
     assert not intent.FIRST_MENTION.search("What was the first flagship initiative they launched?")

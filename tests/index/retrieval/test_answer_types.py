@@ -129,3 +129,9 @@ def test_a_count_of_what_went_the_other_way_or_a_day_of_the_month_does_not_answe
 def test_a_line_of_figures_counts_what_its_label_names():
     assert counts("Handguns seized from boats on border waters: 164", frozenset(stems_of("handguns")))
     assert not counts("Live turtles recovered from smugglers: 2,350", frozenset(stems_of("handguns")))
+
+
+def test_asking_which_agencies_or_companies_needs_a_sentence_that_names_them():
+    assert _fits("which agencies will run the patrols?", "The RCMP and the Coast Guard will run the patrols.")
+    assert _fits("which agencies will run the patrols?", "The RCMP will run the patrols.")
+    assert not _fits("which phone companies will block the calls?", "Telephone companies will block the calls.")
