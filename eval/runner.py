@@ -24,6 +24,8 @@ DEV_TXT_STATEMENTS = HERE / "dev_txt_statements"  # a synthetic statement copied
 DEV_HTML_STATEMENTS = HERE / "dev_html_statements"  # a synthetic canada.ca news page, saved whole (HTML)
 DEV_SERIES2_STATEMENTS = HERE / "dev_series2_statements"  # two synthetic statements (text, Markdown), 2024 and 2026
 DEV_DHS_STATEMENTS = HERE / "dev_dhs_statements"  # a synthetic dhs.gov news page, saved whole (HTML)
+DEV_DOJ_STATEMENTS = HERE / "dev_doj_statements"  # a synthetic justice.gov press release with a table (HTML)
+DEV_WRAPPED_STATEMENTS = HERE / "dev_wrapped_statements"  # a synthetic statement as PDF-to-text output (text)
 # Each split: its questions, and the statements added to the bundled ones before asking them.
 # the dev splits are tuned on (the calibration is fitted on them); test and new-statement were written after the
 # changes and are never tuned on.
@@ -45,6 +47,9 @@ SPLITS = {
     "dev-series2": HERE / "dev_series2.jsonl",
     "dev-analyst": HERE / "dev_analyst.jsonl",
     "dev-dhs-statement": HERE / "dev_dhs_statement.jsonl",
+    "dev-doj-statement": HERE / "dev_doj_statement.jsonl",
+    "dev-second-language": HERE / "dev_second_language.jsonl",
+    "dev-wrapped-statement": HERE / "dev_wrapped_statement.jsonl",
     "test": HERE / "test.jsonl",
     "new-statement": HERE / "new_statement.jsonl",
 }
@@ -60,6 +65,8 @@ ADDED_STATEMENTS: dict[str, tuple[Path, ...]] = {
     # four meetings: the bundled two, then 2024 and 2026
     "dev-series2": (DEV_SERIES2_STATEMENTS,),
     "dev-dhs-statement": (DEV_DHS_STATEMENTS,),
+    "dev-doj-statement": (DEV_DOJ_STATEMENTS,),
+    "dev-wrapped-statement": (DEV_WRAPPED_STATEMENTS,),
     # questions across a series of five statements, from 2022 to 2026
     "dev-series": (DEV_WEB_STATEMENTS, DEV_NEWS_STATEMENTS, DEV_READOUT_STATEMENTS),
     "new-statement": (EXTRA_STATEMENTS,),
@@ -82,6 +89,9 @@ TUNING_SPLITS = (
     "dev-series2",
     "dev-analyst",
     "dev-dhs-statement",
+    "dev-doj-statement",
+    "dev-second-language",
+    "dev-wrapped-statement",
 )
 DEFAULT_DATASET = SPLITS["dev"]
 DEFAULT_THRESHOLDS = HERE / "thresholds.toml"

@@ -40,7 +40,8 @@ ROLE = re.compile(
 # Asking for advice on one's own affairs ("how do I renew my passport", "can I bring my rifle"): the statements
 # record what two governments agreed, not what a traveller or a citizen should do.
 PERSONAL = re.compile(
-    r"\b(how (do|can|should) i|do i (need|have to)|should i|where (do|can) i|am i allowed"
+    r"\b(how (do|can|should) (i|we)|(do|must) (i|we) (need|have to)|should (i|we)|where (do|can|should) (i|we)"
+    r"|what (do|should|can|must) (i|we) do|am i allowed|are we allowed|(can|could) (i|we) (get|report|recover)"
     r"|can i (bring|take|cross|carry|drive|fly|travel|apply|renew|import|ship|mail|buy|sell|own))\b",
     re.IGNORECASE,
 )

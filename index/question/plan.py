@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.question import intent, people
+from index.question.chatter import without_chatter
 from index.question.corpus import CorpusView
 from index.question.framing import FRAMING_WORDS, MEETING_STEMS, MEETING_WORDS
 from index.question.names import names_in, unknown_names
@@ -177,6 +178,7 @@ def _is_doc_year(word: str, doc_years: set[int]) -> bool:
 def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     """Build the plan for one question."""
     vocabulary, lexicon, doc_years = corpus.vocabulary, corpus.lexicon, set(corpus.years)
+    question = without_chatter(question)
     question = intent.ordinals_spelled_out(intent.CONTRACTED.sub(r"\1 is", lexicon.spelled_out(question)))
     question = _places_spelled_out(question, corpus.place_words)
     framing = FRAMING_WORDS | corpus.place_words

@@ -1,0 +1,45 @@
+"""Greetings, asides and thanks around a question are taken off; the question itself is left whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.question import people
+from index.question.chatter import without_chatter
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("hi, quick one - where did the ministers meet in 2022?", "where did the ministers meet in 2022?"),
+        ("asking for my boss: what did they agree on guns?", "what did they agree on guns?"),
+        ("Which document was signed? (I write for a German newspaper)", "Which document was signed?"),
+        (
+            "for my report: the main subjects of the 2022 forum please, short list",
+            "the main subjects of the 2022 forum",
+        ),
+        ("ok so what are the next steps", "what are the next steps"),
+        ("hello team, I'm a student - who hosted in 2023? thanks!", "who hosted in 2023?"),
+        (
+            "who came from the united states to the twenty twenty two forum",
+            "who came from the united states to the 2022 forum",
+        ),
+        ("the two thousand and twenty three meeting", "the 2023 meeting"),
+    ],
+)
+def test_what_wraps_a_question_is_taken_off(said, read):
+    assert without_chatter(said) == read
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what about guns (for 2023)?", "well-being of kids?", "Hello", "So?", "I'm confused"],
+)
+def test_a_question_with_nothing_around_it_is_left_as_it_is(question):
+    assert without_chatter(question) == question
+
+
+def test_asking_what_to_do_about_ones_own_case_is_advice():
+    assert people.asks_advice("my dad wired 8k to a fake grandson for bail, how do we get the money back")
+    assert people.asks_advice("my kid is being sextorted on snapchat what do i do")
+    assert not people.asks_advice("what did the ministers say we should do about sextortion?")
