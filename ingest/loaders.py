@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.tables import html_tables_written_out, markdown_tables_written_out
+
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
 
 
@@ -51,7 +53,7 @@ def load(path: Path) -> Loaded:
         else:
             text = _read_utf8(path)
             if suffix in (".md", ".markdown"):
-                text, title, headings = _marked_up(text)
+                text, title, headings = _marked_up(markdown_tables_written_out(text))
     except LoadError:
         raise
     except Exception as exc:  # any parser failure is a bad file, not a crash
@@ -74,7 +76,7 @@ def _read_utf8(path: Path) -> str:
 def _load_html(path: Path) -> str:
     import trafilatura
 
-    html = path.read_bytes().decode("utf-8", errors="replace")
+    html = html_tables_written_out(path.read_bytes().decode("utf-8", errors="replace"))
     # as Markdown: its blocks apart (a dateline is not run into the first sentence) and its headings marked
     options = {"include_comments": False, "include_tables": False, "favor_precision": True}
     text = trafilatura.extract(html, output_format="markdown", **options)

@@ -11,6 +11,7 @@ _TERMINAL = (".", "!", "?", ":", ";", ",", "”", '"')
 _MAX_HEADING_WORDS = 12
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+")  # a heading's number: "1. ", "IV) "
 _LABEL = re.compile(r"^[A-Z][a-z]+( [a-z]+)?:\s")
+_FIGURE = re.compile(r":\s*[$€£]?\d")  # "… — Canada: 287": a row of figures, not a heading
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def _label_shaped(line: str, max_chars: int, max_words: int) -> bool:
     dateline ("VANCOUVER: Ministers … met in Vancouver, British") or line that is only a date ("May 6, 2031")."""
     if not line or len(line) > max_chars or len(line.split()) > max_words or not line[0].isupper():
         return False
-    if line.endswith(_TERMINAL) or line.count(",") >= 2 or _LABEL.match(line):
+    if line.endswith(_TERMINAL) or line.count(",") >= 2 or _LABEL.match(line) or _FIGURE.search(line):
         return False
     return split_dateline(line)[0] is None and dated_line(line) is None
 

@@ -15,7 +15,7 @@ from ingest.sections import Paragraph, parse_structure
 from ingest.sentences import split_long, split_sentences
 
 # Bump when cleaning, sectioning or sentence rules change, so documents are re-ingested.
-INGEST_VERSION = "12"
+INGEST_VERSION = "13"
 MAX_UNIT_CHARS = 500
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 _GREETING = (
-    r"(hi|hello|hey|hiya|howdy|yo|greetings|hola|bonjour|salut|allo|ciao|guten tag|good (morning|afternoon|evening|day))"
+    r"(hi|hello|hey|hiya|howdy|yo|greetings|hola|bonjour|salut|allo|ciao|guten tag"
+    r"|good (morning|afternoon|evening|day))"
     r"( (there|all|everyone|everybody|team|folks|guys|bot|again|friends?))?"
 )
 _ASIDE = (
