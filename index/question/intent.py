@@ -126,7 +126,7 @@ NAME_ASK = re.compile(
     r"|\b(which|what) ([\w-]+ ){1,3}(are|were|is|was) (named|called)\b(?! for)"
     # "which phone companies…", "which police chiefs…": things known by their names, asked to be identified
     r"|\bwhich ([\w-]+ ){0,2}(companies|firms|businesses|apps|platforms|websites|banks|chiefs|cartels|gangs"
-    r"|agencies|organi[sz]ations|databases)\b",
+    r"|agenc(y|ies)|organi[sz]ations|databases|gang|cartel|company|bank|app|platform|website|database)\b",
     re.IGNORECASE,
 )
 # Asking what was new at a meeting ("what was new in Boston", "anything on the agenda that wasn't there before").

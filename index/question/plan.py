@@ -10,6 +10,7 @@ from index.question.chatter import without_chatter
 from index.question.corpus import CorpusView
 from index.question.framing import FRAMING_WORDS, MEETING_STEMS, MEETING_WORDS
 from index.question.names import names_in, unknown_names
+from index.question.places import place_typo, places_spelled_out
 from index.question.pointers import after_a_meeting, years_named
 from index.question.vocabulary import Vocabulary
 from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
@@ -116,30 +117,6 @@ def _framing_typo(word: str, framing: frozenset[str] | set[str]) -> str | None:
     return one_typo_from(word, (w for w in framing if w[0] == word[0]))
 
 
-# Abbreviations in place names ("St. John", "Ste-Foy", "Mt. Vernon", "Ft. Erie"), and the words they stand for.
-_PLACE_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
-_PLACE_ABBREVIATION = re.compile(r"\b(st|ste|mt|ft|pt)\b\.?(?=[\s-]+\w)", re.IGNORECASE)
-
-
-def _places_spelled_out(question: str, place_words: frozenset[str]) -> str:
-    """A question with the abbreviations in a place's name written out, when a host city's name has the word
-    ("st. john" for Saint John)."""
-
-    def spelled(match: re.Match) -> str:
-        word = _PLACE_ABBREVIATIONS[match.group(1).lower()]
-        return word if word in place_words else match.group()
-
-    return _PLACE_ABBREVIATION.sub(spelled, question)
-
-
-def _place_typo(word: str, words: list[str], place_words: frozenset[str]) -> str | None:
-    """The word of a host city's name that a word right after another word of it misspells ("saint jon")."""
-    at = words.index(word)
-    if at == 0 or words[at - 1] not in place_words or len(word) < 3 or not word.isalpha():
-        return None
-    return one_typo_from(word, (w for w in place_words if w[0] == word[0] and w != words[at - 1]))
-
-
 def _spelled_out(speaker: list[str], lexicon) -> list[str]:
     """The words naming a speaker, acronyms spelled out ("the AG": the attorney general)."""
     spelled = (" ".join(lexicon.acronyms.get(a, (w,))) if (a := lexicon.acronym(w)) else w for w in speaker)
@@ -180,14 +157,14 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     vocabulary, lexicon, doc_years = corpus.vocabulary, corpus.lexicon, set(corpus.years)
     question = without_chatter(question)
     question = intent.ordinals_spelled_out(intent.CONTRACTED.sub(r"\1 is", lexicon.spelled_out(question)))
-    question = _places_spelled_out(question, corpus.place_words)
+    question = places_spelled_out(question, corpus.place_words)
     framing = FRAMING_WORDS | corpus.place_words
     words = tokens(question)
     corrections = {}
     # only these may be misspelt: not the words that frame a question or a question about a meeting ("recap")
     content = [w for w in words if w not in STOP_WORDS and w not in framing and w not in MEETING_WORDS]
     for word in content:
-        if fixed := _place_typo(word, words, corpus.place_words):  # "saint jon" for Saint John
+        if fixed := place_typo(word, words, corpus.place_words):  # "saint jon" for Saint John
             corrections[word] = fixed
             continue
         # an acronym or an everyday word the lexicon knows ("meth") is no typo of a statement's word ("met")
