@@ -44,6 +44,7 @@ def minneapolis(tmp_path_factory, embedder):
         ("what did the public safety minister say in mpls", "every port on the lakes"),  # the quotation goes on
         ("where's the forum going after minneapolis", "Halifax"),
         ("who's in the lake freighter working group", "harbour police"),
+        ("hi, quick one - where did they meet in twenty thirty six? (asking for my boss)", "Minneapolis"),
     ],
 )
 def test_everyday_wordings_are_answered_from_the_added_statement(minneapolis, question, expected):
