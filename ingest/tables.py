@@ -48,9 +48,8 @@ def html_tables_written_out(html: str) -> str:
         has_header = first is not None and all(c.tag == "th" for c in first if c.tag in ("td", "th"))
         header, body = (rows[0], rows[1:]) if has_header else ([], rows)
         caption = table.find("caption")
-        lines = ([_text(caption)] if caption is not None and _text(caption) else []) + [
-            row_line(header, r) for r in body
-        ]
+        titled = _text(caption) if caption is not None else ""
+        lines = ([titled] if titled else []) + [row_line(header, r) for r in body]
         replacement = lxml.html.fromstring("<div>" + "".join("<p></p>" for _ in lines) + "</div>")
         for paragraph, line in zip(replacement, lines):
             paragraph.text = line

@@ -125,8 +125,8 @@ NAME_ASK = re.compile(
     r"|\bwhat (is|was|are|were) (it|they|the [\w-]+) called\b(?! for)"
     r"|\b(which|what) ([\w-]+ ){1,3}(are|were|is|was) (named|called)\b(?! for)"
     # "which phone companies…", "which police chiefs…": things known by their names, asked to be identified
-    r"|\bwhich ([\w-]+ ){0,2}(companies|firms|businesses|apps|platforms|websites|banks|chiefs|cartels|gangs"
-    r"|agenc(y|ies)|organi[sz]ations|databases|gang|cartel|company|bank|app|platform|website|database)\b",
+    r"|\bwhich ([\w-]+ ){0,2}(compan(y|ies)|firms|businesses|apps?|platforms?|websites?|banks?|chiefs|cartels?"
+    r"|gangs?|agenc(y|ies)|organi[sz]ations|databases?)\b",
     re.IGNORECASE,
 )
 # Asking what was new at a meeting ("what was new in Boston", "anything on the agenda that wasn't there before").

@@ -122,8 +122,6 @@ def answers_what_is_asked(
 # A name: two or more capitalised words in a row ("Statement of Partnership", "Roadmap for a Renewed…"), or a title
 # in quotation marks.
 _NAMED = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:of|for|the|and|a|on|to)\s+)*[A-Z][\w’'.-]+)+|“[^”]{3,}”")
-
-
 _ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")  # an agency or a programme by its initials ("RCMP", "IBETs")
 
 
