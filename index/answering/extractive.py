@@ -30,6 +30,7 @@ DECIDES = re.compile(
     re.IGNORECASE,
 )
 EXTRA_QUOTE_MIN = 0.3  # a sentence quoted beside the best one must be this likely relevant on its own
+NEAR = 3  # in a statement without headings, a decision this many sentences from a problem may be what answers it
 
 
 @dataclass(frozen=True)
@@ -178,17 +179,26 @@ def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, sc
 
 
 def _with_decision(plan: QueryPlan, chosen: list[Scored], good: list[Scored], snapshot: Snapshot) -> list[Scored]:
-    """For a question asking what is being done about something, when no chosen sentence says what was decided
-    (the best one describes the problem): the best sentence under the same heading that does, after the best."""
-    if not plan.asks_action or any(_decides(item, snapshot) for item in chosen):
+    """For a question asking what is being done about something, when the best sentence describes the problem
+    instead of saying what was decided: a chosen sentence that does, or else the nearest one after the best under
+    the same heading, goes first (it is what was asked); the problem follows it if there is room."""
+    if not plan.asks_action or _decides(chosen[0], snapshot):
         return chosen
-    where, best = _place_of(chosen[0]), _sentence_no(chosen[0])
-    deciding = [i for i in good[1:] if _place_of(i) == where and i not in chosen and _decides(i, snapshot)]
+    best, at = chosen[0], _sentence_no(chosen[0])
+    others = chosen[1:] + [i for i in good[1:] if all(i is not c for c in chosen)]
+    deciding = [i for i in others if _near(i, best) and _decides(i, snapshot)]
     if not deciding:
         return chosen
     # what was done about a problem is most often said right after it: the nearest decision that follows it
-    nearest = min(deciding, key=lambda i: (_sentence_no(i) < best, abs(_sentence_no(i) - best)))
-    return [chosen[0], nearest, *chosen[1:]]
+    found = min(deciding, key=lambda i: (_sentence_no(i) < at, abs(_sentence_no(i) - at)))
+    lead, rest = replace(found, relevance=best.relevance), [i for i in chosen if i is not found]
+    return [lead, *rest[1:]] if _follows(lead, best, snapshot) else [lead, *rest]  # a quote leaning back holds both
+
+
+def _near(item: Scored, best: Scored) -> bool:
+    """Whether a sentence is under the same heading as the best one (or, without headings, a few sentences away)."""
+    where = _place_of(best)
+    return _place_of(item) == where and (bool(where[1]) or abs(_sentence_no(item) - _sentence_no(best)) <= NEAR)
 
 
 def _sentence_no(item: Scored) -> int:

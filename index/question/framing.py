@@ -13,7 +13,7 @@ _FRAMING_TEXT = """
     regarding anything something thing things year years cross border crime cross-border two governments
     government officials could
     would might may also get got give like want wondering curious explain summary summarize describe
-    happened happen talk talked topic topics outcome outcomes hey hi hello thanks thank ok okay exactly
+    happened happen talk talked topic topics outcome outcomes tl dr hey hi hello thanks thank ok okay exactly
     actually really much many new one lot kind sort bit stuff wrt re pls plz sorry anyway anyways btw lol hmm
     compare compared comparison change changed changes differ difference differences different versus vs
     between both either each did does doing done make made commit committed commitment commitments

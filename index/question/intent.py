@@ -151,7 +151,8 @@ RANKS = re.compile(rf"\b({_MOST}|best|top|leading|busiest|deadliest|longest|firs
 # Asking what is being done or was decided about something ("any plan for that", "is anyone tackling it", "what did
 # they decide about …"): a sentence saying what was decided answers it, not only one that describes the problem.
 ACTION = re.compile(
-    r"\b(doing|do about|plans?|planning|tackl\w*|going to do|gonna do|steps|measures|actions?|respon(se|d)"
+    r"\b(doing|do about|being done|done (about|to)|plans?|planning|tackl\w*|going to do|gonna do|steps|measures"
+    r"|actions?|respon(se|d)"
     r"|going after|go after|crack(ing)? down|supposed to|decided?|agreed?|commit(ted)? to)\b",
     re.IGNORECASE,
 )

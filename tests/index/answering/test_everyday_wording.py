@@ -23,6 +23,14 @@ Scammers who pose as bank staff have taken millions from older adults in both co
 the losses keep rising each winter. Ministers agreed to work with telephone companies to block calls that show \
 a fake bank number.
 
+Fake brokers copy the names and licence numbers of real trucking firms, take bookings from shippers on online \
+load boards, and then hand the loads to criminals who drive them across the border and sell them off.
+Ministers directed the Canada Border Services Agency, U.S. Customs and Border Protection, the Federal Motor \
+Carrier Safety Administration and Transport Canada to check the registration of every carrier named on a \
+cross-border freight manifest against both countries' carrier registries before the truck reaches the border, \
+and to share within one business day the names of carriers whose credentials turn out to be copied or stolen, \
+so that officers at every land crossing can stop the loads those carriers are moving.
+
 “Thieves treat our freighters like open warehouses,” said Minister Lefebvre. “Starting today, every port on the \
 lakes will share what it sees.”
 
@@ -55,6 +63,12 @@ def test_everyday_wordings_are_answered_from_the_added_statement(minneapolis, qu
 def test_what_is_being_done_about_a_problem_quotes_the_decision_that_follows_it(minneapolis):
     reply = answer("what are they doing about fake bank staff scamming seniors", engine=minneapolis)
     assert not reply.abstained and "block calls" in quoted(reply), quoted(reply)
+
+
+def test_what_is_being_done_quotes_the_decision_first_when_both_do_not_fit(minneapolis):
+    # the problem and the long decision after it don't fit in one answer together: the decision is what was asked
+    reply = answer("whats being done about fake brokers stealing loads", engine=minneapolis)
+    assert not reply.abstained and "check the registration of every carrier" in reply.citations[0].quote, quoted(reply)
 
 
 def test_which_companies_is_not_answered_by_a_sentence_that_names_none(minneapolis):

@@ -174,6 +174,8 @@ def test_asking_when_a_topic_first_came_up_is_not_asking_about_the_first_meeting
 def test_asking_for_the_key_takeaways_asks_for_an_overview():
     assert plan("key takeaways from the ottawa forum").wants_overview
     assert plan("main outcomes in 2022?").wants_overview
+    shorthand = plan("tl;dr of the 2023 joint statement")  # "tl" and "dr" ask for a summary, they name no topic
+    assert shorthand.wants_overview and not shorthand.topical and not shorthand.unknown
 
 
 def test_asking_what_a_meeting_was_for():
@@ -249,6 +251,9 @@ def test_listing_decisions_is_asking_what_a_meeting_decided_and_deciding_about_a
     listed = plan("list the decisions from the 2023 meeting")
     assert listed.about_meeting and listed.answer_type == "decisions"
     assert plan("what did they decide about firearms smuggling?").asks_action
+    assert plan("whats being done to stop stolen cars getting shipped overseas").asks_action
+    assert plan("is anything being done about elder fraud?").asks_action
+    assert not plan("how many officers have done the exchange so far?").asks_action
 
 
 def test_a_host_city_of_several_words_is_also_named_by_its_first_word_alone():
