@@ -129,6 +129,9 @@ NAME_ASK = re.compile(
     r"|gangs?|agenc(y|ies)|organi[sz]ations|databases?)\b",
     re.IGNORECASE,
 )
+# Asking for the name of a thing described in the question ("the name of the new medicines database"): the name
+# given must be that thing's, so it says one of the words describing it ("the Counterfeit Medicines Database").
+NAME_OF = re.compile(r"\b(name|title)s? of\b", re.IGNORECASE)
 # Asking what was new at a meeting ("what was new in Boston", "anything on the agenda that wasn't there before").
 NOVELTY = re.compile(
     r"\bwhat(['’]s| was| is| were) new\b|\banything new\b|\bnew (topics?|issues?|items?|subjects?|themes?|areas?)\b"

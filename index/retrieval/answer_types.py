@@ -99,7 +99,8 @@ def answers_what_is_asked(
     if plan.superlative and not intent.RANKS.search(text):
         return False
     if kind == "name":
-        return gives_name(text, _asked_words(plan))
+        described = stems_of(" ".join(plan.topical)) if intent.NAME_OF.search(plan.text) else frozenset()
+        return gives_name(text, _asked_words(plan), described)
     if kind in ("count", "money") and _reversed(plan.text, text):
         return False
     if kind == "person" and plan.asks_role:
@@ -123,6 +124,7 @@ def answers_what_is_asked(
 # in quotation marks.
 _NAMED = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:(?:of|for|the|and|a|on|to)\s+)*[A-Z][\w’'.-]+)+|“[^”]{3,}”")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")  # an agency or a programme by its initials ("RCMP", "IBETs")
+ACRONYM_REACH = 80  # characters before initials where the words they stand for are looked for ("… Network (SDEWN)")
 
 
 # Which way something went between the two countries: "did Canada send … to the US" (from Canada, to the US).
@@ -148,13 +150,20 @@ def _reversed(question: str, text: str) -> bool:
     return targets == {_country(asked["source"])}
 
 
-def gives_name(text: str, asked: frozenset[str]) -> bool:
+def gives_name(text: str, asked: frozenset[str], described: frozenset[str] = frozenset()) -> bool:
     """Whether a sentence gives a name the question asks for: one with a word the question doesn't use, and not
-    only a country, a month or a word that frames every statement ("United States", "Canada’s Minister")."""
-    if any(w.lower() not in asked and w.lower() not in FRAMING_WORDS for w in _ACRONYM.findall(text)):
-        return True  # "the RCMP will…"
+    only a country, a month or a word that frames every statement ("United States", "Canada’s Minister").
+    described: the stems of the words describing the thing whose name is asked for; when given, the name must
+    say one of them ("the Trilateral Fentanyl Commission"), or be initials that follow words saying one."""
+    for match in _ACRONYM.finditer(text):
+        word = match.group().lower()
+        before = stems_of(text[max(0, match.start() - ACRONYM_REACH) : match.start()])
+        if word not in asked and word not in FRAMING_WORDS and (not described or before & described):
+            return True  # "the RCMP will…"
     for match in _NAMED.finditer(text):
         words = [w for w in tokens(match.group()) if w not in STOP_WORDS]
+        if described and not stems_of(match.group()) & described:
+            continue  # "Health Canada" is not the name of the database asked about
         if any(w not in asked and w not in _NOT_PLACES and w not in _COUNTRY_WORDS for w in words):
             return True
     return False

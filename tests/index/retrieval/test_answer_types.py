@@ -135,3 +135,14 @@ def test_asking_which_agencies_or_companies_needs_a_sentence_that_names_them():
     assert _fits("which agencies will run the patrols?", "The RCMP and the Coast Guard will run the patrols.")
     assert _fits("which agencies will run the patrols?", "The RCMP will run the patrols.")
     assert not _fits("which phone companies will block the calls?", "Telephone companies will block the calls.")
+
+
+def test_the_name_of_a_described_thing_must_be_that_things_name():
+    asked = "what's the name of the new counterfeit medicines database"
+    assert not _fits(asked, "Health Canada and the U.S. Food and Drug Administration will set up a database of fakes.")
+    assert _fits(asked, "Officials will launch the Counterfeit Medicines Registry Database next year.")
+    assert _fits(asked, "They will build a shared database of seized medicines (SMDB) by March.")
+    commission = "Efforts will build on the newly established Trilateral Fentanyl Commission."
+    assert _fits("what's the name of the new fentanyl commission they mention", commission)
+    # without "the name of", any name the question doesn't use answers "which agencies"
+    assert _fits("which agencies will run the database?", "Health Canada will run the database.")
