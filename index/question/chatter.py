@@ -17,7 +17,8 @@ _GREETING = (
 _ASIDE = (
     r"(a )?quick (one|question|q)|(one )?(more|other|another|last) (thing|question|one)|question|random question"
     r"|(dumb|stupid|silly|noob|newbie|basic) question|sorry( to (bother|ask|interrupt)( you)?)?|excuse me|please|pls"
-    r"|ok(ay)?|so|well|um+|uh+|btw|by the way|also|and|thanks|thank you|newbie here|new here"
+    r"|ok(ay)?|so|well|um+|uh+|btw|by the way|also|and|thanks|thank you|newbie here|new here|fyi"
+    r"|(i['’]?m |we['’]?re )?(on (a )?(tight )?deadline|in a (hurry|rush))|urgent|real quick|quick"
     r"|asking for (my|a|the|our) [\w-]+( [\w-]+)?"
     r"|for (my|a|an|our|the) ([\w-]+ )?(report|article|story|paper|thesis|essay|class|course|briefing|brief|memo"
     r"|boss|manager|editor|presentation|newsletter|podcast|project|homework|assignment|research|notes|team)"
