@@ -25,7 +25,7 @@ from index.question.chatter import without_chatter
             "who came from the united states to the 2022 forum",
         ),
         ("the two thousand and twenty three meeting", "the 2023 meeting"),
-        ("on deadline - rundown of what the ottawa statement covered?", "rundown of what the ottawa statement covered?"),
+        ("on deadline - what did the ottawa statement cover?", "what did the ottawa statement cover?"),
         ("I'm in a rush: who hosted in 2022", "who hosted in 2022"),
         ("urgent, quick - where was the 2023 forum", "where was the 2023 forum"),
     ],
