@@ -150,10 +150,10 @@ def names_in(question: str, names: frozenset) -> list[Name]:
 
 def unknown_names(question: str, known: frozenset, dictionary: frozenset[str], framing: frozenset[str]) -> list[Name]:
     """Names of bodies or instruments a question writes capitalised ("the Safe Third Country Agreement") that no
-    statement uses, whole or inside a longer name of its own: the longest of each."""
-    asked = [
-        n for n in learn_names([question], dictionary, framing) if n[-1] in INSTITUTION_WORDS and not _inside(n, known)
-    ]
+    statement uses, whole or inside a longer name of its own: the longest of each. A word that only points to a
+    name ("That Roadmap from Biden…") is not part of it."""
+    learned = learn_names([question], dictionary, framing)
+    asked = [n for n in learned if n[0] not in STOP_WORDS and n[-1] in INSTITUTION_WORDS and not _inside(n, known)]
     return [n for n in asked if not any(n != other and _inside(n, {other}) for other in asked)]
 
 

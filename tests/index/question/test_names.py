@@ -74,3 +74,9 @@ def test_a_capitalised_name_of_a_body_no_statement_uses_is_kept_apart():
     said = "What did the Angel Watch Center do?"  # a name the statements use, or a run inside one
     assert unknown_names(said, known, DICTIONARY, FRAMING_WORDS) == []
     assert unknown_names("what about the safe third country agreement", known, DICTIONARY, FRAMING_WORDS) == []
+    # a word pointing back to a name is not part of it: "That Roadmap" names no body
+    pointing = "That Roadmap from Biden and Trudeau - what year is it from?"
+    assert unknown_names(pointing, known, DICTIONARY, FRAMING_WORDS) == []
+    assert unknown_names("The Safe Third Country Agreement?", known, DICTIONARY, FRAMING_WORDS) == [
+        ("safe", "third", "country", "agreement")
+    ]
