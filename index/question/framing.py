@@ -23,7 +23,7 @@ _FRAMING_TEXT = """
     first second third fourth fifth sixth seventh eighth ninth tenth
     went go goes going came come comes supposed stand stands stood matter matters put set back
     time today now currently nowadays presently anymore lately recently side sides communique communiques readout
-    around fast quickly soon including counting right immediately
+    around fast quickly soon including counting right immediately enough somebody anybody everybody
     shift shifts shifted shifting evolve evolved evolving evolution trend trends focus bring brings brought
     heard hear hearing news saw seen article articles headline headlines rumor rumour apparently supposedly
     list show name names based located headquartered housed stationed situated

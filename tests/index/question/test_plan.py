@@ -41,6 +41,7 @@ def test_question_framing_is_never_corrected_even_when_the_rest_points_to_a_corp
 def test_function_words_are_not_topics():
     got = plan("I'm curious whether they said anything at all about stopping guns being smuggled north")
     assert got.topical == ["stopping", "guns", "smuggled", "north"]
+    assert plan("not enough cops, did anybody say anything about that?").topical == ["cops"]
 
 
 def test_years_and_places_pick_a_statement():
