@@ -235,7 +235,8 @@ def counted_word(question: str) -> str | None:
     if not words:
         return None
     lead = words[:4]
-    head = next((w for w in lead if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), lead[0])
+    # the first plural ("packages"), not an adjective that ends in s ("suspicious", "dangerous")
+    head = next((w for w in lead if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))), lead[0])
     if head not in _GENERAL_COUNTS:
         return head
     rest = words[words.index(head) + 1 :]

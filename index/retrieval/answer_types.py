@@ -189,6 +189,8 @@ PLAN_REACH = 4  # words before a number where a plan or cap is looked for
 
 _DAY_OF_MONTH = re.compile(_DAY + r"\s+\d{1,2}\b", re.IGNORECASE)  # "April 26": the day of a date counts nothing
 _LABELLED = re.compile(r"^[^:\d]{3,150}:\s*\d[\d,.]*\s*$")  # what is counted, a colon, the number
+# A table's row as ingest writes it: what is counted, a dash, then each column's figure ("… — Canada: 287; …").
+_ROW = re.compile(r"^(?P<label>[^:—]{3,150}?)\s+—\s+[^:;]{1,60}:\s*\d")
 
 
 @lru_cache(maxsize=100_000)
@@ -199,6 +201,8 @@ def counts(text: str, counted: frozenset[str], done: bool = False) -> bool:
     cap ("will allow up to 60 officers") does not answer it."""
     if _LABELLED.match(text):  # a line of figures ("Handguns seized from boats on border waters: 164")
         return bool(stems_of(text.rsplit(":", 1)[0]) & counted)
+    if row := _ROW.match(text):  # a row of a table of figures
+        return bool(stems_of(row["label"]) & counted)
     words = tokens(_strip_years(_DAY_OF_MONTH.sub(r"\1", text)))
     numbers = [
         i

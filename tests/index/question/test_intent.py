@@ -16,6 +16,8 @@ from index.question import intent, people
         ("how many people got arrested for fraud", "arrested"),
         ("how many migrants died crossing between ports of entry?", "migrants"),
         ("how many guns", "guns"),
+        ("how many suspicious chemical packages did canada catch", "packages"),  # not the adjective ending in s
+        ("how many dangerous goods were seized", "goods"),
         ("how many of them", None),
         ("What did they say about guns?", None),
     ],

@@ -129,6 +129,9 @@ def test_a_count_of_what_went_the_other_way_or_a_day_of_the_month_does_not_answe
 def test_a_line_of_figures_counts_what_its_label_names():
     assert counts("Handguns seized from boats on border waters: 164", frozenset(stems_of("handguns")))
     assert not counts("Live turtles recovered from smugglers: 2,350", frozenset(stems_of("handguns")))
+    row = "Suspect precursor chemical parcels intercepted in the mail — Canada: 6,420; United States: 11,935"
+    assert counts(row, frozenset(stems_of("parcels")))  # a table's row, as ingest writes it
+    assert not counts(row, frozenset(stems_of("guns")))
 
 
 def test_asking_which_agencies_or_companies_needs_a_sentence_that_names_them():
