@@ -22,7 +22,7 @@ from index.text.words import MONTHS, STOP_WORDS, stems_of, tokens
 
 # A question about one of these facts of a meeting, with no other topic, is answered from what the statements
 # say of their meetings or not at all: a topic search would only find the words "meeting" and "held".
-MEETING_FACTS = ("ordinal", "date", "place", "person")
+MEETING_FACTS = ("ordinal", "date", "place", "revival", "person")
 OPENING_SENTENCES = 6  # where a statement says who met, where, and which meeting it was
 TOPIC_LIST_SHARE = 0.5  # of a topic list's words, at least this share are its statement's headings' words
 MIN_WORDS = 8  # a dateline ("Calgary, Alberta — June 12, 2030") says where, but it does not sum anything up
@@ -97,6 +97,8 @@ def _states(kind: str, text: str, node: TextNode, snapshot: Snapshot, precise: b
         return offices.names_a_person(text, snapshot.corpus.vocabulary.dictionary)
     if kind == "purpose":
         return _PURPOSE_SAID.search(text) is not None
+    if kind == "revival":
+        return _REESTABLISHES.search(text) is not None
     if kind == "novelty":
         return _NEW_SAID.search(text) is not None
     if kind == "decisions":

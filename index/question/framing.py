@@ -45,7 +45,7 @@ _MEETING_TEXT = """
     month day date time location venue town cover covered covers covering agenda issues themes subjects
     priorities focus focused concentrate concentrated emphasis emphasized prioritized
     number edition session sessions times restart restarted reestablished
-    re-established relaunched revived relaunch since back people persons leaders officials ones convene convened
+    re-established relaunched revived relaunch revive pause paused hiatus since back people persons leaders officials ones convene convened
     three four five six seven eight nine ten quick brief short rundown recap gist highlights overview summary
     tldr section sections heading headings takeaway takeaways conclusions results achievements decisions
     nutshell outline bullet bullets plate steps

@@ -190,10 +190,19 @@ ORDINAL_ASK = re.compile(
     r"\b(which|what) (number|edition|session|meeting number)\b"
     r"|\b(which|what) (\w+ )?(meeting|forum|one) (was|is) (it|this|that)\b"
     r"|\b(which|what) (\w+ )?(meeting|forum) (was|is) the (\d{4}|\w+) (one|meeting|forum)\b"
-    r"|\bhow many (\w+ )?(meetings|forums|sessions|times)\b|\bnumber of (\w+ )?(meetings|forums|sessions)\b",
+    r"|\bhow many (\w+ )?(meetings|forums|sessions|times)\b|\bnumber of (\w+ )?(meetings|forums|sessions)\b"
+    r"|\b(meeting|forum|session) (number|no\.?|#) (what|which|\?)",  # "chicago was meeting number what"
     re.IGNORECASE,
 )
 # Counting from when the forum was brought back: the statements' own way of numbering meetings.
+# Asking what brought the forum back, who did, or why ("what got the forum going again", "who revived the CBCF"):
+# a statement says so where it tells of the forum's re-establishment.
+REVIVAL = re.compile(
+    r"\b(brought|bring|brings|got|get|gets|started|start|kick\w*)\b[^?.!]{0,30}\b(back|again|going)\b"
+    r"|\b(why|how|who|what)\b[^?.!]{0,40}\b(revived?|re-?establish\w*|relaunch\w*|restart\w*|resum\w*|reviv\w*)\b"
+    r"(?![^?.!]*\b(first|second|third|fourth|fifth|\d+(st|nd|rd|th))\b)",
+    re.IGNORECASE,
+)
 RESTART = re.compile(
     r"\b(since|after|restart\w*|re-?establish\w*|relaunch\w*|reviv\w*|brought back|resum\w*)\b", re.IGNORECASE
 )

@@ -19,7 +19,7 @@ from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
 _OPEN_QUESTION = re.compile(
     r"\W*(what|tell|summar|describe|give|explain|overview|recap|how did|name|list|show)", re.IGNORECASE
 )
-MEETING_TYPES = ("ordinal", "date", "place", "person", "novelty", "purpose", "decisions", "overview")
+MEETING_TYPES = ("ordinal", "date", "place", "revival", "person", "novelty", "purpose", "decisions", "overview")
 _MEETING_REF = re.compile(
     r"\b(meetings?|meet|met|forums?|statements?|cbcf|summits?|sessions?|ministers|they|agenda)\b", re.IGNORECASE
 )
@@ -54,6 +54,7 @@ class QueryPlan:
     wants_overview: bool = False
     wants_novelty: bool = False  # what was new at a meeting: raised there for the first time
     wants_purpose: bool = False  # what a meeting was for
+    wants_revival: bool = False  # what brought the forum back, who did, or why
     wants_decisions: bool = False  # what a meeting decided, when no topic is named
     wants_ordinal: bool = False
     first_mention: bool = False  # "when did they first discuss X": the earliest statement that does
@@ -82,7 +83,8 @@ class QueryPlan:
     @property
     def answer_type(self) -> str | None:
         """The kind of answer asked for, if the wording asks for one."""
-        kinds = ("money", "penalty", "ordinal", "count", "span", "deadline", "date", "place", "quote", "person", "name")
+        kinds = ("money", "penalty", "ordinal", "count", "span", "deadline", "date", "place", "revival", "quote")
+        kinds += ("person", "name")
         kinds += ("novelty", "purpose")
         kinds += ("decisions", "overview")
         for name in kinds:
@@ -255,6 +257,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         # what a meeting was for or decided: asked of a meeting itself, with no topic named
         wants_novelty=meeting_only and bool(intent.NOVELTY.search(question)) and not first_mention,
         wants_purpose=meeting_only and bool(intent.PURPOSE.search(question)),
+        wants_revival=meeting_only and bool(intent.REVIVAL.search(question)) and not wants_ordinal,
         wants_decisions=meeting_only and bool(intent.DECISIONS.search(question)),
         wants_ordinal=wants_ordinal,
         first_mention=first_mention,

@@ -86,6 +86,14 @@ def test_the_meeting_that_re_established_the_forum_is_the_first_since(engine):
 
 
 @pytest.mark.parametrize(
+    "question", ["what got the cross-border crime forum going again after the pause?", "who brought the forum back?"]
+)
+def test_what_brought_the_forum_back_is_the_sentence_telling_of_its_re_establishment(engine, question):
+    reply = answer(question, engine=engine)
+    assert not reply.abstained and "Roadmap for a Renewed U.S.-Canada Partnership" in quoted(reply), quoted(reply)
+
+
+@pytest.mark.parametrize(
     ("question", "needle"),
     [
         ("what was the point of the ottawa get-together?", "The meeting allowed Ministers to assess progress"),

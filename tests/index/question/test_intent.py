@@ -35,6 +35,7 @@ def test_spending_is_told_from_other_amounts():
 def test_which_meeting_and_exact_dates_are_recognised():
     for question in ["what number meeting was the ottawa one", "how many times have they met", "which meeting was it"]:
         assert intent.ORDINAL_ASK.search(question), question
+    assert intent.ORDINAL_ASK.search("chicago was meeting number what since they restarted the cbcf")
     assert not intent.ORDINAL_ASK.search("What did the first meeting say about guns?")
     for question in ["What was the exact date of the Ottawa meeting?", "In what month did the forum take place?"]:
         assert intent.WHEN.search(question), question
@@ -105,3 +106,15 @@ def test_ordinary_requests_are_not_advice_names_novelty_or_membership():
     assert not intent.NAME_ASK.search("Which crimes did they discuss?")
     assert not intent.NOVELTY.search("What new commitments were made in 2023?")
     assert not intent.FIRST_MENTION.search("What was the first flagship initiative they launched?")
+
+
+def test_asking_what_brought_the_forum_back_is_told_from_asking_which_meeting_since():
+    for question in [
+        "what got the forum going again after the pause?",
+        "who re-established the CBCF?",
+        "why was the forum revived",
+        "what brought the cbcf back",
+    ]:
+        assert intent.REVIVAL.search(question), question
+    for question in ["was ottawa the second forum since they restarted it?", "what did they say about fentanyl?"]:
+        assert not intent.REVIVAL.search(question), question
