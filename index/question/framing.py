@@ -44,8 +44,8 @@ _MEETING_TEXT = """
     participate participated participants participating delegation delegations delegates lead led leading
     month day date time location venue town cover covered covers covering agenda issues themes subjects
     priorities focus focused concentrate concentrated emphasis emphasized prioritized
-    number edition session sessions times restart restarted reestablished
-    re-established relaunched revived relaunch revive pause paused hiatus since back people persons leaders officials ones convene convened
+    number edition session sessions times restart restarted reestablished pause paused hiatus
+    re-established relaunched revived relaunch revive since back people persons leaders officials ones convene convened
     three four five six seven eight nine ten quick brief short rundown recap gist highlights overview summary
     tldr section sections heading headings takeaway takeaways conclusions results achievements decisions
     nutshell outline bullet bullets plate steps
