@@ -26,6 +26,7 @@ DEV_SERIES2_STATEMENTS = HERE / "dev_series2_statements"  # two synthetic statem
 DEV_DHS_STATEMENTS = HERE / "dev_dhs_statements"  # a synthetic dhs.gov news page, saved whole (HTML)
 DEV_DOJ_STATEMENTS = HERE / "dev_doj_statements"  # a synthetic justice.gov press release with a table (HTML)
 DEV_WRAPPED_STATEMENTS = HERE / "dev_wrapped_statements"  # a synthetic statement as PDF-to-text output (text)
+DEV_GC_STATEMENTS = HERE / "dev_gc_statements"  # a synthetic canada.ca release with Quotes and Contacts (HTML)
 # Each split: its questions, and the statements added to the bundled ones before asking them.
 # the dev splits are tuned on (the calibration is fitted on them); test and new-statement were written after the
 # changes and are never tuned on.
@@ -50,6 +51,7 @@ SPLITS = {
     "dev-doj-statement": HERE / "dev_doj_statement.jsonl",
     "dev-second-language": HERE / "dev_second_language.jsonl",
     "dev-wrapped-statement": HERE / "dev_wrapped_statement.jsonl",
+    "dev-gc-statement": HERE / "dev_gc_statement.jsonl",
     "test": HERE / "test.jsonl",
     "new-statement": HERE / "new_statement.jsonl",
 }
@@ -67,6 +69,7 @@ ADDED_STATEMENTS: dict[str, tuple[Path, ...]] = {
     "dev-dhs-statement": (DEV_DHS_STATEMENTS,),
     "dev-doj-statement": (DEV_DOJ_STATEMENTS,),
     "dev-wrapped-statement": (DEV_WRAPPED_STATEMENTS,),
+    "dev-gc-statement": (DEV_GC_STATEMENTS,),
     # questions across a series of five statements, from 2022 to 2026
     "dev-series": (DEV_WEB_STATEMENTS, DEV_NEWS_STATEMENTS, DEV_READOUT_STATEMENTS),
     "new-statement": (EXTRA_STATEMENTS,),
@@ -92,6 +95,7 @@ TUNING_SPLITS = (
     "dev-doj-statement",
     "dev-second-language",
     "dev-wrapped-statement",
+    "dev-gc-statement",
 )
 DEFAULT_DATASET = SPLITS["dev"]
 DEFAULT_THRESHOLDS = HERE / "thresholds.toml"

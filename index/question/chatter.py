@@ -14,14 +14,18 @@ _GREETING = (
     r"|good (morning|afternoon|evening|day))"
     r"( (there|all|everyone|everybody|team|folks|guys|bot|again|friends?))?"
 )
+# What the answer is for ("for my report", "for a criminology class"): who asks and why, not the question.
+_FOR_WHAT = (
+    r"for (my|a|an|our|the) ([\w-]+ )?(report|article|story|paper|thesis|essay|class|course|briefing|brief|memo"
+    r"|boss|manager|editor|presentation|newsletter|podcast|project|homework|assignment|research|notes|team)"
+)
 _ASIDE = (
     r"(a )?quick (one|question|q)|(one )?(more|other|another|last) (thing|question|one)|question|random question"
     r"|(dumb|stupid|silly|noob|newbie|basic) question|sorry( to (bother|ask|interrupt)( you)?)?|excuse me|please|pls"
     r"|ok(ay)?|so|well|um+|uh+|btw|by the way|also|and|thanks|thank you|newbie here|new here|fyi"
     r"|(i['’]?m |we['’]?re )?(on (a )?(tight )?deadline|in a (hurry|rush))|urgent|real quick|quick"
     r"|asking for (my|a|the|our) [\w-]+( [\w-]+)?"
-    r"|for (my|a|an|our|the) ([\w-]+ )?(report|article|story|paper|thesis|essay|class|course|briefing|brief|memo"
-    r"|boss|manager|editor|presentation|newsletter|podcast|project|homework|assignment|research|notes|team)"
+    rf"|{_FOR_WHAT}"
     r"|(i|we)( am|['’]m| are|['’]re) (a |an )?[\w-]+( [\w-]+)?"  # "I am analyst", "I'm a student": who asks
     r"|(i|we) (write|work|am writing|['’]m writing|report) for (a|an|the|my) [\w -]+"
 )
@@ -31,7 +35,8 @@ _LEADING = re.compile(rf"^\W*({_GREETING}|{_ASIDE})\s*([,:;!.?]+|\s[-–—]+|\s
 _TRAILING = re.compile(
     r"(\s*\((i|i'm|i am|we|my|our|sorry|thanks|thank|thx|asking|just|btw|for (my|a|an|our|the))\b[^)]*\)"
     r"|[\s,.;:!-]+(thanks|thank you|thx|ty|cheers|pls|please|merci|gracias|danke)( (so much|a lot|in advance))?"
-    r"|,\s*(short|brief|quick) (list|answer|version|summary)( please)?)\W*$",
+    r"|,\s*(short|brief|quick) (list|answer|version|summary)( please)?"
+    rf"|[\s,;:-]+((i |we )?(need|want)s? (it|this|that|them) )?{_FOR_WHAT})\W*$",
     re.IGNORECASE,
 )
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

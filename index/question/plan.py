@@ -270,7 +270,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         spending=intent.spends(question),
         superlative=bool(intent.SUPERLATIVE.search(question)),
         asks_role=bool(people.ROLE.search(question)),
-        asks_action=bool(intent.ACTION.search(question)),
+        # "where's the forum going after Edmonton" asks where it goes next, not what is done about something
+        asks_action=bool(intent.ACTION.search(question)) and not intent.WHERE.search(question),
         defines=next((a for w in words if (a := lexicon.acronym(w))), None) if intent.DEFINE.search(question) else None,
         corrections=corrections,
         expansions=expansions,

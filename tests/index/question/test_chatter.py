@@ -28,6 +28,8 @@ from index.question.chatter import without_chatter
         ("on deadline - what did the ottawa statement cover?", "what did the ottawa statement cover?"),
         ("I'm in a rush: who hosted in 2022", "who hosted in 2022"),
         ("urgent, quick - where was the 2023 forum", "where was the 2023 forum"),
+        ("tl;dr of the 2033 forum pls, need it for my criminology class", "tl;dr of the 2033 forum"),
+        ("who hosted in 2022, for a school project", "who hosted in 2022"),
     ],
 )
 def test_what_wraps_a_question_is_taken_off(said, read):

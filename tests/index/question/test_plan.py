@@ -255,6 +255,7 @@ def test_listing_decisions_is_asking_what_a_meeting_decided_and_deciding_about_a
     assert plan("whats being done to stop stolen cars getting shipped overseas").asks_action
     assert plan("is anything being done about elder fraud?").asks_action
     assert not plan("how many officers have done the exchange so far?").asks_action
+    assert not plan("wheres the forum going after ottawa").asks_action  # where it goes next, not a pursuit
 
 
 def test_a_host_city_of_several_words_is_also_named_by_its_first_word_alone():
