@@ -62,6 +62,13 @@ def _dated(text: str, year: int, precise: bool) -> bool:
     return not precise and re.match(r"\W*today\b", text, re.IGNORECASE) is not None
 
 
+def is_dateline(text: str) -> bool:
+    """Whether a line is a dateline ("June 12, 2033 – Edmonton, Alberta – Public Safety Canada"): short, or
+    with no word in lower case but small ones; it says where, but a sentence saying who met there says more."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    return len(words) < MIN_WORDS or not any(w[0].islower() and len(w) > 3 for w in words)
+
+
 def _asks_first_since_restart(question: str) -> bool:
     """Whether a question asks about the first meeting since the forum was brought back."""
     return 1 in intent.stated_ordinals(question) and intent.RESTART.search(question) is not None
@@ -175,14 +182,14 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
         read = own if kind == "novelty" else own[:OPENING_SENTENCES]  # what was new is said anywhere, not only first
         found = [n for n in read if _states(kind, snapshot.sentence_text(n), n, snapshot, precise)]
         if kind == "place":  # a sentence saying who met there says more than a dateline naming the place
-            found.sort(key=lambda n: len(snapshot.sentence_text(n).split()) < MIN_WORDS)
+            found.sort(key=lambda n: is_dateline(snapshot.sentence_text(n)))
         if found and kind == "overview":  # what the meeting covered, and what it was for
             found += _purpose_of(own, snapshot, found)
         if not found and kind == "overview":  # the sentence saying who met where and why, then each section's lead
             found = [
                 n
                 for n in own[:OPENING_SENTENCES]
-                if _states("place", text := snapshot.sentence_text(n), n, snapshot) and len(text.split()) >= MIN_WORDS
+                if _states("place", text := snapshot.sentence_text(n), n, snapshot) and not is_dateline(text)
             ]
             found = found[:1] + _untitled_lead(own, found[:1]) + _section_leads(own, k)
         if kind == "decisions":  # the first decision under each heading (each one, without headings), in order

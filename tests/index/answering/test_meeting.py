@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.answering.meeting import is_dateline
 from index.core import answer
 from tests.conftest import engine_with_statement, quoted
 
@@ -165,3 +166,9 @@ def test_the_meeting_before_a_named_one_and_the_latest_word_on_a_topic_come_from
     latest = answer("what's the most recent thing they said about firearms?", engine=three)
     assert latest.citations and {c.doc_id for c in latest.citations} == {"2023-cbcf-joint-statement-ottawa"}
     assert latest.answer.startswith("In 2023")
+
+
+def test_a_dateline_is_told_from_a_sentence_naming_the_place():
+    assert is_dateline("June 12, 2033 – Edmonton, Alberta – Public Safety Canada")
+    assert is_dateline("Calgary, Alberta — June 12, 2030")
+    assert not is_dateline("Meeting at the Edmonton Convention Centre, ministers focused on five threats.")
