@@ -18,7 +18,7 @@ from index.retrieval import answer_types, offices
 from index.retrieval.evidence import Scored
 from index.retrieval.hybrid import Candidate
 from index.retrieval.snapshot import Snapshot
-from index.text.words import MONTHS, STOP_WORDS, stems_of, tokens
+from index.text.words import MONTHS, STOP_WORDS, continues, stems_of, tokens
 
 # A question about one of these facts of a meeting, with no other topic, is answered from what the statements
 # say of their meetings or not at all: a topic search would only find the words "meeting" and "held".
@@ -43,6 +43,14 @@ _PURPOSE_SAID = re.compile(
 # "we remain committed to…", "are equally committed to…", is not a decision).
 _DECIDED = re.compile(r"\b(agreed|decided|signed|announced|launched|endorsed|pledged|resolved)\b", re.IGNORECASE)
 _SPECIFIC_DECISIONS = stems_of("signed launched announced endorsed pledged")  # made in one way, asked by it
+# Asking what is to be done before the next meeting, and a decision saying what is due by then.
+_UNTIL_NEXT = re.compile(
+    r"\b(before|by|until|till|ahead of) (the |their )?(next (one|meeting|forum|cbcf|time)|they (meet|get together)"
+    r"|meeting again)\b",
+    re.IGNORECASE,
+)
+_NEXT_STEPS = re.compile(r"\bnext steps?\b", re.IGNORECASE)
+_DUE_BY_NEXT = re.compile(r"\b(before|by|ahead of) (the|its|their) next (meeting|forum|session)\b", re.IGNORECASE)
 _COMMITTED = re.compile(r"\bcommitted to\b", re.IGNORECASE)
 _STANCE = re.compile(r"\b(are|is|am|be|been|remain|remains)\s+(\w+\s+)?committed\b", re.IGNORECASE)
 # What a statement says was raised for the first time: "For the first time, Ministers discussed…", "a first-ever…".
@@ -159,11 +167,26 @@ def _purpose_of(own: list[TextNode], snapshot: Snapshot, taken: list[TextNode]) 
     return list(itertools.islice(said, 1))
 
 
+def _with_its_list(node: TextNode, own: list[TextNode], snapshot: Snapshot) -> TextNode:
+    """A lead-in ending with a colon ("ministers committed to:") stands for the list after it: the list, whose
+    quote holds the lead-in too (it leans back on it)."""
+    text = snapshot.sentence_text(node)
+    after = next((n for n in own if _sentence_no(n) > _sentence_no(node)), None)
+    if text.rstrip().endswith(":") and after is not None and continues(snapshot.sentence_text(after), text):
+        return after
+    return node
+
+
 def _of_the_kind_asked(decided: list[TextNode], question: str, snapshot: Snapshot) -> list[TextNode]:
     """Of a meeting's decisions, those made the way the question asks ("what did they sign": those signed), when
     there are any; all of them otherwise."""
     asked = stems_of(question) & _SPECIFIC_DECISIONS  # "agree", "decide": any decision
     said = [n for n in decided if stems_of(" ".join(_DECIDED.findall(snapshot.sentence_text(n)))) & asked]
+    if _UNTIL_NEXT.search(question) or _NEXT_STEPS.search(question):
+        # "the to-do list before they meet again", "the next steps": what is due by the next meeting; asked until
+        # then, only from the statements that say what is
+        due = [n for n in said or decided if _DUE_BY_NEXT.search(snapshot.sentence_text(n))]
+        return due if due or _UNTIL_NEXT.search(question) else said or decided
     return said or decided
 
 
@@ -197,6 +220,7 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
             decided = _of_the_kind_asked(decided, plan.text, snapshot)
             headed = any(n.metadata.get("section") for n in own)
             found = _section_leads(decided, k, untitled=True) if headed else decided[:k]
+            found = [_with_its_list(n, own, snapshot) for n in found]
         if not found and kind == "ordinal" and _asks_first_since_restart(plan.text):
             # the meeting that re-established the forum is the first since: it says so by re-establishing it
             found = [n for n in own[:OPENING_SENTENCES] if _REESTABLISHES.search(snapshot.sentence_text(n))]

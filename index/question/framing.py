@@ -26,7 +26,7 @@ _FRAMING_TEXT = """
     around fast quickly soon including counting right immediately enough somebody anybody everybody
     shift shifts shifted shifting evolve evolved evolving evolution trend trends focus bring brings brought
     heard hear hearing news saw seen article articles headline headlines rumor rumour apparently supposedly
-    list show name names based located headquartered housed stationed situated
+    list show name names based located headquartered housed stationed situated according to-do todo
     fundamentally essentially ultimately generally usually typically primarily mainly mostly english simple simply
     concrete tangible actual
 """

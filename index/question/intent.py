@@ -142,7 +142,8 @@ NOVELTY = re.compile(
 # Asking what was decided ("what did they agree on", "what did they sign or commit to", "main outcomes").
 DECISIONS = re.compile(
     r"\b(agree|agreed|decide|decided|commit|committed|sign|signed|announce|announced|promise|promised|pledge|pledged)"
-    r"( to| on)?\b|\b(outcomes?|decisions?|deliverables?|commitments|announcements?|next steps|action items)\b",
+    r"( to| on)?\b|\b(outcomes?|decisions?|deliverables?|commitments|announcements?|next steps|action items"
+    r"|to-?do( list)?)\b",
     re.IGNORECASE,
 )
 # Asking which one ranks first ("which crossing had the most deaths"): only a sentence that ranks things answers.

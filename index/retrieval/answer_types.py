@@ -218,6 +218,13 @@ def counts(text: str, counted: frozenset[str], done: bool = False) -> bool:
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][^\W\d_]{2,}")  # inside a sentence, not its first word
 QUOTATION = re.compile(r"[“”\"]")  # a quotation mark, straight or curly
 _NEXT = re.compile(r"\b(next|again|upcoming|will (host|hold|meet|convene|be held))\b", re.IGNORECASE)
+
+
+def says_next(text: str) -> bool:
+    """Whether a sentence tells of a meeting to come ("will meet again", "will host the seventh meeting")."""
+    return _NEXT.search(text) is not None
+
+
 _COUNTRY_WORDS = frozenset(("canada", "united", "states", "america"))
 _NOT_PLACES = FRAMING_WORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)  # capitalised, but never a place asked for
 
@@ -269,7 +276,13 @@ def type_fit(
             return names_another_place(text, _asked_words(plan))
         if "next" in plan.topical:  # where the next meeting will be ("will meet again in …"), not where this one was
             said = _NEXT.search(text)
-            return bool(said) and names_another_place(text[said.start() :], _asked_words(plan), countries=True)
+            if not said:
+                return False
+            # after it, or before it when it says who will host: "The United States will host the next Forum"
+            host = text[: said.start()] if said.group().lower().startswith("will") else ""
+            return any(
+                names_another_place(part, _asked_words(plan), countries=True) for part in (text[said.start() :], host)
+            )
         return has_place(text, str(meta.get("place") or ""))
     if kind == "person":
         return has_person(text, dictionary)

@@ -191,11 +191,14 @@ def score_candidates(
     dictionary = snapshot.corpus.vocabulary.dictionary
     kind = plan.answer_type
     single = float(len(weights) <= 1)
+    asks_next = "next" in plan.topical
     # two-word terms the statements use ("human smuggling"), not any two words side by side ("meth labs")
     phrases = [(lexicon.expand(a), lexicon.expand(b)) for a, b in plan.phrases if snapshot.says_together(a, b)]
     scored = []
     for cand in _with_followers(snapshot.retriever.retrieve(keywords, queries, scope), snapshot, queries):
         stems, said = sentence_stems(cand, snapshot)
+        if asks_next and answer_types.says_next(snapshot.sentence_text(cand.node)):
+            stems = stems | {"next"}  # "will host the seventh meeting in Halifax" tells of the next meeting
         heads = _heads_without_kind(phrases, stems)
         lexical = lexical_support(weights, stems)
         heuristic = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
@@ -235,6 +238,8 @@ def score_candidates(
             and names_said
             and terms_said
             and not _only_another_kind(heads, weights, stems)
+            # where the next meeting will be: a sentence naming no place it will be in does not say
+            and not (kind == "place" and "next" in plan.topical and not features["type_fit"])
         )
         scored.append(Scored(cand, 0.0, lexical, scope, fit, features))
     # How far each sentence is from the best of its candidates: what ranks them is how they compare.

@@ -34,6 +34,10 @@ so that officers at every land crossing can stop the loads those carriers are mo
 “Thieves treat our freighters like open warehouses,” said Minister Lefebvre. “Starting today, every port on the \
 lakes will share what it sees.”
 
+Before the next meeting of the Forum, ministers committed to:
+- publish a joint advisory on freight fraud for shippers and carriers;
+- train harbour police on both sides of the lakes to spot stolen cargo.
+
 Canada will host the seventh meeting of the Forum in Halifax, Nova Scotia, in 2037.
 """
 
@@ -69,6 +73,15 @@ def test_what_is_being_done_quotes_the_decision_first_when_both_do_not_fit(minne
     # the problem and the long decision after it don't fit in one answer together: the decision is what was asked
     reply = answer("whats being done about fake brokers stealing loads", engine=minneapolis)
     assert not reply.abstained and "check the registration of every carrier" in reply.citations[0].quote, quoted(reply)
+
+
+@pytest.mark.parametrize(
+    "question", ["so what's on the to-do list before they meet again?", "what are the next steps from minneapolis"]
+)
+def test_what_is_due_by_the_next_meeting_is_the_list_of_commitments_not_where_it_will_be(minneapolis, question):
+    reply = answer(question, engine=minneapolis)
+    first = reply.citations[0].quote if reply.citations else ""
+    assert not reply.abstained and "publish a joint advisory on freight fraud" in first, quoted(reply)
 
 
 def test_which_companies_is_not_answered_by_a_sentence_that_names_none(minneapolis):
