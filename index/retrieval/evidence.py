@@ -167,10 +167,12 @@ def question_query(plan: QueryPlan) -> Query:
     """What the question's vectors are computed from: its search text and, if long, its topic words' spans."""
     # Words no statement uses ("I'm writing a report…") can't be what a statement answers: not a topic to focus on.
     focus = set(plan.topical) - set(plan.unknown)
+    said = [w for t in plan.topical for w in plan.expansions.get(t, ()) if w not in plan.keywords]
+    text = f"{plan.search_text} ({', '.join(dict.fromkeys(said))})" if said else plan.search_text
     if focus and len(plan.search_text.split()) > FOCUS_MIN_WORDS:
         # Long questions also search with their topic words' meaning alone, so chatter does not dilute it.
-        return plan.search_text, tuple(word_spans(plan.search_text, focus))
-    return plan.search_text, ()
+        return text, tuple(word_spans(plan.search_text, focus))
+    return text, ()
 
 
 def score_candidates(

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from index.retrieval.evidence import _heads_without_kind, _only_another_kind
+from index.question.corpus import CorpusView
+from index.question.lexicon import Lexicon
+from index.question.plan import analyze
+from index.question.vocabulary import Vocabulary
+from index.retrieval.evidence import _heads_without_kind, _only_another_kind, question_query
 from index.text.words import stems_of
+
+VOCAB = Vocabulary(["virtual currencies and firearms, law enforcement"], dictionary=frozenset({"crypto", "cops"}))
+LEXICON = Lexicon(everyday={"crypto": ("virtual", "currencies"), "cops": ("law", "enforcement")})
 
 
 def test_two_words_are_a_term_when_a_statement_says_them_side_by_side(engine):
@@ -25,3 +32,12 @@ def test_a_sentence_sharing_only_the_head_of_a_two_word_term_is_about_another_ki
     more = [*weights, ("border", {"border"}, 1.0)]
     border = stems_of("Firearms smuggling across the border rose.")
     assert not _only_another_kind(_heads_without_kind(phrases, border), more, border)
+
+
+def test_the_question_is_embedded_with_the_statements_words_for_its_everyday_ones():
+    plan = analyze("any news on crypto being used by cops", CorpusView(vocabulary=VOCAB, lexicon=LEXICON))
+    text, focus = question_query(plan)
+    assert text.startswith(plan.search_text) and "virtual" in text[len(plan.search_text) :]
+    assert all(plan.search_text[a:b] in plan.topical for a, b in focus)  # topic spans index the question itself
+    plain = analyze("what about firearms", CorpusView(vocabulary=VOCAB, lexicon=LEXICON))
+    assert question_query(plain) == (plain.search_text, ())
