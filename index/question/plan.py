@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.question import intent, people
+from index.question import counting, intent, people
 from index.question.chatter import without_chatter
 from index.question.corpus import CorpusView
 from index.question.framing import FRAMING_WORDS, MEETING_STEMS, MEETING_WORDS
@@ -269,7 +269,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         statement_years=statement_years,
         names=names,
         unnamed=unknown_names(question, corpus.names, vocabulary.dictionary, FRAMING_WORDS),
-        counted=corrections.get(counted, counted) if (counted := intent.counted_word(question)) else None,
+        counted=corrections.get(counted, counted) if (counted := counting.counted_word(question)) else None,
         spending=intent.spends(question),
         superlative=bool(intent.SUPERLATIVE.search(question)),
         asks_role=bool(people.ROLE.search(question)),

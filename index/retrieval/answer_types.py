@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.question import intent
+from index.question import counting, intent
 from index.question.framing import FRAMING_WORDS
 from index.question.lexicon import Lexicon
 from index.question.plan import QueryPlan
@@ -113,7 +113,7 @@ def answers_what_is_asked(
         # "what date in 2026 is the Denver meeting": the year the question gives is not the date it asks for
         return any(m.group() not in plan.numbers for m in _DATE.finditer(text))
     if kind == "count" and plan.counted:
-        done = bool(intent.DONE_COUNT.search(plan.text))
+        done = bool(counting.DONE_COUNT.search(plan.text))
         return counts(text, frozenset(lexicon.expand(plan.counted)), done)
     if kind == "money" and plan.spending:  # what a crime cost its victims ("cost seniors $1.1 billion") is no spending
         return intent.spends(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.question import intent, people
+from index.question import counting, intent, people
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ from index.question import intent, people
     ],
 )
 def test_a_count_question_says_what_it_counts(question, counted):
-    assert intent.counted_word(question) == counted
+    assert counting.counted_word(question) == counted
 
 
 def test_spending_is_told_from_other_amounts():
