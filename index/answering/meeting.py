@@ -49,7 +49,6 @@ _UNTIL_NEXT = re.compile(
     r"|meeting again)\b",
     re.IGNORECASE,
 )
-_NEXT_STEPS = re.compile(r"\bnext steps?\b", re.IGNORECASE)
 _DUE_BY_NEXT = re.compile(r"\b(before|by|ahead of) (the|its|their) next (meeting|forum|session)\b", re.IGNORECASE)
 _COMMITTED = re.compile(r"\bcommitted to\b", re.IGNORECASE)
 _STANCE = re.compile(r"\b(are|is|am|be|been|remain|remains)\s+(\w+\s+)?committed\b", re.IGNORECASE)
@@ -179,10 +178,10 @@ def _with_its_list(node: TextNode, own: list[TextNode], snapshot: Snapshot) -> T
 
 def _of_the_kind_asked(decided: list[TextNode], question: str, snapshot: Snapshot) -> list[TextNode]:
     """Of a meeting's decisions, those made the way the question asks ("what did they sign": those signed), when
-    there are any; all of them otherwise."""
+    there are any; all of them otherwise. Asked what is due by the next meeting, those due by then."""
     asked = stems_of(question) & _SPECIFIC_DECISIONS  # "agree", "decide": any decision
     said = [n for n in decided if stems_of(" ".join(_DECIDED.findall(snapshot.sentence_text(n)))) & asked]
-    if _UNTIL_NEXT.search(question) or _NEXT_STEPS.search(question):
+    if _UNTIL_NEXT.search(question) or intent.NEXT_STEPS.search(question):
         # "the to-do list before they meet again", "the next steps": what is due by the next meeting; asked until
         # then, only from the statements that say what is
         due = [n for n in said or decided if _DUE_BY_NEXT.search(snapshot.sentence_text(n))]

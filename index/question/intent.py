@@ -139,6 +139,8 @@ NOVELTY = re.compile(
     r"|\bfirst time\b",
     re.IGNORECASE,
 )
+# "The next steps" are what was decided to be done by the next meeting, not the next meeting.
+NEXT_STEPS = re.compile(r"\bnext steps?\b", re.IGNORECASE)
 # Asking what was decided ("what did they agree on", "what did they sign or commit to", "main outcomes").
 DECISIONS = re.compile(
     r"\b(agree|agreed|decide|decided|commit|committed|sign|signed|announce|announced|promise|promised|pledge|pledged)"

@@ -19,7 +19,6 @@ from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
 _OPEN_QUESTION = re.compile(
     r"\W*(what|tell|summar|describe|give|explain|overview|recap|how did|name|list|show)", re.IGNORECASE
 )
-_NEXT_STEPS = re.compile(r"\bnext steps?\b", re.IGNORECASE)
 MEETING_TYPES = ("ordinal", "date", "place", "revival", "person", "novelty", "purpose", "decisions", "overview")
 _MEETING_REF = re.compile(
     r"\b(meetings?|meet|met|forums?|statements?|cbcf|summits?|sessions?|ministers|they|agenda)\b", re.IGNORECASE
@@ -184,7 +183,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     asking = intent.asked_span_words(question)  # "how long", "how soon": what is asked, not the topic
     keywords = [w for w in corrected if w not in STOP_WORDS and w not in markers | aside | asking]
     topical = [w for w in keywords if w not in framing and not w[0].isdigit()]
-    if _NEXT_STEPS.search(question):  # "the next steps" are what was decided, not the next meeting
+    if intent.NEXT_STEPS.search(question):  # "the next steps" are what was decided, not the next meeting
         topical = [w for w in topical if w != "next"]
     speaker = people.quoted_speaker(question)
     if _by_office(spelled := _spelled_out(speaker, lexicon)):  # "what did the public safety minister say": who
