@@ -53,6 +53,7 @@ SPLITS = {
     "dev-second-language": HERE / "dev_second_language.jsonl",
     "dev-wrapped-statement": HERE / "dev_wrapped_statement.jsonl",
     "dev-gc-statement": HERE / "dev_gc_statement.jsonl",
+    "dev-plain-words": HERE / "dev_plain_words.jsonl",
     "test": HERE / "test.jsonl",
     "new-statement": HERE / "new_statement.jsonl",
     "test-fresh": HERE / "test_fresh.jsonl",
@@ -98,6 +99,7 @@ TUNING_SPLITS = (
     "dev-second-language",
     "dev-wrapped-statement",
     "dev-gc-statement",
+    "dev-plain-words",
 )
 DEFAULT_DATASET = SPLITS["dev"]
 DEFAULT_THRESHOLDS = HERE / "thresholds.toml"
