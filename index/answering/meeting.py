@@ -15,10 +15,10 @@ from llama_index.core.schema import TextNode
 from index.question import intent
 from index.question.plan import QueryPlan
 from index.retrieval import answer_types, offices
-from index.retrieval.evidence import Scored
+from index.retrieval.evidence import Scored, continues_previous
 from index.retrieval.hybrid import Candidate
 from index.retrieval.snapshot import Snapshot
-from index.text.words import MONTHS, STOP_WORDS, continues, stems_of, tokens
+from index.text.words import MONTHS, STOP_WORDS, stems_of, tokens
 
 # A question about one of these facts of a meeting, with no other topic, is answered from what the statements
 # say of their meetings or not at all: a topic search would only find the words "meeting" and "held".
@@ -169,11 +169,10 @@ def _purpose_of(own: list[TextNode], snapshot: Snapshot, taken: list[TextNode]) 
 def _with_its_list(node: TextNode, own: list[TextNode], snapshot: Snapshot) -> TextNode:
     """A lead-in ending with a colon ("ministers committed to:") stands for the list after it: the list, whose
     quote holds the lead-in too (it leans back on it)."""
-    text = snapshot.sentence_text(node)
+    if not snapshot.sentence_text(node).rstrip().endswith(":"):
+        return node
     after = next((n for n in own if _sentence_no(n) > _sentence_no(node)), None)
-    if text.rstrip().endswith(":") and after is not None and continues(snapshot.sentence_text(after), text):
-        return after
-    return node
+    return after if after is not None and continues_previous(after, snapshot) else node
 
 
 def _of_the_kind_asked(decided: list[TextNode], question: str, snapshot: Snapshot) -> list[TextNode]:

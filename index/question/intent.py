@@ -202,7 +202,7 @@ ORDINAL_ASK = re.compile(
 # a statement says so where it tells of the forum's re-establishment.
 REVIVAL = re.compile(
     r"\b(brought|bring|brings|got|get|gets|started|start|kick\w*)\b[^?.!]{0,30}\b(back|again|going)\b"
-    r"|\b(why|how|who|what)\b[^?.!]{0,40}\b(revived?|re-?establish\w*|relaunch\w*|restart\w*|resum\w*|reviv\w*)\b"
+    r"|\b(why|how|who|what)\b[^?.!]{0,40}\b(re-?establish\w*|relaunch\w*|restart\w*|resum\w*|reviv\w*)\b"
     r"(?![^?.!]*\b(first|second|third|fourth|fifth|\d+(st|nd|rd|th))\b)",
     re.IGNORECASE,
 )

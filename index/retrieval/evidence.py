@@ -199,12 +199,12 @@ def score_candidates(
     scored = []
     for cand in _with_followers(snapshot.retriever.retrieve(keywords, queries, scope), snapshot, queries):
         stems, said = sentence_stems(cand, snapshot)
-        if asks_next and answer_types.says_next(snapshot.sentence_text(cand.node)):
+        text = snapshot.sentence_text(cand.node)
+        if asks_next and answer_types.says_next(text):
             stems = stems | {"next"}  # "will host the seventh meeting in Halifax" tells of the next meeting
         heads = _heads_without_kind(phrases, stems)
         lexical = lexical_support(weights, stems)
         heuristic = max(SEMANTIC_WEIGHT * cand.cosine + LEXICAL_WEIGHT * lexical, cand.cosine - SEMANTIC_ONLY_MARGIN)
-        text = snapshot.sentence_text(cand.node)
         # Exact terms (numbers, coined words) and the statements' names the question uses, all said.
         names_said = all(_says_name(name, text, cand, snapshot) for name in plan.names)
         asks_exact = bool(plan.exact or plan.names)
@@ -241,7 +241,7 @@ def score_candidates(
             and terms_said
             and not _only_another_kind(heads, weights, stems)
             # where the next meeting will be: a sentence naming no place it will be in does not say
-            and not (kind == "place" and "next" in plan.topical and not features["type_fit"])
+            and not (kind == "place" and asks_next and not features["type_fit"])
         )
         scored.append(Scored(cand, 0.0, lexical, scope, fit, features))
     # How far each sentence is from the best of its candidates: what ranks them is how they compare.
