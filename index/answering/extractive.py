@@ -179,10 +179,13 @@ def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, sc
 
 
 def _with_decision(plan: QueryPlan, chosen: list[Scored], good: list[Scored], snapshot: Snapshot) -> list[Scored]:
-    """For a question asking what is being done about something, when the best sentence describes the problem
-    instead of saying what was decided: a chosen sentence that does, or else the nearest one after the best under
-    the same heading, goes first (it is what was asked); the problem follows it if there is room."""
-    if not plan.asks_action or _decides(chosen[0], snapshot):
+    """When the best sentence describes a problem instead of saying what was decided about it: for a question
+    asking what is being done, a chosen sentence that does, or else the nearest one after the best under the same
+    heading, goes first (it is what was asked) and the problem follows it if there is room; for one asking about a
+    topic ("what about X"), that decision is quoted after the chosen sentences if there is room (what was said
+    about a problem includes what was done about it)."""
+    about_topic = plan.answer_type is None and not plan.compare
+    if not (plan.asks_action or about_topic) or _decides(chosen[0], snapshot):
         return chosen
     best, at = chosen[0], _sentence_no(chosen[0])
     others = chosen[1:] + [i for i in good[1:] if all(i is not c for c in chosen)]
@@ -191,6 +194,9 @@ def _with_decision(plan: QueryPlan, chosen: list[Scored], good: list[Scored], sn
         return chosen
     # what was done about a problem is most often said right after it: the nearest decision that follows it
     found = min(deciding, key=lambda i: (_sentence_no(i) < at, abs(_sentence_no(i) - at)))
+    if not plan.asks_action:
+        quoted = any(i is found for i in chosen)
+        return chosen if quoted else [*chosen, replace(found, relevance=min(i.relevance for i in chosen))]
     lead, rest = replace(found, relevance=best.relevance), [i for i in chosen if i is not found]
     return [lead, *rest[1:]] if _follows(lead, best, snapshot) else [lead, *rest]  # a quote leaning back holds both
 

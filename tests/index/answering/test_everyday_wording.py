@@ -69,6 +69,13 @@ def test_what_is_being_done_about_a_problem_quotes_the_decision_that_follows_it(
     assert not reply.abstained and "block calls" in quoted(reply), quoted(reply)
 
 
+def test_asking_about_a_problem_also_quotes_the_decision_about_it(minneapolis):
+    # "anything on X" asks what the statement says about X; the sentences describing it come first
+    reply = answer("anything on scammers posing as bank staff?", engine=minneapolis)
+    assert not reply.abstained and "Scammers who pose as bank staff" in reply.citations[0].quote, quoted(reply)
+    assert "block calls" in quoted(reply), quoted(reply)
+
+
 def test_what_is_being_done_quotes_the_decision_first_when_both_do_not_fit(minneapolis):
     # the problem and the long decision after it don't fit in one answer together: the decision is what was asked
     reply = answer("whats being done about fake brokers stealing loads", engine=minneapolis)
