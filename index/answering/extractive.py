@@ -30,6 +30,7 @@ DECIDES = re.compile(
     re.IGNORECASE,
 )
 EXTRA_QUOTE_MIN = 0.3  # a sentence quoted beside the best one must be this likely relevant on its own
+CLOSE_RANKS = 4  # … and a decision elsewhere in the statement, among this many best sentences, that says as much
 NEAR = 3  # in a statement without headings, a decision this many sentences from a problem may be what answers it
 
 
@@ -190,10 +191,12 @@ def _with_decision(plan: QueryPlan, chosen: list[Scored], good: list[Scored], sn
     best, at = chosen[0], _sentence_no(chosen[0])
     others = chosen[1:] + [i for i in good[1:] if all(i is not c for c in chosen)]
     deciding = [i for i in others if _near(i, best) and _decides(i, snapshot)]
-    if not deciding:
+    # what was done about a problem is most often said right after it: the nearest decision that follows it; else
+    # the likeliest of the best few that says as much about it, elsewhere in the statement
+    elsewhere = [i for i in good[1:CLOSE_RANKS] if _as_specific(i, best) and _decides(i, snapshot)]
+    if not deciding and not elsewhere:
         return chosen
-    # what was done about a problem is most often said right after it: the nearest decision that follows it
-    found = min(deciding, key=lambda i: (_sentence_no(i) < at, abs(_sentence_no(i) - at)))
+    found = min(deciding, key=lambda i: (_sentence_no(i) < at, abs(_sentence_no(i) - at))) if deciding else elsewhere[0]
     if not plan.asks_action:
         quoted = any(i is found for i in chosen)
         return chosen if quoted else [*chosen, replace(found, relevance=min(i.relevance for i in chosen))]
@@ -205,6 +208,13 @@ def _near(item: Scored, best: Scored) -> bool:
     """Whether a sentence is under the same heading as the best one (or, without headings, a few sentences away)."""
     where = _place_of(best)
     return _place_of(item) == where and (bool(where[1]) or abs(_sentence_no(item) - _sentence_no(best)) <= NEAR)
+
+
+def _as_specific(item: Scored, best: Scored) -> bool:
+    """Whether a sentence of the same statement holds every topic term of the question the best one holds: it is
+    about the same thing wherever it is (a "Quick facts" box may describe a problem that a section acts on)."""
+    same = item.candidate.node.metadata["doc_id"] == best.candidate.node.metadata["doc_id"]
+    return same and best.lexical > 0 and item.lexical >= best.lexical
 
 
 def _sentence_no(item: Scored) -> int:

@@ -27,7 +27,8 @@ forged fishing licences.</p>
 <p>“Smugglers use our lakes because they think nobody is watching,” said Ingrid Paquette, Minister of Public \
 Safety.</p>
 <h2>Quick facts</h2>
-<ul><li>The Forum first met in 1997.</li></ul>
+<ul><li>The Forum first met in 1997.</li>
+<li>Float planes have carried drugs over the border lakes at least 40 times since 2031.</li></ul>
 <h2>Contacts</h2>
 <p>Lise Ouellet</p><p>Press Secretary</p><p>Office of the Minister of Public Safety</p><p>613-555-0199</p>
 <h2>Page details</h2><p>Date modified: 2034-05-03</p>
@@ -57,6 +58,14 @@ def test_a_news_release_answers_everyday_questions(kenora, question, expected):
     reply = answer(question, engine=kenora)
     assert not reply.abstained and expected in quoted(reply), (question, quoted(reply))
     assert all(c.doc_id == DOC for c in reply.citations), question
+
+
+def test_what_is_done_about_a_problem_is_found_away_from_where_the_problem_is_told(kenora):
+    # the topic list and the quick facts tell of float planes; what was decided about them is further on, and it
+    # is what was asked: it comes first
+    reply = answer("what are they doing about the float planes", engine=kenora)
+    first = reply.citations[0].quote if reply.citations else ""
+    assert not reply.abstained and "Memorandum on Float Plane Inspections" in first, quoted(reply)
 
 
 def test_its_contacts_and_page_details_are_not_statement_text(kenora):
