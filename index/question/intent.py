@@ -11,6 +11,7 @@ COMPARE = re.compile(
     r"(all|every) (the |three |four |five )?(\w+ )?(meetings|forums|statements|sessions)|"
     r"(in|across|between) (the )?(two|both|three|all) (statements|meetings|years|forums)"
     r"|(across|between|over) (the )?(\w+ )?(statements|meetings|years|forums)|"
+    r"(which|what) (of the )?(\w+ )?(statements|meetings|years|forums|sessions)\b|"
     r"what('s| is| was) new|what changed|since (the )?(last|previous|first) (one|meeting|forum|statement))\b",
     re.IGNORECASE,
 )

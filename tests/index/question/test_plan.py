@@ -59,10 +59,13 @@ def test_comparisons_cover_both_years():
         "compare the two meetings on justice",
         "what's new since the last meeting on guns?",
         "how has the smuggling focus shifted across the statements?",
+        "which cbcf meetings talked about crypto",  # which of them: each is looked at
+        "what years did they bring up ransomware",
     ]:
         p = plan(q)
         assert p.compare and p.years == [2022, 2023], q
     assert not plan("Did they talk about climate change?").compare
+    assert not plan("which meeting was the first to talk about crypto").compare  # one meeting, the first
 
 
 def test_statement_years_that_do_not_exist_are_flagged():
