@@ -32,6 +32,8 @@ FEATURES = (
     "kind_missing",  # the sentence has the head of a two-word term of the question but not the word naming its kind
     "cosine_gap",  # how far the sentence's cosine is below the best one among the question's candidates
     "lexical_gap",  # how far its share of the topic terms is below the best one among them
+    "wordy",  # how long the question is, from 0 (8 words or fewer) to 1 (28 words or more)
+    "wordy_unknown",  # wordy times unknown: words no statement uses in a long question are likelier chatter
 )
 ANSWER_FEATURES = (*FEATURES, "ranking_logit")  # the best sentence's features and its ranking log-odds
 

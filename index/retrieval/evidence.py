@@ -26,6 +26,9 @@ EXACT_MATCH_FLOOR = 0.5
 # (long, chatty questions dilute the term overlap but not the meaning).
 SEMANTIC_ONLY_MARGIN = 0.15
 FOCUS_MIN_WORDS = 8
+# A question this many words long starts to read as wordy, and is fully so this many words later: its signals are
+# diluted by words about the asker (and words no statement uses are more likely chatter than a topic).
+WORDY_FROM, WORDY_SPAN = 8, 20
 
 
 @dataclass
@@ -111,6 +114,11 @@ def _only_another_kind(
     return bool(heads) and all(any(not term_stems.isdisjoint(head) for head in heads) for term_stems in said)
 
 
+def wordiness(question: str) -> float:
+    """How wordy a question is: 0 up to WORDY_FROM words, rising to 1 over the next WORDY_SPAN."""
+    return min(1.0, max(0.0, (len(question.split()) - WORDY_FROM) / WORDY_SPAN))
+
+
 def _rank_signal(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / (1 + rank)
 
@@ -193,6 +201,7 @@ def score_candidates(
     dictionary = snapshot.corpus.vocabulary.dictionary
     kind = plan.answer_type
     single = float(len(weights) <= 1)
+    wordy = wordiness(plan.search_text)
     asks_next = "next" in plan.topical
     # two-word terms the statements use ("human smuggling"), not any two words side by side ("meth labs")
     phrases = [(lexicon.expand(a), lexicon.expand(b)) for a, b in plan.phrases if snapshot.says_together(a, b)]
@@ -230,6 +239,8 @@ def score_candidates(
             "type_fit": float(answer_types.type_fit(plan, kind, text, cand.node.metadata, dictionary, snapshot)),
             "single_term": single,
             "kind_missing": float(bool(heads)),
+            "wordy": wordy,
+            "wordy_unknown": wordy * unknown,
         }
         # A sentence that reads as an instruction is withheld in every mode; one that lacks a required
         # amount, penalty, count or date can't answer.

@@ -1,12 +1,14 @@
-"""Evidence signals of a sentence: two-word terms the statements use, and sentences about another kind of thing."""
+"""Evidence signals of a sentence: two-word terms the statements use, sentences about another kind of thing, how
+wordy the question is."""
 
 from __future__ import annotations
 
+from index.core import answer
 from index.question.corpus import CorpusView
 from index.question.lexicon import Lexicon
 from index.question.plan import analyze
 from index.question.vocabulary import Vocabulary
-from index.retrieval.evidence import _heads_without_kind, _only_another_kind, question_query
+from index.retrieval.evidence import _heads_without_kind, _only_another_kind, question_query, wordiness
 from index.text.words import stems_of
 
 VOCAB = Vocabulary(["virtual currencies and firearms, law enforcement"], dictionary=frozenset({"crypto", "cops"}))
@@ -41,3 +43,20 @@ def test_the_question_is_embedded_with_the_statements_words_for_its_everyday_one
     assert all(plan.search_text[a:b] in plan.topical for a, b in focus)  # topic spans index the question itself
     plain = analyze("what about firearms", CorpusView(vocabulary=VOCAB, lexicon=LEXICON))
     assert question_query(plain) == (plain.search_text, ())
+
+
+def test_how_wordy_a_question_is_goes_from_0_for_a_short_one_to_1_for_a_story():
+    assert wordiness("what about guns") == 0.0 and wordiness("any news on crypto being used by cops") == 0.0
+    assert 0.0 < wordiness("so what did the ministers actually agree to do about guns coming over the border") < 1.0
+    assert wordiness(" ".join(["word"] * 40)) == 1.0
+
+
+def test_a_question_told_as_a_long_story_is_answered(engine):
+    # words about the asker that no statement uses dilute every signal of a long question; the answer model
+    # knows how long the question is, and is not put off by them
+    story = (
+        "My cousin drives for a small freight outfit and last winter some hackers locked up all of their computers "
+        "and asked for money before they would unlock them. Are the two governments doing anything about that?"
+    )
+    reply = answer(story, engine=engine)
+    assert not reply.abstained and "ransomware" in reply.answer, reply.answer
