@@ -30,6 +30,14 @@ def test_a_list_continues_the_line_that_introduces_it():
     assert not continues("Ministers agreed to meet in 2032.", "Exporters lose millions each year.")
 
 
+def test_a_sentence_opening_with_initials_the_one_before_defined_goes_on_about_it():
+    launched = "Ministers launched the Binational Drone Interdiction Cell (BDIC), which brings officers together."
+    assert continues("The BDIC will be based in Plattsburgh, New York.", launched)
+    assert continues("BDIC officers will share radar data.", launched)
+    assert not continues("The RCMP will lead the work.", launched)  # initials the sentence before didn't define
+    assert not continues("The cell will open in May.", launched)  # not initials
+
+
 def test_a_quotation_goes_on_from_the_sentence_that_attributes_it():
     said = "“Criminals are flying drugs over our border,” said Minister Lachapelle."
     assert continues("“What we agreed to will help police catch them.”", said)
