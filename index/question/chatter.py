@@ -65,3 +65,16 @@ def without_chatter(question: str) -> str:
     while (match := _TRAILING.search(text)) and match.start() > 0:
         text = text[: match.start()]
     return text if re.search(r"\w", text) else question
+
+
+# A sentence of the asker's story: it ends with a full stop or an exclamation mark and a sentence after it goes on.
+_TOLD = re.compile(r"[^.!?]*[^\s\d.!?][.!](?=\s+\S)")
+
+
+def told_before_asking(question: str) -> str:
+    """The sentences a question tells before it asks ("my nephew got a DM offering him $500. is the government
+    doing anything about that?"): the story around what is asked, not the question; the text up to where it asks."""
+    at = 0
+    while (match := _TOLD.match(question, at)) and match.end() < len(question.rstrip()):
+        at = match.end()
+    return question[:at]

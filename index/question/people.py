@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from index.question.chatter import told_before_asking
+
 # Asking what someone said ("what did Thibodeau say about boats"): the words naming who said it.
 _SAID_BY = re.compile(r"\bwhat (?:did|does|has|had|do) ((?:[\w'’.-]+ ){0,3}[\w'’.-]+) (?:say|said|tell|told)\b", re.I)
 
@@ -53,5 +55,7 @@ _STATEMENTS_NAMED = re.compile(
 
 
 def asks_advice(question: str) -> bool:
-    """Whether a question asks what the asker should do, not what the statements say ("how do I renew my passport")."""
-    return bool(PERSONAL.search(question)) and not _STATEMENTS_NAMED.search(question)
+    """Whether a question asks what the asker should do, not what the statements say ("how do I renew my passport");
+    the story told before it ("… someone who said they were RCMP. can I get it back?") is not what is asked."""
+    asked = question[len(told_before_asking(question)) :]
+    return bool(PERSONAL.search(asked)) and not _STATEMENTS_NAMED.search(asked)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.question import counting, intent, people
-from index.question.chatter import without_chatter
+from index.question.chatter import told_before_asking, without_chatter
 from index.question.corpus import CorpusView
 from index.question.framing import FRAMING_WORDS, MEETING_STEMS, MEETING_WORDS
 from index.question.names import names_in, unknown_names
@@ -216,7 +216,10 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     if after_a_meeting(search_text, corpus) and "next" not in topical:
         topical.append("next")  # "who hosts the forum after Buffalo": the next meeting, which its statement names
     names = names_in(question, corpus.names)
-    numbers = [w for w in corrected if w[0].isdigit() and not _is_doc_year(w, doc_years)]
+    # a number in the story told before the question ("offering him $500. is anything being done…") is not asked
+    story = told_before_asking(question)
+    told = set(tokens(story)) - set(tokens(question[len(story) :]))
+    numbers = [w for w in corrected if w[0].isdigit() and not _is_doc_year(w, doc_years) and w not in told]
     meeting_only = not names and not numbers and all(stem(t) in MEETING_STEMS for t in topical)
     meeting_only = meeting_only and bool(known or _MEETING_REF.search(question))
     # "besides the main agenda, what else came up": what is asked is what a summary of the meeting leaves out
@@ -231,6 +234,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         and w not in corpus.place_words  # "after Kenora" points at a meeting, as a year does
         and w not in FRAMING_WORDS
         and w not in MEETING_WORDS
+        and not (w[0].isdigit() and w in told)
     ]
     return QueryPlan(
         text=question,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.question import people
-from index.question.chatter import without_chatter
+from index.question.chatter import told_before_asking, without_chatter
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,12 @@ def test_asking_what_to_do_about_ones_own_case_is_advice():
     assert people.asks_advice("my dad wired 8k to a fake grandson for bail, how do we get the money back")
     assert people.asks_advice("my kid is being sextorted on snapchat what do i do")
     assert not people.asks_advice("what did the ministers say we should do about sextortion?")
+    # the story before a question is not what it asks: "said" in it names no statement
+    assert people.asks_advice("I sent $3,000 to a man who said he was a police officer. can I get it back?")
+
+
+def test_the_story_told_before_a_question_is_found():
+    story = "my nephew got a DM offering him $500 for his bank account. My sister is worried."
+    assert told_before_asking(f"{story} is anything being done about that?") == story
+    assert told_before_asking("What did the U.S. say about guns? And Canada?") == ""  # it asks, it tells nothing
+    assert told_before_asking("Were 2.5 million rounds seized in 2023?") == ""

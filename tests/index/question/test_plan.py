@@ -290,3 +290,10 @@ def test_more_everyday_ways_of_asking_for_a_meetings_overview_or_its_decisions()
 def test_a_nutshell_an_outline_or_what_was_on_their_plate_asks_for_an_overview():
     for question in ["2022 statement in a nutshell", "bullet points of the ottawa statement", "what was on the plate"]:
         assert plan(question).answer_type == "overview", question
+
+
+def test_a_number_in_the_story_before_a_question_is_not_asked_about():
+    told = plan("my nephew got offered $500 for his bank account. are they doing anything about that?")
+    assert "500" not in told.numbers and "500" not in told.exact
+    asked = plan("did they say anything about the 500 officers?")
+    assert "500" in asked.numbers
