@@ -27,10 +27,12 @@ DEV_DHS_STATEMENTS = HERE / "dev_dhs_statements"  # a synthetic dhs.gov news pag
 DEV_DOJ_STATEMENTS = HERE / "dev_doj_statements"  # a synthetic justice.gov press release with a table (HTML)
 DEV_WRAPPED_STATEMENTS = HERE / "dev_wrapped_statements"  # a synthetic statement as PDF-to-text output (text)
 DEV_GC_STATEMENTS = HERE / "dev_gc_statements"  # a synthetic canada.ca release with Quotes and Contacts (HTML)
+FRESH_STATEMENTS = HERE / "fresh_statements"  # the test-fresh-statement split's statement: test data, never tuned on
 # Each split: its questions, and the statements added to the bundled ones before asking them.
-# the dev splits are tuned on (the calibration is fitted on them); test, new-statement and test-fresh were written
-# after the changes and are never tuned on (test-fresh: everyday questions on the bundled statements, written by
-# someone who never saw the engine, after this round's changes).
+# the dev splits are tuned on (the calibration is fitted on them); test, new-statement, test-fresh and
+# test-fresh-statement were written after the changes and are never tuned on (test-fresh: everyday questions on the
+# bundled statements; test-fresh-statement: on a 2037 Winnipeg statement saved as text from a web page, and across
+# it and the bundled ones; each written by someone who never saw the engine).
 SPLITS = {
     "dev": HERE / "dev.jsonl",
     "dev-new-statement": HERE / "dev_new_statement.jsonl",
@@ -57,6 +59,7 @@ SPLITS = {
     "test": HERE / "test.jsonl",
     "new-statement": HERE / "new_statement.jsonl",
     "test-fresh": HERE / "test_fresh.jsonl",
+    "test-fresh-statement": HERE / "test_fresh_statement.jsonl",
 }
 ADDED_STATEMENTS: dict[str, tuple[Path, ...]] = {
     "dev-new-statement": (DEV_STATEMENTS,),
@@ -76,6 +79,7 @@ ADDED_STATEMENTS: dict[str, tuple[Path, ...]] = {
     # questions across a series of five statements, from 2022 to 2026
     "dev-series": (DEV_WEB_STATEMENTS, DEV_NEWS_STATEMENTS, DEV_READOUT_STATEMENTS),
     "new-statement": (EXTRA_STATEMENTS,),
+    "test-fresh-statement": (FRESH_STATEMENTS,),
 }
 TUNING_SPLITS = (
     "dev",
