@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.models import Answer, Citation
 from index.question.plan import QueryPlan
-from index.retrieval.evidence import Scored, read_whole
+from index.retrieval.evidence import Scored, continues_previous, read_whole
 from index.retrieval.snapshot import Snapshot
 from index.store.records import optional
 
@@ -30,6 +30,28 @@ def _distinct(groups: list[list[Scored]], quotes: dict[int, str]) -> list[list[S
         if unique:
             kept.append(unique)
     return kept
+
+
+def _chained(group: list[Scored], quotes: dict[int, str], snapshot: Snapshot) -> list[Scored]:
+    """The group with a sentence that goes on from another chosen one whose quote already holds the sentence
+    before it ("… launched the task group (CPTG) …", "The CPTG will track …", "This initiative will also …")
+    quoted as one with it: three sentences in a row, not two quotes sharing the middle one."""
+    kept: list[Scored] = []
+    for item in group:
+        node = item.candidate.node
+        head = next((k for k in kept if _goes_on_from(node, k.candidate.node, snapshot)), None)
+        if head is not None and quotes[id(head)] != snapshot.sentence_text(head.candidate.node):
+            quotes[id(head)] = f"{quotes[id(head)]} {snapshot.sentence_text(node)}"
+        else:
+            kept.append(item)
+    return kept
+
+
+def _goes_on_from(node, before, snapshot: Snapshot) -> bool:
+    """Whether a unit's sentence is the one right after another's in the same statement and goes on from it."""
+    same_doc = node.metadata["doc_id"] == before.metadata["doc_id"]
+    number = int(before.metadata.get("sentence_no", -2)) + 1
+    return same_doc and node.metadata.get("sentence_no") == number and continues_previous(node, snapshot)
 
 
 def _pieces(groups: list[list[Scored]], k: int, max_chars: int, label: bool, quotes: dict[int, str]) -> list[Scored]:
@@ -89,6 +111,7 @@ def compose(
     """Join quoted sentences with [n] markers, within the length budget (left_out: years a comparison asked
     about that were not searched, because k others match it better)."""
     quotes = {id(item): quote_of(item, snapshot) for group in groups for item in group}
+    groups = [_chained(group, quotes, snapshot) for group in groups]
     chosen = _pieces(_distinct(groups, quotes), k, max_chars, plan.compare, quotes)
     # a sentence quoted with the one it leans on already holds that one: it is not quoted twice
     chosen = [c for c in chosen if not any(quotes[id(c)] in quotes[id(o)] for o in chosen if o is not c)]

@@ -23,6 +23,9 @@ against crime that crosses the border.</p>
 The office is expected to open by September 2034.</p>
 <p>Ministers signed a Memorandum on Float Plane Inspections. They also agreed to publish a joint guide on \
 forged fishing licences.</p>
+<p>Ministers launched the Rainy River Dock Patrol (RRDP), which brings harbour police from both countries \
+together on the water. The RRDP will inspect boat docks and marinas along the river every week of the season. \
+This initiative will also give marina owners a single number for reporting suspicious cargo.</p>
 <p>Ministers will meet again in 2035 in Minneapolis.</p>
 <p>“Smugglers use our lakes because they think nobody is watching,” said Ingrid Paquette, Minister of Public \
 Safety.</p>
@@ -66,6 +69,14 @@ def test_what_is_done_about_a_problem_is_found_away_from_where_the_problem_is_to
     reply = answer("what are they doing about the float planes", engine=kenora)
     first = reply.citations[0].quote if reply.citations else ""
     assert not reply.abstained and "Memorandum on Float Plane Inspections" in first, quoted(reply)
+
+
+def test_three_sentences_each_going_on_from_the_one_before_are_quoted_as_one(kenora):
+    # the third leans on the second, which opens with the initials the first defined: one quote holds all three
+    reply = answer("what will the rainy river dock patrol give marina owners", engine=kenora)
+    first = reply.citations[0].quote if reply.citations else ""
+    assert not reply.abstained and "single number for reporting" in first, quoted(reply)
+    assert "inspect boat docks" in first and "launched the Rainy River Dock Patrol" in first, quoted(reply)
 
 
 def test_its_contacts_and_page_details_are_not_statement_text(kenora):
