@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.models import Answer, Citation
 from index.question.plan import QueryPlan
-from index.retrieval.evidence import Scored, continues_previous, read_whole
+from index.retrieval.evidence import Scored, follows, read_whole
 from index.retrieval.snapshot import Snapshot
 from index.store.records import optional
 
@@ -38,20 +38,12 @@ def _chained(group: list[Scored], quotes: dict[int, str], snapshot: Snapshot) ->
     quoted as one with it: three sentences in a row, not two quotes sharing the middle one."""
     kept: list[Scored] = []
     for item in group:
-        node = item.candidate.node
-        head = next((k for k in kept if _goes_on_from(node, k.candidate.node, snapshot)), None)
+        head = next((k for k in kept if follows(item, k, snapshot)), None)
         if head is not None and quotes[id(head)] != snapshot.sentence_text(head.candidate.node):
-            quotes[id(head)] = f"{quotes[id(head)]} {snapshot.sentence_text(node)}"
+            quotes[id(head)] = f"{quotes[id(head)]} {snapshot.sentence_text(item.candidate.node)}"
         else:
             kept.append(item)
     return kept
-
-
-def _goes_on_from(node, before, snapshot: Snapshot) -> bool:
-    """Whether a unit's sentence is the one right after another's in the same statement and goes on from it."""
-    same_doc = node.metadata["doc_id"] == before.metadata["doc_id"]
-    number = int(before.metadata.get("sentence_no", -2)) + 1
-    return same_doc and node.metadata.get("sentence_no") == number and continues_previous(node, snapshot)
 
 
 def _pieces(groups: list[list[Scored]], k: int, max_chars: int, label: bool, quotes: dict[int, str]) -> list[Scored]:

@@ -14,7 +14,7 @@ from index.models import Answer
 from index.question import intent, people
 from index.question.plan import QueryPlan
 from index.retrieval.calibration import Calibration, log_odds
-from index.retrieval.evidence import Scored, continues_previous, read_whole, score_candidates
+from index.retrieval.evidence import Scored, follows, read_whole, score_candidates
 from index.retrieval.snapshot import Snapshot
 from index.text.instructions import steers
 from index.text.words import MONTHS
@@ -193,15 +193,17 @@ def _with_decision(plan: QueryPlan, chosen: list[Scored], good: list[Scored], sn
     deciding = [i for i in others if _near(i, best) and _decides(i, snapshot)]
     # what was done about a problem is most often said right after it: the nearest decision that follows it; else
     # the likeliest of the best few that says as much about it, elsewhere in the statement
-    elsewhere = [i for i in good[1:CLOSE_RANKS] if _as_specific(i, best) and _decides(i, snapshot)]
-    if not deciding and not elsewhere:
-        return chosen
-    found = min(deciding, key=lambda i: (_sentence_no(i) < at, abs(_sentence_no(i) - at))) if deciding else elsewhere[0]
+    if deciding:
+        found = min(deciding, key=lambda i: (_sentence_no(i) < at, abs(_sentence_no(i) - at)))
+    else:
+        elsewhere = (i for i in good[1:CLOSE_RANKS] if _as_specific(i, best) and _decides(i, snapshot))
+        if (found := next(elsewhere, None)) is None:
+            return chosen
     if not plan.asks_action:
         quoted = any(i is found for i in chosen)
         return chosen if quoted else [*chosen, replace(found, relevance=min(i.relevance for i in chosen))]
     lead, rest = replace(found, relevance=best.relevance), [i for i in chosen if i is not found]
-    return [lead, *rest[1:]] if _follows(lead, best, snapshot) else [lead, *rest]  # a quote leaning back holds both
+    return [lead, *rest[1:]] if follows(lead, best, snapshot) else [lead, *rest]  # a quote leaning back holds both
 
 
 def _near(item: Scored, best: Scored) -> bool:
@@ -211,8 +213,9 @@ def _near(item: Scored, best: Scored) -> bool:
 
 
 def _as_specific(item: Scored, best: Scored) -> bool:
-    """Whether a sentence of the same statement holds every topic term of the question the best one holds: it is
-    about the same thing wherever it is (a "Quick facts" box may describe a problem that a section acts on)."""
+    """Whether a sentence of the same statement holds at least the best one's (IDF-weighted) share of the question's
+    topic terms: it is about the same thing wherever it is (a "Quick facts" box may describe a problem that a
+    section acts on)."""
     same = item.candidate.node.metadata["doc_id"] == best.candidate.node.metadata["doc_id"]
     return same and best.lexical > 0 and item.lexical >= best.lexical
 
@@ -240,20 +243,13 @@ def _quotable(good: list[Scored], floor: float, snapshot: Snapshot) -> list[Scor
         # the sentence after a chosen one that leans back on it (or the list a chosen line introduces) goes on
         # with the same thought: it is quoted whatever its own score, in the place of the one it continues, since
         # its quote holds that one; any other needs to be near the best and likely relevant on its own
-        head = next((i for i, earlier in enumerate(chosen) if _follows(item, earlier, snapshot)), None)
+        head = next((i for i, earlier in enumerate(chosen) if follows(item, earlier, snapshot)), None)
         if head is not None and head not in joined:
             chosen[head] = replace(item, relevance=max(item.relevance, chosen[head].relevance))
             joined.add(head)
         elif head is not None or (log_odds(item.relevance) >= floor and item.relevance >= EXTRA_QUOTE_MIN):
             chosen.append(item)
     return chosen
-
-
-def _follows(item: Scored, earlier: Scored, snapshot: Snapshot) -> bool:
-    node, before = item.candidate.node, earlier.candidate.node
-    same_doc = node.metadata["doc_id"] == before.metadata["doc_id"]
-    next_one = node.metadata.get("sentence_no") == int(before.metadata.get("sentence_no", -2)) + 1
-    return same_doc and next_one and continues_previous(node, snapshot)
 
 
 def _shares_no_word(plan: QueryPlan, scored: list[Scored]) -> bool:

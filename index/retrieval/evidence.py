@@ -130,6 +130,14 @@ def continues_previous(node, snapshot: Snapshot) -> bool:
     return before is not None and continues(snapshot.sentence_text(node), before)
 
 
+def follows(item: Scored, earlier: Scored, snapshot: Snapshot) -> bool:
+    """Whether a sentence is the one right after another in the same statement and goes on from it."""
+    node, before = item.candidate.node, earlier.candidate.node
+    same_doc = node.metadata["doc_id"] == before.metadata["doc_id"]
+    next_one = node.metadata.get("sentence_no") == int(before.metadata.get("sentence_no", -2)) + 1
+    return same_doc and next_one and continues_previous(node, snapshot)
+
+
 def read_whole(node, snapshot: Snapshot) -> str:
     """A unit's whole sentence, after the sentence before it when it goes on from that one: what is read as its
     evidence and quoted for it."""

@@ -122,12 +122,11 @@ def continues(sentence: str, before: str | None) -> bool:
 
 
 # A sentence opening with initials ("The NBOEP is meant to…") whose long form the sentence before gave.
-_OPENS_WITH_INITIALS = re.compile(r"^(?:the\s+)?([A-Z][A-Za-z]*[A-Z]s?)\b", re.IGNORECASE)
+_OPENS_WITH_INITIALS = re.compile(r"^(?:(?i:the)\s+)?([A-Z]{2,})\b")
 
 
 def _goes_on_about(sentence: str, before: str) -> bool:
     """Whether a sentence opens with the initials the one before it defined ("… Program (NBOEP), which…" and then
     "The NBOEP is meant to…"): it goes on about what that one introduced."""
     opening = _OPENS_WITH_INITIALS.match(sentence.lstrip())
-    initials = opening.group(1) if opening else ""
-    return initials.isupper() and len(initials) >= 2 and f"({initials})" in before
+    return opening is not None and f"({opening.group(1)})" in before
