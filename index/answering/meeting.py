@@ -39,16 +39,14 @@ _PURPOSE_SAID = re.compile(
     r"|\b(reviewed|assess(ed)?) (the )?(progress|work|commitments|implementation)\b",
     re.IGNORECASE,
 )
-# What a statement says was decided: "Ministers agreed to…", "decided to…", "signed…", "committed to…" (a stance,
+# What a statement says was decided: "Ministers agreed to…", "directed officials to…", "committed to…" (a stance,
 # "we remain committed to…", "are equally committed to…", is not a decision).
-_DECIDED = re.compile(r"\b(agreed|decided|signed|announced|launched|endorsed|pledged|resolved)\b", re.IGNORECASE)
-_SPECIFIC_DECISIONS = stems_of("signed launched announced endorsed pledged")  # made in one way, asked by it
-# Asking what is to be done before the next meeting, and a decision saying what is due by then.
-_UNTIL_NEXT = re.compile(
-    r"\b(before|by|until|till|ahead of) (the |their )?(next (one|meeting|forum|cbcf|time)|they (meet|get together)"
-    r"|meeting again)\b",
+_DECIDED = re.compile(
+    r"\b(agreed|decided|signed|announced|launched|endorsed|pledged|resolved|directed|instructed|tasked)\b",
     re.IGNORECASE,
 )
+_SPECIFIC_DECISIONS = stems_of("signed launched announced endorsed pledged")  # made in one way, asked by it
+# A decision saying what is due by the next meeting.
 _DUE_BY_NEXT = re.compile(r"\b(before|by|ahead of) (the|its|their) next (meeting|forum|session)\b", re.IGNORECASE)
 _COMMITTED = re.compile(r"\bcommitted to\b", re.IGNORECASE)
 _STANCE = re.compile(r"\b(are|is|am|be|been|remain|remains)\s+(\w+\s+)?committed\b", re.IGNORECASE)
@@ -166,6 +164,11 @@ def _purpose_of(own: list[TextNode], snapshot: Snapshot, taken: list[TextNode]) 
     return list(itertools.islice(said, 1))
 
 
+def _under_decision_headings(own: list[TextNode]) -> list[TextNode]:
+    """The sentences under a heading saying it holds the meeting's decisions ("Key outcomes", "Next steps")."""
+    return [n for n in own if intent.DECISIONS.search(str(n.metadata.get("section") or ""))]
+
+
 def _with_its_list(node: TextNode, own: list[TextNode], snapshot: Snapshot) -> TextNode:
     """A lead-in ending with a colon ("ministers committed to:") stands for the list after it: the list, whose
     quote holds the lead-in too (it leans back on it)."""
@@ -180,11 +183,11 @@ def _of_the_kind_asked(decided: list[TextNode], question: str, snapshot: Snapsho
     there are any; all of them otherwise. Asked what is due by the next meeting, those due by then."""
     asked = stems_of(question) & _SPECIFIC_DECISIONS  # "agree", "decide": any decision
     said = [n for n in decided if stems_of(" ".join(_DECIDED.findall(snapshot.sentence_text(n)))) & asked]
-    if _UNTIL_NEXT.search(question) or intent.NEXT_STEPS.search(question):
+    if intent.UNTIL_NEXT.search(question) or intent.NEXT_STEPS.search(question):
         # "the to-do list before they meet again", "the next steps": what is due by the next meeting; asked until
         # then, only from the statements that say what is
         due = [n for n in said or decided if _DUE_BY_NEXT.search(snapshot.sentence_text(n))]
-        return due if due or _UNTIL_NEXT.search(question) else said or decided
+        return due if due or intent.UNTIL_NEXT.search(question) else said or decided
     return said or decided
 
 
@@ -217,7 +220,11 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
             decided = [n for n in own if _states(kind, snapshot.sentence_text(n), n, snapshot)]
             decided = _of_the_kind_asked(decided, plan.text, snapshot)
             headed = any(n.metadata.get("section") for n in own)
-            found = _section_leads(decided, k, untitled=True) if headed else decided[:k]
+            named = _under_decision_headings(own)
+            if named:  # the statement's own heading for what is asked ("Key outcomes", "Next steps"): its decisions
+                found = ([n for n in decided if n in named] or named)[:k]
+            else:
+                found = _section_leads(decided, k, untitled=True) if headed else decided[:k]
             found = [_with_its_list(n, own, snapshot) for n in found]
         if not found and kind == "ordinal" and _asks_first_since_restart(plan.text):
             # the meeting that re-established the forum is the first since: it says so by re-establishing it

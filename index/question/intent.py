@@ -142,6 +142,12 @@ NOVELTY = re.compile(
 )
 # "The next steps" are what was decided to be done by the next meeting, not the next meeting.
 NEXT_STEPS = re.compile(r"\bnext steps?\b", re.IGNORECASE)
+# Asking what is to be done before the next meeting ("before the next forum", "until they meet again").
+UNTIL_NEXT = re.compile(
+    r"\b(before|by|until|till|ahead of) (the |their )?(next (one|meeting|forum|cbcf|time)|they (meet|get together)"
+    r"|meeting again)\b",
+    re.IGNORECASE,
+)
 # Asking what was decided ("what did they agree on", "what did they sign or commit to", "main outcomes").
 DECISIONS = re.compile(
     r"\b(agree|agreed|decide|decided|commit|committed|sign|signed|announce|announced|promise|promised|pledge|pledged)"

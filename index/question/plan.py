@@ -183,7 +183,9 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     asking = intent.asked_span_words(question)  # "how long", "how soon": what is asked, not the topic
     keywords = [w for w in corrected if w not in STOP_WORDS and w not in markers | aside | asking]
     topical = [w for w in keywords if w not in framing and not w[0].isdigit()]
-    if intent.NEXT_STEPS.search(question):  # "the next steps" are what was decided, not the next meeting
+    # "the next steps", "what is due before the next forum": what was decided, not the next meeting
+    due_next = bool(intent.NEXT_STEPS.search(question) or intent.UNTIL_NEXT.search(question))
+    if due_next:
         topical = [w for w in topical if w != "next"]
     speaker = people.quoted_speaker(question)
     if _by_office(spelled := _spelled_out(speaker, lexicon)):  # "what did the public safety minister say": who
@@ -213,7 +215,7 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         statement_years.append(year)
     years = (known if len(known) >= 2 else sorted(doc_years)) if compare else (known or None)
 
-    if after_a_meeting(search_text, corpus) and "next" not in topical:
+    if after_a_meeting(search_text, corpus) and "next" not in topical and not due_next:
         topical.append("next")  # "who hosts the forum after Buffalo": the next meeting, which its statement names
     names = names_in(question, corpus.names)
     # a number in the story told before the question ("offering him $500. is anything being done…") is not asked

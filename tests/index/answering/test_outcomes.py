@@ -1,0 +1,73 @@
+"""What a meeting decided, asked of the meeting itself: a statement's own heading for its outcomes, decisions
+worded as directions to officials, and what is due before the next forum after a meeting named by its place."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.core import answer
+from index.question.plan import analyze
+from tests.conftest import engine_with_statement, quoted
+
+DOC = "2038-test-statement-thunder-bay"
+STATEMENT = """# Joint Statement on the 2038 Canada–U.S. Cross-Border Crime Forum
+
+THUNDER BAY, Ontario – September 9, 2038
+
+Canada's Minister of Public Safety, Odile Marchand, welcomed the U.S. Attorney General, Harlan Greaves, to \
+Thunder Bay for the eighth meeting of the Cross-Border Crime Forum since it was re-established.
+
+## Lake Superior shipping
+
+Ministers heard that grain and ore carriers on Lake Superior are being used to move counterfeit pills. \
+Ministers agreed that harbour police in Thunder Bay and Duluth will inspect carriers together.
+
+## Wildlife crime
+
+Poachers take walleye from closed waters and sell them across the border.
+
+## Key outcomes
+
+- The two countries will open a joint lake patrol office in Grand Marais before the ice season.
+- Ministers committed to share the list of carriers flagged for inspection every month.
+- Officials will map the roads used by walleye poachers.
+
+## Information Sharing and Next Steps
+
+Ministers welcomed the training on lawful information sharing given to border officers.
+
+Ministers directed officials to:
+- set up a shared register of seized pill presses;
+- report back on the walleye poaching routes.
+"""
+
+
+@pytest.fixture(scope="module")
+def thunder_bay(tmp_path_factory, embedder):
+    meta = {"title": "Joint Statement on the 2038 Forum", "year": 2038, "place": "Thunder Bay"}
+    return engine_with_statement(tmp_path_factory, embedder, f"{DOC}.md", STATEMENT, meta)
+
+
+def test_key_outcomes_are_the_decisions_under_the_statements_own_outcomes_heading(thunder_bay):
+    # the first decision under each heading would start with the harbour inspections; the headings that say they
+    # hold decisions ("Key outcomes", "Next Steps") are where the statement puts them
+    reply = answer("key outcomes of the thunder bay forum?", engine=thunder_bay)
+    assert not reply.abstained and "share the list of carriers flagged" in quoted(reply), quoted(reply)
+    sections = {c.section for c in reply.citations}
+    assert sections <= {"Key outcomes", "Information Sharing and Next Steps"}, sections
+
+
+def test_next_steps_are_the_directions_to_officials_under_a_next_steps_heading(thunder_bay):
+    # "Ministers directed officials to:" decides as much as "agreed to"; the training welcomed is not a step
+    reply = answer("so what are the concrete next steps that came out of the 2038 meeting?", engine=thunder_bay)
+    assert not reply.abstained and "shared register of seized pill presses" in quoted(reply), quoted(reply)
+    assert "welcomed the training" not in quoted(reply), quoted(reply)
+
+
+def test_what_is_due_before_the_next_forum_after_a_named_meeting_is_not_the_next_meeting(thunder_bay):
+    # "after Thunder Bay" alone would ask about the meeting after it, which the statement does not name
+    question = "what did they promise to get done before the next forum after thunder bay"
+    plan = analyze(question, thunder_bay.require_snapshot().corpus)
+    assert "next" not in plan.topical and plan.wants_decisions, plan
+    reply = answer(question, engine=thunder_bay)
+    assert not reply.abstained and "pill presses" in quoted(reply), quoted(reply)
