@@ -1,5 +1,6 @@
 """What a meeting decided, asked of the meeting itself: a statement's own heading for its outcomes, decisions
-worded as directions to officials, and what is due before the next forum after a meeting named by its place."""
+worded as directions to officials, what is due before the next forum after a meeting named by its place; and a
+dateline, which says when a meeting was and nothing about a topic."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from tests.conftest import engine_with_statement, quoted
 DOC = "2038-test-statement-thunder-bay"
 STATEMENT = """# Joint Statement on the 2038 Canada–U.S. Cross-Border Crime Forum
 
-THUNDER BAY, Ontario – September 9, 2038
+THUNDER BAY, Ontario
+
+Thursday, September 9, 2038
 
 Canada's Minister of Public Safety, Odile Marchand, welcomed the U.S. Attorney General, Harlan Greaves, to \
 Thunder Bay for the eighth meeting of the Cross-Border Crime Forum since it was re-established.
@@ -71,3 +74,11 @@ def test_what_is_due_before_the_next_forum_after_a_named_meeting_is_not_the_next
     assert "next" not in plan.topical and plan.wants_decisions, plan
     reply = answer(question, engine=thunder_bay)
     assert not reply.abstained and "pill presses" in quoted(reply), quoted(reply)
+
+
+def test_a_dateline_is_never_quoted_for_a_topic(thunder_bay):
+    # the year in the question draws the dateline "Thursday, September 9, 2038" close in meaning;
+    # it says when and where the meeting was, nothing about firearms
+    reply = answer("firearms in 2022 vs 2038", engine=thunder_bay)
+    assert not reply.abstained, reply.answer
+    assert all("September 9, 2038" not in c.quote for c in reply.citations), quoted(reply)
