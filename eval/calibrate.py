@@ -29,12 +29,18 @@ from index.core import CALIBRATION_PATH as DEFAULT_PATH
 L2_CHOICES = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
 THRESHOLDS = [float(round(t, 2)) for t in np.arange(0.20, 0.81, 0.05)]
+THRESHOLD_TOLERANCE = 0.0025  # a share of right outcomes this close to the best one is as good (3 in 1,250)
 MARGINS = [0.5, 1.0, 1.5, 2.0, 3.0]  # in log-odds
 FLOORS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25]  # the least ranking probability a best sentence needs
 COMPARED_YEAR_FACTORS = [0.25, 0.5, 0.75, 1.0]  # the share of the threshold a year a comparison asks about needs
 
 
-def collect(engine, items: list[dict]) -> list[dict]:
+def question_key(split: str, item: dict) -> str:
+    """A question's key over all splits: ids are only unique within a split ("f01" is in two of them)."""
+    return f"{split}/{item['id']}"
+
+
+def collect(engine, items: list[dict], split: str) -> list[dict]:
     """Every item's candidate sentences per searched year, labelled: 1 when it holds the item's evidence."""
     found = []
     for item in items:
@@ -45,7 +51,8 @@ def collect(engine, items: list[dict]) -> list[dict]:
             scope_years = {int(g["doc_id"][:4]) for g in gold if g["doc_id"][:4].isdigit()}
             scope = candidate["scope"]
             answerable = item["answerable"] and (scope is None or not scope_years or scope in scope_years)
-            found.append(candidate | {"item": item["id"], "label": float(hit), "answerable": float(answerable)})
+            key = question_key(split, item)
+            found.append(candidate | {"item": key, "label": float(hit), "answerable": float(answerable)})
     return found
 
 
@@ -141,21 +148,22 @@ def cross_validated_threshold(engines: dict, found: list[dict], l2: float) -> tu
     """The answer threshold with the most right outcomes on questions the model was not fitted on: each fold's
     questions are answered with weights fitted on the other folds. Chosen in-sample, the threshold sits where
     the fitted model is over-confident on its own questions, and lets through near-misses it has never seen.
-    Of the thresholds within one question of the best, the middle one."""
+    Of the thresholds within THRESHOLD_TOLERANCE of the best share, the highest: an answer where the statements
+    are silent is a failure the user can't see, an abstention one they can."""
     fold_of = _folds(found)
     right = dict.fromkeys(THRESHOLDS, 0)
     for fold in range(FOLDS):
         model = fit_both([c for c in found if fold_of[c["item"]] != fold], l2)
         for split, engine in engines.items():
-            held = [item for item in load_dataset(SPLITS[split]) if fold_of.get(item["id"]) == fold]
+            held = [item for item in load_dataset(SPLITS[split]) if fold_of.get(question_key(split, item)) == fold]
             for threshold in THRESHOLDS:
                 engine.calibration = replace(model, threshold=threshold)
                 engine._answers.clear()
                 right[threshold] += sum(evaluate_item(item, engine)["correct"] for item in held)
     total = len(fold_of)
     shares = {t: round(n / total, 4) for t, n in right.items()}
-    best = [t for t, n in right.items() if n >= max(right.values()) - 1]
-    return best[len(best) // 2], shares
+    best = [t for t, n in right.items() if n >= max(right.values()) - THRESHOLD_TOLERANCE * total]
+    return max(best), shares
 
 
 def _folds(found: list[dict]) -> dict[str, int]:
@@ -210,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     for split, split_engine in engines.items():
         questions = load_dataset(SPLITS[split])
         items += questions
-        found += collect(split_engine, questions)
+        found += collect(split_engine, questions, split)
     l2, losses = cross_validated_l2(found)
     print(f"held-out log loss by L2 ({FOLDS} folds of questions): {losses}; chosen {l2}")
     model = fit_both(found, l2)
