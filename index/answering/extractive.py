@@ -17,7 +17,7 @@ from index.retrieval.calibration import Calibration, log_odds
 from index.retrieval.evidence import Scored, follows, read_whole, score_candidates
 from index.retrieval.snapshot import Snapshot
 from index.text.instructions import steers
-from index.text.words import MONTHS
+from index.text.words import MONTHS, is_topic_list
 
 MAX_YEARS_SEARCHED = 12  # years searched one by one for a first mention (beyond, those of the best sentences)
 OVERVIEW_ROOM = 2  # times the answer's usual length, for an overview of a statement
@@ -176,6 +176,8 @@ def _year_group(plan: QueryPlan, snapshot: Snapshot, queries, limits: Limits, sc
     if not good or good[0].answerability(floor_met) < limits.threshold * share:
         return []
     floor = log_odds(good[0].relevance) - limits.keep_within
+    if plan.compare:
+        good = _substance_first(good, snapshot)
     return _with_decision(plan, _quotable(good, floor, snapshot), good, snapshot)[: limits.top_k]
 
 
@@ -204,6 +206,18 @@ def _with_decision(plan: QueryPlan, chosen: list[Scored], good: list[Scored], sn
         return chosen if quoted else [*chosen, replace(found, relevance=min(i.relevance for i in chosen))]
     lead, rest = replace(found, relevance=best.relevance), [i for i in chosen if i is not found]
     return [lead, *rest[1:]] if follows(lead, best, snapshot) else [lead, *rest]  # a quote leaning back holds both
+
+
+def _substance_first(good: list[Scored], snapshot: Snapshot) -> list[Scored]:
+    """For a year compared: when the best sentence is a topic list ("Discussions covered A, B, C and D"), the
+    likeliest other one holding a topic word goes first, however far below it ranks: the list only says that the
+    topic came up, and what changed is in what was said of it."""
+    if not is_topic_list(snapshot.sentence_text(good[0].candidate.node)):
+        return good
+    said = (i for i in good[1:] if i.lexical > 0 and not is_topic_list(snapshot.sentence_text(i.candidate.node)))
+    if (found := next(said, None)) is None:
+        return good
+    return [replace(found, relevance=good[0].relevance), *(i for i in good if i is not found)]
 
 
 def _near(item: Scored, best: Scored) -> bool:

@@ -260,7 +260,8 @@ def score_candidates(
             and answer_types.answers_what_is_asked(plan, kind, text, stems, lexicon, dictionary)
             and names_said
             and terms_said
-            and not _only_another_kind(heads, weights, stems)
+            # (a year compared is owed what it said of the topic, in whatever words: "launder" for money laundering)
+            and (plan.compare or not _only_another_kind(heads, weights, stems))
             # where the next meeting will be: a sentence naming no place it will be in does not say
             and not (kind == "place" and asks_next and not features["type_fit"])
             # a dateline or a title ("Thursday, May 20, 2027") says when or where, nothing about a topic

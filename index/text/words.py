@@ -130,3 +130,15 @@ def _goes_on_about(sentence: str, before: str) -> bool:
     "The NBOEP is meant to…"): it goes on about what that one introduced."""
     opening = _OPENS_WITH_INITIALS.match(sentence.lstrip())
     return opening is not None and f"({opening.group(1)})" in before
+
+
+LIST_ITEMS = 4  # a topic list has at least this many parts between commas …
+LIST_ITEM_WORDS = 5  # … and most of them this short
+
+
+def is_topic_list(text: str) -> bool:
+    """Whether a sentence is mostly a list of short items ("Discussions covered methamphetamine production,
+    firearms smuggling, money laundering through casinos…, elder fraud, and …"): it names topics, and says
+    nothing of any one of them."""
+    lengths = sorted(len(part.split()) for part in re.split(r"[,;]", text) if part.strip())
+    return len(lengths) >= LIST_ITEMS and lengths[len(lengths) // 2] <= LIST_ITEM_WORDS

@@ -20,12 +20,16 @@ Thursday, September 9, 2038
 Canada's Minister of Public Safety, Odile Marchand, welcomed the U.S. Attorney General, Harlan Greaves, to \
 Thunder Bay for the eighth meeting of the Cross-Border Crime Forum since it was re-established.
 
+Discussions covered counterfeit pills, cargo theft, walleye poaching, money laundering, and cyber attacks.
+
 ## Lake Superior shipping
 
 Ministers heard that grain and ore carriers on Lake Superior are being used to move counterfeit pills. \
 Ministers agreed that harbour police in Thunder Bay and Duluth will inspect carriers together.
 
-## Wildlife crime
+## Wildlife crime and casinos
+
+Ministers heard that casino chips bought with cash in Duluth are used to launder the proceeds of drug sales.
 
 Poachers take walleye from closed waters and sell them across the border.
 
@@ -82,3 +86,10 @@ def test_a_dateline_is_never_quoted_for_a_topic(thunder_bay):
     reply = answer("firearms in 2022 vs 2038", engine=thunder_bay)
     assert not reply.abstained, reply.answer
     assert all("September 9, 2038" not in c.quote for c in reply.citations), quoted(reply)
+
+
+def test_a_year_compared_is_quoted_for_what_it_says_of_the_topic_not_for_the_list_naming_it(thunder_bay):
+    # "Discussions covered …, money laundering, …" only says the topic came up; the casino sentence says what
+    reply = answer("money laundering in 2023 vs 2038 - how did the focus shift?", engine=thunder_bay)
+    quotes_2038 = [c.quote for c in reply.citations if c.date.startswith("2038")]
+    assert quotes_2038 and "casino chips" in quotes_2038[0], quoted(reply)

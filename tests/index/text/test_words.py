@@ -1,8 +1,10 @@
-"""How the engine reads words: accents, and sentences that lean on the one before."""
+"""How the engine reads words: accents, sentences that lean on the one before, and topic lists."""
 
 from __future__ import annotations
 
-from index.text.words import continues, leans_back, tokens, word_spans
+import pytest
+
+from index.text.words import continues, is_topic_list, leans_back, tokens, word_spans
 
 
 def test_accents_do_not_change_a_word():
@@ -48,3 +50,30 @@ def test_a_quotation_goes_on_from_the_sentence_that_attributes_it():
 def test_a_quoted_title_opening_a_sentence_is_no_quotation_going_on():
     said = "“We closed the gaps,” said Secretary Halvorsen."
     assert not continues("“Project Pelican” seized 500 kilograms of cocaine.", said)
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        (
+            "Discussions covered methamphetamine production, firearms smuggling, money laundering through casinos and "
+            "real estate, elder fraud, and the protection of critical infrastructure.",
+            True,
+        ),
+        (
+            "Meeting on Thursday, May 20, 2027, the ministers reviewed joint work on synthetic drugs, illegal guns, "
+            "the online exploitation of children and organized theft, and agreed on the next steps listed below.",
+            True,
+        ),
+        # commas, but long parts: it says something
+        (
+            "Our law enforcement agencies will leverage their collective resources, including intelligence, to "
+            "identify the source and movement of unlawful firearms into our countries, including those moving across "
+            "our shared border.",
+            False,
+        ),
+        ("Ministers agreed to share seizure data on illegal e-bike battery imports.", False),
+    ],
+)
+def test_a_topic_list_is_a_sentence_made_mostly_of_short_items(text, listed):
+    assert is_topic_list(text) is listed
