@@ -1,6 +1,6 @@
 """What a meeting decided, asked of the meeting itself: a statement's own heading for its outcomes, decisions
-worded as directions to officials, what is due before the next forum after a meeting named by its place; and a
-dateline, which says when a meeting was and nothing about a topic."""
+worded as directions to officials, what is due before the next forum after a meeting named by its place; what a
+year compared said of a topic, rather than a list naming it; and a dateline, which says nothing about a topic."""
 
 from __future__ import annotations
 
