@@ -222,7 +222,10 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     story = told_before_asking(question)
     told = set(tokens(story)) - set(tokens(question[len(story) :]))
     numbers = [w for w in corrected if w[0].isdigit() and not _is_doc_year(w, doc_years) and w not in told]
-    meeting_only = not names and not numbers and all(stem(t) in MEETING_STEMS for t in topical)
+    # what a meeting was for ("the point of the big US-Canada meeting", "why did they meet") is asked of the
+    # meeting itself, whatever other words come with it
+    of_meeting = all(stem(t) in MEETING_STEMS for t in topical) or intent.PURPOSE.search(question) is not None
+    meeting_only = not names and not numbers and of_meeting
     meeting_only = meeting_only and bool(known or _MEETING_REF.search(question))
     # "besides the main agenda, what else came up": what is asked is what a summary of the meeting leaves out
     meeting_only = meeting_only and not _sets_aside_the_agenda(aside)

@@ -187,6 +187,11 @@ def test_asking_what_a_meeting_was_for():
     for question in asked:
         assert plan(question).wants_purpose, question
     assert not plan("why does police cooperation matter?").wants_purpose
+    # other words around it ("actual", "big", "chatting") don't make it a topic question
+    chatty = plan(
+        "what was the actual point of the big US-Canada meeting in washington back in 2022, were they just chatting"
+    )
+    assert chatty.wants_purpose and chatty.about_meeting
 
 
 def test_asking_whether_someone_gets_fined_asks_for_a_penalty():
