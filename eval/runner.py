@@ -56,6 +56,7 @@ SPLITS = {
     "dev-wrapped-statement": HERE / "dev_wrapped_statement.jsonl",
     "dev-gc-statement": HERE / "dev_gc_statement.jsonl",
     "dev-plain-words": HERE / "dev_plain_words.jsonl",
+    "dev-overview": HERE / "dev_overview.jsonl",
     "test": HERE / "test.jsonl",
     "new-statement": HERE / "new_statement.jsonl",
     "test-fresh": HERE / "test_fresh.jsonl",
@@ -78,6 +79,8 @@ ADDED_STATEMENTS: dict[str, tuple[Path, ...]] = {
     "dev-gc-statement": (DEV_GC_STATEMENTS,),
     # questions across a series of five statements, from 2022 to 2026
     "dev-series": (DEV_WEB_STATEMENTS, DEV_NEWS_STATEMENTS, DEV_READOUT_STATEMENTS),
+    # what each of six meetings was about, how they compare, and near-misses of both (2022 to 2033)
+    "dev-overview": (DEV_MD_STATEMENTS, DEV_HTML_STATEMENTS, DEV_DHS_STATEMENTS, DEV_GC_STATEMENTS),
     "new-statement": (EXTRA_STATEMENTS,),
     "test-fresh-statement": (FRESH_STATEMENTS,),
 }
@@ -104,6 +107,7 @@ TUNING_SPLITS = (
     "dev-wrapped-statement",
     "dev-gc-statement",
     "dev-plain-words",
+    "dev-overview",
 )
 DEFAULT_DATASET = SPLITS["dev"]
 DEFAULT_THRESHOLDS = HERE / "thresholds.toml"

@@ -278,4 +278,6 @@ def _shares_no_word(plan: QueryPlan, scored: list[Scored]) -> bool:
 def _names_a_year(plan: QueryPlan, scope: int | None) -> bool:
     """Whether the question names the year as a time ("in 2022"), not as a statement ("the 2022 statement")."""
     named = scope is not None and scope in (plan.years or ())  # searched because the question named it
-    return named and plan.year_from_text and not plan.compare and scope not in plan.statement_years
+    # … as a number: a year known from a place ("after edmonton") names the meeting, not a time
+    said = named and re.search(rf"\b{scope}\b", plan.text) is not None
+    return said and plan.year_from_text and not plan.compare and scope not in plan.statement_years

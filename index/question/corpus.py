@@ -21,6 +21,14 @@ class CorpusView:
     years: tuple[int, ...] = ()  # statement years, ascending
     ordinals: dict[int, int] = field(default_factory=dict)  # n -> year of the n-th meeting
     names: frozenset = frozenset()  # names the statements use, as word tuples (see names.py)
+    next_years: dict[int, int] = field(default_factory=dict)  # year -> the year its statement says it meets next
+
+    def next_unindexed(self, year: int) -> bool:
+        """Whether the meeting after this year's has no statement in the index: this is the latest, or its
+        statement says the next one is in a year no statement is from (the meeting after Minneapolis 2027 is
+        the one it announces for 2028, not the 2029 one indexed next)."""
+        said = self.next_years.get(year)
+        return bool(self.years) and (year == self.years[-1] or (said is not None and said not in self.years))
 
     @cached_property
     def place_words(self) -> frozenset[str]:

@@ -49,7 +49,7 @@ WHEN = re.compile(
 WHERE = re.compile(
     r"^\W*where\b|\bwhere (was|were|did|is|will|does|do)\b"
     r"|\b(which|what) (\w+ )?(city|cities|place|places|country|countries|location|locations|venues?|towns?)\b"
-    r"|\bheld (in|at)\b|\bhost (city|country)\b",
+    r"|\bheld (in|at)\b|\bhost (city|country)\b|\bwhere and when\b|\bwhere\W*$",
     re.IGNORECASE,
 )
 WHO = re.compile(

@@ -12,10 +12,9 @@ from index.text.words import plain_letters
 
 def after_a_meeting(question: str, corpus: CorpusView) -> bool:
     """Whether a question asks about the meeting after one it names by its place ("the forum after Buffalo"),
-    and no statement of a later meeting is indexed: what that meeting's statement says of the next one."""
+    and that meeting has no statement in the index: what the named meeting's statement says of the next one."""
     lowered = plain_letters(question).lower()
-    latest = max(corpus.years, default=None)
-    places = (re.escape(plain_letters(place)) for place, year in corpus.places.items() if year == latest)
+    places = (re.escape(plain_letters(place)) for place, year in corpus.places.items() if corpus.next_unindexed(year))
     return any(re.search(rf"\b(after|following)( the)? {place}\b", lowered) for place in places)
 
 
@@ -27,14 +26,16 @@ _BEFORE = (
 _AFTER = r"\b(?:after|following)(?: the)? (?:(?:meeting|forum|one) (?:in|at) )?"
 
 
-def _neighbour(lowered: str, pointer: str, year: int, years: list[int]) -> int:
+def _neighbour(lowered: str, pointer: str, year: int, corpus: CorpusView) -> int:
     """The year a meeting pointer names: its own, or the indexed one just before or after it when the question
     asks for the meeting before or after it ("the meeting before Buffalo"), if there is one."""
+    years = list(corpus.years)
     if year in years and re.search(_BEFORE + pointer + r"\b", lowered) and years.index(year) > 0:
         return years[years.index(year) - 1]
-    # "the next forum after Seattle" asks what Seattle's statement says of the next one: no shift
+    # "the next forum after Seattle" asks what Seattle's statement says of the next one: no shift; nor when the
+    # meeting after it has no statement (Seattle's says where it will be)
     after = re.search(_AFTER + pointer + r"\b", lowered) and not re.search(r"\bnext\b", lowered)
-    if year in years and after and years.index(year) < len(years) - 1:
+    if year in years and after and not corpus.next_unindexed(year):
         return years[years.index(year) + 1]
     return year
 
@@ -46,10 +47,10 @@ def years_named(question: str, corpus: CorpusView, asks_ordinal: bool = False) -
     asked, not a pointer, if something else names the meeting."""
     years = corpus.years
     lowered = plain_letters(question).lower()  # "quebec city" names Québec City
-    named = {_neighbour(lowered, y, int(y), years) for y in intent.YEAR.findall(question)}
+    named = {_neighbour(lowered, y, int(y), corpus) for y in intent.YEAR.findall(question)}
     for place, year in corpus.place_names.items():
         if re.search(rf"\b{re.escape(place)}\b", lowered):
-            named.add(_neighbour(lowered, re.escape(place), year, years))
+            named.add(_neighbour(lowered, re.escape(place), year, corpus))
     if years and intent.LATEST.search(question):
         named.add(years[-1])
     if years and intent.EARLIEST.search(question):

@@ -104,7 +104,9 @@ def answers_what_is_asked(
     if kind in ("count", "money") and _reversed(plan.text, text):
         return False
     if kind == "person" and plan.asks_role:
-        return names_a_person(text, dictionary, asked_office(plan.text), asked_country(plan.text))
+        # who hosts a meeting to come: a statement names the host country before it happens, not a person
+        hosts_next = "next" in plan.topical and says_next(text)
+        return hosts_next or names_a_person(text, dictionary, asked_office(plan.text), asked_country(plan.text))
     if kind == "place" and (intent.PLACE_KIND.search(plan.text) or intent.LOCATED.search(plan.text)):
         return names_another_place(text, _asked_words(plan))
     if kind == "date" and _DAY_ASKED.search(plan.text) and not _DAY_SAID.search(text):

@@ -8,6 +8,7 @@ statements only.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,13 @@ from index.store.records import embedding_text
 from index.text.words import STOP_WORDS, stem, tokens
 
 OPENING_UNITS = 5  # where a statement says which meeting it was
+# Where and when the next meeting will be: "will host the next meeting of the Forum in Anchorage, in 2029", "the
+# Forum will next meet in the United States in 2031" (not "before the next Forum, officials will: … by 2033").
+_NEXT_MEETING_IN = re.compile(
+    r"(?<!before the )\b(?:next|upcoming)\s+(?:[\w–-]+\s+){0,4}?(?:meeting|forum|cbcf)\b[^.;:]*?\b((?:19|20)\d\d)\b"
+    r"|\bwill (?:next )?(?:host|hold|meet|convene)\b[^.;:]*?\b((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,7 @@ class DocumentPart:
     names: frozenset = frozenset()  # names of two words or more it uses (see names.py)
     words: WordUse = field(default_factory=WordUse)  # how it writes capitalised words (single-word names)
     stated: tuple[tuple[int, int], ...] = ()  # (n, year): meeting ordinals its opening units state, in order
+    next_year: int | None = None  # the year it says the next meeting will be held in, if it says
 
     @property
     def node_ids(self) -> list[str]:
@@ -79,6 +88,7 @@ def make_part(nodes: list[TextNode], term_ids: TermIds, dictionary: frozenset[st
         names=learn_names(texts, dictionary, FRAMING_WORDS),
         words=word_use(texts),
         stated=_stated(nodes),
+        next_year=_next_year(texts, int(nodes[0].metadata["year"])),
     )
 
 
@@ -144,3 +154,13 @@ def _stated(nodes: list[TextNode]) -> tuple[tuple[int, int], ...]:
         if node.metadata["position"] < OPENING_UNITS:
             found += [(n, int(node.metadata["year"])) for n in intent.stated_ordinals(node.text)[:1]]
     return tuple(found)
+
+
+def _next_year(texts: list[str], year: int) -> int | None:
+    """The year a statement says its next meeting will be held in ("will host the next meeting … in 2029")."""
+    for text in texts:
+        for match in _NEXT_MEETING_IN.finditer(text):
+            said = int(match.group(1) or match.group(2))
+            if said > year:
+                return said
+    return None

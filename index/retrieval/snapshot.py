@@ -232,6 +232,7 @@ class Snapshot:
             places=places,
             years=tuple(sorted({int(d["year"]) for d in manifest.documents.values()})),
             ordinals=CorpusView.meeting_order(dated, stated),
+            next_years={p.year: p.next_year for p in parts.values() if p.next_year is not None},
             names=frozenset().union(*(p.names for p in parts.values()))
             | single_names((p.words for p in parts.values()), FRAMING_WORDS | place_words),
         )
