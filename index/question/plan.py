@@ -204,7 +204,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
     named = years_named(search_text, corpus, wants_ordinal) if not (first_mention or last_mention) else set()
     known = sorted(named & doc_years)
     spanned = intent.years_spanned(question, corpus.years)
-    known = spanned if len(spanned) >= 2 else known
+    # "from 2022 through 2025" spans the years between; "from 2023 to 2029 to 2033" lists the three it asks about
+    known = spanned if len(spanned) >= 2 and len(known) < 3 else known
     compare = bool(intent.COMPARE.search(question) or intent.CHANGE_OVER_TIME.search(question)) or len(known) >= 2
     unknown_year = None
     statement_years = []

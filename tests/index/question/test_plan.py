@@ -153,6 +153,9 @@ def test_a_span_of_years_covers_every_statement_in_it():
     got = analyze("how did firearms commitments evolve from 2022 through 2025?", three)
     assert got.years == [2022, 2023, 2025] and got.compare
     assert analyze("what has changed on smuggling since 2023?", three).years == [2023, 2025]
+    four = CorpusView(vocabulary=VOCAB, places=PLACES, years=(2022, 2023, 2025, 2027))
+    # three years listed are the three asked about, not a span from the first to the last
+    assert analyze("firearms: how did it change from 2022 to 2025 to 2027?", four).years == [2022, 2025, 2027]
 
 
 def test_a_real_word_is_never_corrected_into_an_acronym():
