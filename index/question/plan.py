@@ -16,8 +16,9 @@ from index.question.vocabulary import Vocabulary
 from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
 
 # An open question ("what…", "tell me…") rather than a yes-or-no one ("did they visit the border?").
+# an open question, at the start or after the meeting it is about ("toronto 2032 forum - what was on the agenda?")
 _OPEN_QUESTION = re.compile(
-    r"\W*(what|tell|summar|describe|give|explain|overview|recap|how did|name|list|show)", re.IGNORECASE
+    r"(?:^|[-–—:;,]\s)\W*(what|tell|summar|describe|give|explain|overview|recap|how did|name|list|show)", re.IGNORECASE
 )
 MEETING_TYPES = ("ordinal", "date", "place", "revival", "person", "novelty", "purpose", "decisions", "overview")
 _MEETING_REF = re.compile(
@@ -96,7 +97,7 @@ class QueryPlan:
     def about_meeting(self) -> bool:
         """Whether the question asks about a meeting itself: where, when, who, which one, what it covered."""
         if self.answer_type is None:  # "what happened at the Ottawa meeting?": what it covered
-            return self.meeting_only and bool(_OPEN_QUESTION.match(self.text))
+            return self.meeting_only and bool(_OPEN_QUESTION.search(self.text))
         return self.meeting_only and self.answer_type in MEETING_TYPES
 
 

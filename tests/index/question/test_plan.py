@@ -139,6 +139,7 @@ def test_a_year_named_as_a_statement_is_told_from_a_year_named_as_a_time():
 
 def test_a_yes_or_no_question_with_no_topic_is_not_read_as_asking_what_a_meeting_covered():
     assert plan("what happened at the ottawa meeting?").about_meeting
+    assert plan("ottawa 2023 cross border crime forum - what was on the agenda?").about_meeting  # asked after a dash
     assert not plan("did the ministers visit the border?").about_meeting
 
 
