@@ -252,7 +252,8 @@ def analyze(question: str, corpus: CorpusView) -> QueryPlan:
         exact=exact,
         years=years,
         compare=compare and len(years or []) >= 2,
-        unknown_year=unknown_year if not known and not _announced(unknown_year, question, corpus) else None,
+        # a meeting without a statement can't be compared, though the one before announced it
+        unknown_year=unknown_year if compare or not (known or _announced(unknown_year, question, corpus)) else None,
         wants_money=bool(intent.MONEY.search(question)) and not asks_span,
         wants_penalty=bool(intent.PENALTY.search(question)),
         wants_count=bool(intent.COUNT.search(question)),

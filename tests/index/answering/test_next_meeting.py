@@ -1,6 +1,6 @@
 """The meeting after a named one: the next statement in the index only when it is that meeting; otherwise what
 the named meeting's statement says of the next one (Minneapolis 2036 announces Halifax 2037, and the statement
-indexed after it is from Thunder Bay, 2038)."""
+indexed after it is from Thunder Bay, 2038). An announced meeting without a statement can't be compared."""
 
 from __future__ import annotations
 
@@ -59,3 +59,9 @@ def test_the_meeting_after_one_whose_next_is_indexed_is_that_statements_meeting(
 def test_where_and_when_in_chat_shorthand_asks_where(series):
     reply = answer("next forum after minneapolis - where n when", engine=series)
     assert not reply.abstained and "Halifax, Nova Scotia, in 2037" in quoted(reply), quoted(reply)
+
+
+def test_a_meeting_without_a_statement_is_not_compared_though_the_one_before_announced_it(series):
+    # "where will the 2037 Halifax meeting be" is answered from Minneapolis's announcement; a comparison is not
+    reply = answer("compare freight theft at minneapolis 2036 with the 2037 halifax meeting", engine=series)
+    assert reply.abstained and "2037" in reply.answer, reply.answer
