@@ -23,7 +23,8 @@ CHANGE_OVER_TIME = re.compile(
 MONEY = re.compile(
     r"\b(how much (money|funding|cash)|(what|which|any) (funding|funds)|budget\w*|dollars?|funding amount"
     r"|how much .*(cost|spend|"
-    r"invest|fund|allocat)\w*|cost|spend(ing)?|spent|invest(ed|ment)?|\$|cad|usd|million|billion)\b",
+    r"invest|fund|allocat)\w*|cost|spend(ing)?|spent|invest(ed|ment)?|\$|cad|usd|million|billion"
+    r"|amount\b[^.?]*\b(lost|lose|stolen|scammed)|losses)\b",  # "the total amount victims lost": money
     re.IGNORECASE,
 )
 PENALTY = re.compile(

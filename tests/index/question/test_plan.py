@@ -75,6 +75,8 @@ def test_statement_years_that_do_not_exist_are_flagged():
 
 def test_answer_type_detection():
     assert plan("How much money was committed?").wants_money
+    assert plan("total amount victims lost to scams in 2023").wants_money  # what was lost is money
+    assert not plan("what amount of fentanyl was seized").wants_money
     assert plan("How many notifications went to Canada?").wants_count
     assert plan("When was the memorandum signed?").wants_date
 
@@ -149,16 +151,6 @@ def test_who_questions_asking_for_a_person_by_role_are_told_from_other_who_quest
     assert plan("What will officials do about virtual currencies?").answer_type is None
 
 
-def test_a_span_of_years_covers_every_statement_in_it():
-    three = CorpusView(vocabulary=VOCAB, places=PLACES, years=(2022, 2023, 2025))
-    got = analyze("how did firearms commitments evolve from 2022 through 2025?", three)
-    assert got.years == [2022, 2023, 2025] and got.compare
-    assert analyze("what has changed on smuggling since 2023?", three).years == [2023, 2025]
-    four = CorpusView(vocabulary=VOCAB, places=PLACES, years=(2022, 2023, 2025, 2027))
-    # three years listed are the three asked about, not a span from the first to the last
-    assert analyze("firearms: how did it change from 2022 to 2025 to 2027?", four).years == [2022, 2025, 2027]
-
-
 def test_a_real_word_is_never_corrected_into_an_acronym():
     vocab = Vocabulary(["the DEA and the CLOUD Act"], dictionary=frozenset({"deal", "dea", "cloud", "act"}))
     lexicon = Lexicon(acronyms={"dea": ("drug", "enforcement", "administration")})
@@ -184,18 +176,6 @@ def test_asking_for_the_key_takeaways_asks_for_an_overview():
     assert plan("main outcomes in 2022?").wants_overview
     shorthand = plan("tl;dr of the 2023 joint statement")  # "tl" and "dr" ask for a summary, they name no topic
     assert shorthand.wants_overview and not shorthand.topical and not shorthand.unknown
-
-
-def test_asking_what_a_meeting_was_for():
-    asked = ("why did they meet in ottawa?", "what was the point of the 2022 meeting", "ottawa meeting, big picture?")
-    for question in asked:
-        assert plan(question).wants_purpose, question
-    assert not plan("why does police cooperation matter?").wants_purpose
-    # other words around it ("actual", "big", "chatting") don't make it a topic question
-    chatty = plan(
-        "what was the actual point of the big US-Canada meeting in washington back in 2022, were they just chatting"
-    )
-    assert chatty.wants_purpose and chatty.about_meeting
 
 
 def test_asking_whether_someone_gets_fined_asks_for_a_penalty():
