@@ -164,9 +164,16 @@ def _purpose_of(own: list[TextNode], snapshot: Snapshot, taken: list[TextNode]) 
     return list(itertools.islice(said, 1))
 
 
-def _under_decision_headings(own: list[TextNode]) -> list[TextNode]:
-    """The sentences under a heading saying it holds the meeting's decisions ("Key outcomes", "Next steps")."""
-    return [n for n in own if intent.DECISIONS.search(str(n.metadata.get("section") or ""))]
+def _under_decision_headings(own: list[TextNode], plan: QueryPlan) -> list[TextNode]:
+    """The sentences under a heading that says it holds the meeting's decisions and that the question names
+    ("key outcomes": "Key outcomes"; "the next steps": "Information Sharing and Next Steps"); "what did they
+    decide" names none, and is answered from every section."""
+    asked = stems_of(" ".join(w for w in plan.keywords if not _MEETING_NEAR.fullmatch(w)))
+    return [
+        n
+        for n in own
+        if intent.DECISIONS.search(section := str(n.metadata.get("section") or "")) and asked & stems_of(section)
+    ]
 
 
 def _with_its_list(node: TextNode, own: list[TextNode], snapshot: Snapshot) -> TextNode:
@@ -220,7 +227,7 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
             decided = [n for n in own if _states(kind, snapshot.sentence_text(n), n, snapshot)]
             decided = _of_the_kind_asked(decided, plan.text, snapshot)
             headed = any(n.metadata.get("section") for n in own)
-            named = _under_decision_headings(own)
+            named = _under_decision_headings(own, plan)
             if named:  # the statement's own heading for what is asked ("Key outcomes", "Next steps"): its decisions
                 found = ([n for n in decided if n in named] or named)[:k]
             else:

@@ -64,6 +64,12 @@ def test_key_outcomes_are_the_decisions_under_the_statements_own_outcomes_headin
     assert sections <= {"Key outcomes", "Information Sharing and Next Steps"}, sections
 
 
+def test_what_they_decided_names_no_heading_and_is_answered_from_every_section(thunder_bay):
+    # the headings hold decisions too, but the question does not ask for them: the first decision of each section
+    reply = answer("what did they decide at the thunder bay meeting", engine=thunder_bay)
+    assert not reply.abstained and "inspect carriers together" in quoted(reply), quoted(reply)
+
+
 def test_next_steps_are_the_directions_to_officials_under_a_next_steps_heading(thunder_bay):
     # "Ministers directed officials to:" decides as much as "agreed to"; the training welcomed is not a step
     reply = answer("so what are the concrete next steps that came out of the 2038 meeting?", engine=thunder_bay)
