@@ -52,6 +52,8 @@ _COMMITTED = re.compile(r"\bcommitted to\b", re.IGNORECASE)
 _STANCE = re.compile(r"\b(are|is|am|be|been|remain|remains)\s+(\w+\s+)?committed\b", re.IGNORECASE)
 # What a statement says was raised for the first time: "For the first time, Ministers discussed…", "a first-ever…".
 _NEW_SAID = re.compile(r"\bfor the first time\b|\bfirst[- ]ever\b|\b(new|newly) emerging\b", re.IGNORECASE)
+# A building named as where they met: "Meeting at the Palais des congrès", "at the Fairmont Hotel".
+_VENUE_SAID = re.compile(r"\b(?:at|in) the (?!Forum\b|CBCF\b|Cross\b|U\.S\.|United\b)[A-Z][\w’'-]+")
 _PRECISE = re.compile(r"\b(day|date|month|exact\w*|precise\w*)\b", re.IGNORECASE)  # "what day exactly…"
 
 
@@ -212,6 +214,8 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
         own = units.get(doc["doc_id"], [])
         read = own if kind == "novelty" else own[:OPENING_SENTENCES]  # what was new is said anywhere, not only first
         found = [n for n in read if _states(kind, snapshot.sentence_text(n), n, snapshot, precise)]
+        if kind == "place" and intent.VENUE.search(plan.text):  # "what venue": the building, not the city
+            found = [n for n in read if _VENUE_SAID.search(snapshot.sentence_text(n))]
         if kind == "place":  # a sentence saying who met there says more than a dateline naming the place
             found.sort(key=lambda n: is_dateline(snapshot.sentence_text(n)))
         if found and kind == "overview":  # what the meeting covered, and what it was for

@@ -42,7 +42,7 @@ _MEETING_TEXT = """
     representatives came come coming met meet meets take took taking place part join joined joining held hold
     visit visited visiting
     participate participated participants participating delegation delegations delegates lead led leading
-    month day date time location venue town cover covered covers covering agenda issues themes subjects
+    month day date time location venue building hotel town cover covered covers covering agenda issues themes subjects
     priorities focus focused concentrate concentrated emphasis emphasized prioritized
     number edition session sessions times restart restarted reestablished pause paused hiatus
     re-established relaunched revived relaunch revive since back people persons leaders officials ones convene convened

@@ -49,7 +49,8 @@ WHEN = re.compile(
 )
 WHERE = re.compile(
     r"^\W*where\b|\bwhere (was|were|did|is|will|does|do)\b"
-    r"|\b(which|what) (\w+ )?(city|cities|place|places|country|countries|location|locations|venues?|towns?)\b"
+    r"|\b(which|what) (\w+ )?(city|cities|place|places|country|countries|location|locations|venues?|towns?|buildings?"
+    r"|hotels?)\b"
     r"|\bheld (in|at)\b|\bhost (city|country)\b|\bwhere and when\b|\bwhere\W*$",
     re.IGNORECASE,
 )
@@ -64,7 +65,10 @@ WHO = re.compile(
 )
 # Asking for a place by its kind ("which city"), or where something is based: a sentence must name one the question
 # doesn't.
-PLACE_KIND = re.compile(r"\b(which|what) (\w+ )?(city|town|country|province|state|location|venue)\b", re.IGNORECASE)
+PLACE_KIND = re.compile(
+    r"\b(which|what) (\w+ )?(city|town|country|province|state|location|venue|building|hotel)\b", re.IGNORECASE
+)
+VENUE = re.compile(r"\b(venue|building|hotel|conference cent(er|re)|where exactly)\b", re.IGNORECASE)  # not the city
 LOCATED = re.compile(r"\bwhere\b.{0,40}\b(based|located|headquartered|housed|stationed|situated)\b", re.IGNORECASE)
 OVERVIEW = re.compile(
     r"\b(main|key|major|central|other) (topics?|themes?|subjects?|issues?|areas?|points|priorit\w+|takeaways?"

@@ -1,6 +1,6 @@
-"""What a meeting decided, asked of the meeting itself: a statement's own heading for its outcomes, decisions
-worded as directions to officials, what is due before the next forum after a meeting named by its place; what a
-year compared said of a topic, rather than a list naming it; and a dateline, which says nothing about a topic."""
+"""Questions about a meeting itself: a statement's own heading for its outcomes, decisions worded as directions
+to officials, what is due before the next forum after a meeting named by its place, the building it was held in;
+what a year compared said of a topic, rather than a list naming it; a dateline says nothing about a topic."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ THUNDER BAY, Ontario
 Thursday, September 9, 2038
 
 Canada's Minister of Public Safety, Odile Marchand, welcomed the U.S. Attorney General, Harlan Greaves, to \
-Thunder Bay for the eighth meeting of the Cross-Border Crime Forum since it was re-established.
+Thunder Bay for the eighth meeting of the Cross-Border Crime Forum since it was re-established. Ministers met at \
+the Prince Arthur Waterfront Hotel.
 
 Discussions covered counterfeit pills, cargo theft, walleye poaching, money laundering, and cyber attacks.
 
@@ -99,3 +100,10 @@ def test_a_year_compared_is_quoted_for_what_it_says_of_the_topic_not_for_the_lis
     reply = answer("money laundering in 2023 vs 2038 - how did the focus shift?", engine=thunder_bay)
     quotes_2038 = [c.quote for c in reply.citations if c.date.startswith("2038")]
     assert quotes_2038 and "casino chips" in quotes_2038[0], quoted(reply)
+
+
+def test_the_venue_of_a_meeting_is_the_building_it_was_held_in_not_its_city(thunder_bay):
+    reply = answer("what venue was the thunder bay cbcf held at", engine=thunder_bay)
+    assert not reply.abstained and "Prince Arthur Waterfront Hotel" in quoted(reply), quoted(reply)
+    # the Ottawa statement names its city, not a building: no venue to give
+    assert answer("which building did the ottawa meeting take place in", engine=thunder_bay).abstained
