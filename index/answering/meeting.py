@@ -18,7 +18,7 @@ from index.retrieval import answer_types, offices
 from index.retrieval.evidence import Scored, continues_previous
 from index.retrieval.hybrid import Candidate
 from index.retrieval.snapshot import Snapshot
-from index.text.words import MONTHS, STOP_WORDS, stems_of, tokens
+from index.text.words import MONTHS, STOP_WORDS, says_nothing, stems_of, tokens
 
 # A question about one of these facts of a meeting, with no other topic, is answered from what the statements
 # say of their meetings or not at all: a topic search would only find the words "meeting" and "held".
@@ -72,8 +72,7 @@ def _dated(text: str, year: int, precise: bool) -> bool:
 def is_dateline(text: str) -> bool:
     """Whether a line is a dateline ("June 12, 2033 – Edmonton, Alberta – Public Safety Canada"): short, or
     with no word in lower case but small ones; it says where, but a sentence saying who met there says more."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", text)
-    return len(words) < MIN_WORDS or not any(w[0].islower() and len(w) > 3 for w in words)
+    return len(re.findall(r"[^\W\d_][\w’'-]*", text)) < MIN_WORDS or says_nothing(text)
 
 
 def _asks_first_since_restart(question: str) -> bool:
@@ -213,9 +212,10 @@ def meeting_groups(plan: QueryPlan, snapshot: Snapshot, k: int) -> list[list[Sco
     for doc in asked:
         own = units.get(doc["doc_id"], [])
         read = own if kind == "novelty" else own[:OPENING_SENTENCES]  # what was new is said anywhere, not only first
-        found = [n for n in read if _states(kind, snapshot.sentence_text(n), n, snapshot, precise)]
         if kind == "place" and intent.VENUE.search(plan.text):  # "what venue": the building, not the city
             found = [n for n in read if _VENUE_SAID.search(snapshot.sentence_text(n))]
+        else:
+            found = [n for n in read if _states(kind, snapshot.sentence_text(n), n, snapshot, precise)]
         if kind == "place":  # a sentence saying who met there says more than a dateline naming the place
             found.sort(key=lambda n: is_dateline(snapshot.sentence_text(n)))
         if found and kind == "overview":  # what the meeting covered, and what it was for

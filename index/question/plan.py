@@ -15,8 +15,8 @@ from index.question.pointers import after_a_meeting, years_named
 from index.question.vocabulary import Vocabulary
 from index.text.words import STOP_WORDS, one_typo_from, stem, tokens
 
-# An open question ("what…", "tell me…") rather than a yes-or-no one ("did they visit the border?").
-# an open question, at the start or after the meeting it is about ("toronto 2032 forum - what was on the agenda?")
+# An open question ("what…", "tell me…") rather than a yes-or-no one ("did they visit the border?"), at the start or
+# after the meeting it is about ("toronto 2032 forum - what was on the agenda?").
 _OPEN_QUESTION = re.compile(
     r"(?:^|[-–—:;,]\s)\W*(what|tell|summar|describe|give|explain|overview|recap|how did|name|list|show)", re.IGNORECASE
 )

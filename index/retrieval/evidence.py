@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,7 +16,7 @@ from index.retrieval.calibration import Calibration
 from index.retrieval.hybrid import Candidate
 from index.retrieval.snapshot import Snapshot, TermStats
 from index.text.instructions import is_instruction
-from index.text.words import continues, stem, stems_of, word_spans
+from index.text.words import continues, says_nothing, stem, stems_of, word_spans
 
 SEMANTIC_WEIGHT = 0.6
 LEXICAL_WEIGHT = 0.4
@@ -27,7 +26,6 @@ EXACT_MATCH_FLOOR = 0.5
 # (long, chatty questions dilute the term overlap but not the meaning).
 SEMANTIC_ONLY_MARGIN = 0.15
 FOCUS_MIN_WORDS = 8
-_SAYS_SOMETHING = re.compile(r"\b[a-z][a-z’'-]{3,}\b")  # a word in lower case, not a small one
 # A question this many words long starts to read as wordy, and is fully so this many words later: its signals are
 # diluted by words about the asker (and words no statement uses are more likely chatter than a topic).
 WORDY_FROM, WORDY_SPAN = 8, 20
@@ -265,7 +263,7 @@ def score_candidates(
             # where the next meeting will be: a sentence naming no place it will be in does not say
             and not (kind == "place" and asks_next and not features["type_fit"])
             # a dateline or a title ("Thursday, May 20, 2027") says when or where, nothing about a topic
-            and (kind is not None or _SAYS_SOMETHING.search(text) is not None)
+            and (kind is not None or not says_nothing(text))
         )
         scored.append(Scored(cand, 0.0, lexical, scope, fit, features))
     # How far each sentence is from the best of its candidates: what ranks them is how they compare.

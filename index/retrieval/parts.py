@@ -75,9 +75,10 @@ def make_part(nodes: list[TextNode], term_ids: TermIds, dictionary: frozenset[st
     unit_tokens = tuple(tuple(map(sys.intern, tokens(f"{n.text} {n.metadata.get('section', '')}"))) for n in nodes)
     sentences = _sentences(nodes)
     texts = [s.text for s in sentences.values()]
+    year = int(nodes[0].metadata["year"])
     return DocumentPart(
         doc_id=nodes[0].metadata["doc_id"],
-        year=int(nodes[0].metadata["year"]),
+        year=year,
         nodes=tuple(nodes),
         tokens=unit_tokens,
         terms=UnitTerms.of([keyword_terms(embedding_text(n)) for n in nodes], term_ids),
@@ -88,7 +89,7 @@ def make_part(nodes: list[TextNode], term_ids: TermIds, dictionary: frozenset[st
         names=learn_names(texts, dictionary, FRAMING_WORDS),
         words=word_use(texts),
         stated=_stated(nodes),
-        next_year=_next_year(texts, int(nodes[0].metadata["year"])),
+        next_year=_next_year(texts, year),
     )
 
 

@@ -132,6 +132,12 @@ def _goes_on_about(sentence: str, before: str) -> bool:
     return opening is not None and f"({opening.group(1)})" in before
 
 
+def says_nothing(text: str) -> bool:
+    """Whether a line has no word in lower case but small ones (a dateline, a title: "Thursday, May 20, 2027"): it
+    says when or where, nothing of a topic."""
+    return not any(w[0].islower() and len(w) > 3 for w in re.findall(r"[^\W\d_][\w’'-]*", text))
+
+
 LIST_ITEMS = 4  # a topic list has at least this many parts between commas …
 LIST_ITEM_WORDS = 5  # … and most of them this short
 
